@@ -1,0 +1,224 @@
+"""Script detection and normalization to one canonical script, with an exact map back to the original.
+
+Every rule of the package is written once, against Simplified text with ASCII digits. This module turns
+any input into that form and remembers where each normalized character came from, so that a span found
+in the normalized text is reported as the exact slice of the original it was read from.
+
+The default OpenCC configuration, `t2s`, converts character for character, so the map is the identity
+almost everywhere; configurations that rewrite phrases (`tw2sp`: 晶片 → 芯片) change lengths, and the
+map then ties each rewritten phrase to the original phrase as a unit. Taiwan and Hong Kong vocabulary
+that `t2s` leaves alone (云端运算, 晶片) is known to the lexicons instead.
+"""
+
+from __future__ import annotations
+
+import difflib
+from array import array
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+
+import opencc
+import regex
+
+from extractor.models import Script
+
+DEFAULT_CONFIG = "t2s"
+
+# Full-width forms folded to ASCII, one character for one. Chinese clause punctuation (，。；：！？（）)
+# stays as it is: it separates clauses, and a full-width comma must never read as a thousands separator.
+_WIDTH_FOLD = {
+    **{chr(code): chr(code - 0xFEE0) for code in range(0xFF10, 0xFF1A)},  # ０-９
+    **{chr(code): chr(code - 0xFEE0) for code in range(0xFF21, 0xFF3B)},  # Ａ-Ｚ
+    **{chr(code): chr(code - 0xFEE0) for code in range(0xFF41, 0xFF5B)},  # ａ-ｚ
+    "％": "%",
+    "﹪": "%",
+    "＄": "$",
+    "．": ".",
+    "＋": "+",
+    "－": "-",
+    "／": "/",
+    "～": "~",
+    "＃": "#",
+    "＆": "&",
+    "＊": "*",
+    "＠": "@",
+    "￥": "¥",
+    "＜": "<",
+    "＞": ">",
+    "＝": "=",
+    "\u3000": " ",
+    "\u00a0": " ",
+    "・": "·",
+    "‧": "·",
+    "•": "·",
+    "∙": "·",
+    "･": "·",
+}
+_FOLD_TABLE = str.maketrans(_WIDTH_FOLD)
+_HAN = regex.compile(r"\p{Han}")
+_PIECE = regex.compile(r"[^\n。！？!?]*[\n。！？!?]?")
+_MINORITY_SHARE = 0.05  # below this share of script-specific characters, the other script is noise
+
+
+class OffsetMap:
+    """Maps spans of normalized text to spans of the original text; exact and monotonic.
+
+    `starts[i]`/`ends[i]` give the original span of the unit normalized character i belongs to. A unit
+    is one character wherever conversion kept lengths, and a whole rewritten phrase where it did not:
+    a span that cuts into a rewritten phrase widens to the whole original phrase.
+    """
+
+    __slots__ = ("_ends", "_original_length", "_starts")
+
+    def __init__(self, starts: array[int] | None, ends: array[int] | None, original_length: int) -> None:
+        self._starts = starts
+        self._ends = ends
+        self._original_length = original_length
+
+    @classmethod
+    def identity(cls, length: int) -> OffsetMap:
+        return cls(None, None, length)
+
+    @property
+    def is_identity(self) -> bool:
+        return self._starts is None
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """The original span that normalized `[start, end)` was read from."""
+        if self._starts is None or self._ends is None:
+            return start, end
+        length = len(self._starts)
+        if not 0 <= start <= end <= length:
+            raise IndexError(f"span [{start}, {end}) is outside the normalized text of length {length}")
+        if start == end:
+            position = self._starts[start] if start < length else self._original_length
+            return position, position
+        return self._starts[start], self._ends[end - 1]
+
+
+@dataclass(frozen=True, slots=True)
+class NormalizedText:
+    """The original text, its normalized form and the map between them."""
+
+    original: str
+    text: str
+    script: Script
+    offsets: OffsetMap
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        return self.offsets.to_original(start, end)
+
+    def original_slice(self, start: int, end: int) -> str:
+        begin, finish = self.offsets.to_original(start, end)
+        return self.original[begin:finish]
+
+
+@cache
+def converter(config: str = DEFAULT_CONFIG) -> opencc.OpenCC:
+    """One OpenCC converter per configuration per process: it is thread-safe and costly to build."""
+    return opencc.OpenCC(config)
+
+
+def fold_width(text: str) -> str:
+    """Full-width digits, letters and signs as ASCII; one character for one."""
+    return text.translate(_FOLD_TABLE)
+
+
+def detect_script(text: str) -> Script:
+    """Traditional, Simplified, mixed, or none (no Han characters at all)."""
+    if not _HAN.search(text):
+        return Script.NONE
+    return _script_of(text, converter("t2s").convert(text))
+
+
+def normalize(text: str, *, config: str = DEFAULT_CONFIG) -> NormalizedText:
+    """`text` in Simplified script with ASCII digits, and the map from it back to `text`."""
+    folded = fold_width(text)
+    if not _HAN.search(folded):
+        return NormalizedText(text, folded, Script.NONE, OffsetMap.identity(len(text)))
+    convert = converter(config).convert
+    converted = convert(folded)
+    script = _script_of(folded, converted if config == DEFAULT_CONFIG else converter("t2s").convert(folded))
+    if len(converted) == len(folded):
+        return NormalizedText(text, converted, script, OffsetMap.identity(len(text)))
+    normalized, offsets = _convert_with_map(folded, convert)
+    return NormalizedText(text, normalized, script, offsets)
+
+
+def _script_of(text: str, simplified: str) -> Script:
+    """The script, from the characters only one script writes.
+
+    Traditional-only characters are those `t2s` changes. Simplified-only characters are those that
+    both the Taiwan and the Hong Kong standard would change (so 台, 群, 峰, which Traditional text also
+    writes, count for neither). Han text with neither kind (公司, 美元) is read as Simplified, the
+    form the rules are written in; a minority below 5 % of the marked characters is noise.
+    """
+    traditional = _changed_characters(text, simplified)
+    simplified_only = _changed_in_both(text, converter("s2tw").convert(text), converter("s2hk").convert(text))
+    total = traditional + simplified_only
+    if total == 0 or traditional / total < _MINORITY_SHARE:
+        return Script.SIMPLIFIED
+    if simplified_only / total < _MINORITY_SHARE:
+        return Script.TRADITIONAL
+    return Script.MIXED
+
+
+def _changed_in_both(text: str, first: str, second: str) -> int:
+    if len(first) != len(text) or len(second) != len(text):
+        return min(_changed_characters(text, first), _changed_characters(text, second))
+    return sum(1 for a, b, c in zip(text, first, second, strict=True) if a != b and a != c)
+
+
+def _changed_characters(before: str, after: str) -> int:
+    if len(before) != len(after):
+        matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
+        return len(before) - sum(block.size for block in matcher.get_matching_blocks())
+    return sum(1 for a, b in zip(before, after, strict=True) if a != b)
+
+
+def _convert_with_map(text: str, convert: Callable[[str], str]) -> tuple[str, OffsetMap]:
+    """Convert piece by piece (sentences), aligning the pieces whose length changed."""
+    starts: array[int] = array("q")
+    ends: array[int] = array("q")
+    parts: list[str] = []
+    for match in _PIECE.finditer(text):
+        piece = match.group()
+        if not piece:
+            continue
+        converted = convert(piece)
+        parts.append(converted)
+        if len(converted) == len(piece):
+            positions = range(match.start(), match.end())
+            starts.extend(positions)
+            ends.extend(position + 1 for position in positions)
+        else:
+            _align_piece(piece, converted, match.start(), convert, starts, ends)
+    return "".join(parts), OffsetMap(starts, ends, len(text))
+
+
+def _align_piece(
+    piece: str,
+    converted: str,
+    offset: int,
+    convert: Callable[[str], str],
+    starts: array[int],
+    ends: array[int],
+) -> None:
+    """Tie each converted character to its original: one for one where the text matches character by
+    character, and each rewritten phrase to the whole original phrase it replaced."""
+    by_character = "".join(_one_for_one(convert(character), character) for character in piece)
+    matcher = difflib.SequenceMatcher(None, by_character, converted, autojunk=False)
+    for tag, a_start, a_end, b_start, b_end in matcher.get_opcodes():
+        if tag == "equal":
+            for index in range(a_end - a_start):
+                starts.append(offset + a_start + index)
+                ends.append(offset + a_start + index + 1)
+        else:
+            for _ in range(b_end - b_start):
+                starts.append(offset + a_start)
+                ends.append(offset + a_end)
+
+
+def _one_for_one(converted: str, character: str) -> str:
+    return converted if len(converted) == 1 else character

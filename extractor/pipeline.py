@@ -1,0 +1,172 @@
+"""The spaCy side: the project's components as factories, the pipeline that chains them, and `extract`.
+
+The pipeline runs on the normalized text (see `extractor.normalize`); `extract` maps every span back to
+the original before it builds the Document. A user's own `spacy.blank("zh")` pipeline can add the
+components by name (`nlp.add_pipe("extractor_recognizer")`, ...): they are registered here and through
+the `spacy_factories` entry point.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from functools import cache
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from extractor.assemble import assemble
+from extractor.check import check
+from extractor.entities import EntityFinder
+from extractor.models import Claim, Document, Entity, Evidence, Finding
+from extractor.normalize import NormalizedText, normalize
+from extractor.recognize import recognize
+
+COMPONENTS = ("extractor_recognizer", "extractor_entities", "extractor_claims", "extractor_checks")
+
+for _name in ("mentions", "entity_mentions", "metric_mentions", "claims", "findings"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+
+
+def _span(doc: Doc, start: int, end: int, label: str, kb_id: str | None = None) -> Span | None:
+    return doc.char_span(start, end, label=label, kb_id=kb_id or "", alignment_mode="expand")
+
+
+class Recognizer:
+    """Numbers, percentages, changes and periods: `doc._.mentions` and the span group `mentions`."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        mentions = recognize(doc.text)
+        doc._.mentions = mentions
+        doc.spans["mentions"] = [
+            span for m in mentions if (span := _span(doc, m.start, m.end, m.kind.value)) is not None
+        ]
+        return doc
+
+
+class EntityRuler:
+    """Registry entities and metric terms: `doc._.entity_mentions`, `doc._.metric_mentions`, span groups."""
+
+    def __init__(self, name: str, *, extra: Sequence[str] = ()) -> None:
+        self.name = name
+        self.finder = EntityFinder(extra)
+
+    def __call__(self, doc: Doc) -> Doc:
+        entities = self.finder.entities(doc.text)
+        metrics = self.finder.metrics(doc.text)
+        doc._.entity_mentions = entities
+        doc._.metric_mentions = metrics
+        doc.spans["entities"] = [
+            span
+            for e in entities
+            if (span := _span(doc, e.start, e.end, e.type.value, e.canonical)) is not None
+        ]
+        doc.spans["metrics"] = [
+            span for m in metrics if (span := _span(doc, m.start, m.end, m.metric.value)) is not None
+        ]
+        return doc
+
+
+class ClaimAssembler:
+    """Claims from the mentions and entities of the earlier components: `doc._.claims`."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.claims = assemble(
+            doc.text, doc._.mentions or [], doc._.entity_mentions or [], doc._.metric_mentions or []
+        )
+        return doc
+
+
+class Checker:
+    """Consistency findings over `doc._.claims`: `doc._.findings`."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.findings = check(doc._.claims or [])
+        return doc
+
+
+@Language.factory("extractor_recognizer")
+def make_recognizer(nlp: Language, name: str) -> Recognizer:
+    return Recognizer(name)
+
+
+@Language.factory("extractor_entities", default_config={"extra": []})
+def make_entity_ruler(nlp: Language, name: str, extra: list[str]) -> EntityRuler:
+    return EntityRuler(name, extra=extra)
+
+
+@Language.factory("extractor_claims")
+def make_claim_assembler(nlp: Language, name: str) -> ClaimAssembler:
+    return ClaimAssembler(name)
+
+
+@Language.factory("extractor_checks")
+def make_checker(nlp: Language, name: str) -> Checker:
+    return Checker(name)
+
+
+@cache
+def build_pipeline(extra_entities: tuple[str, ...] = ()) -> Language:
+    """The project's pipeline on `spacy.blank("zh")`; built once per set of user registries."""
+    nlp = spacy.blank("zh")
+    nlp.add_pipe("extractor_recognizer")
+    nlp.add_pipe("extractor_entities", config={"extra": list(extra_entities)})
+    nlp.add_pipe("extractor_claims")
+    nlp.add_pipe("extractor_checks")
+    return nlp
+
+
+def extract(text: str, *, source: str | None = None, entities: Sequence[str | Path] = ()) -> Document:
+    """The Document for one text: its script, entities, claims and findings, offsets into `text`."""
+    nlp = build_pipeline(tuple(str(path) for path in entities))
+    normalized = normalize(text)
+    return document_from_doc(nlp(normalized.text), normalized, source)
+
+
+def extract_many(
+    texts: Iterable[str], n_process: int = 1, *, entities: Sequence[str | Path] = ()
+) -> Iterator[Document]:
+    """Documents for many texts, in order, streamed."""
+    nlp = build_pipeline(tuple(str(path) for path in entities))
+    normalized_texts = (normalize(text) for text in texts)
+    pairs = ((n.text, n) for n in normalized_texts)
+    for doc, normalized in nlp.pipe(pairs, as_tuples=True, n_process=n_process):
+        yield document_from_doc(doc, normalized, None)
+
+
+def document_from_doc(doc: Doc, normalized: NormalizedText, source: str | None) -> Document:
+    """The Document of a processed Doc, every span mapped back to the original text."""
+    entities = []
+    for mention in doc._.entity_mentions or []:
+        start, end = normalized.original_span(mention.start, mention.end)
+        entities.append(
+            Entity(
+                text=normalized.original[start:end],
+                canonical=mention.canonical,
+                type=mention.type,
+                start=start,
+                end=end,
+            )
+        )
+    claims = [_to_original(claim, normalized) for claim in doc._.claims or []]
+    findings: list[Finding] = list(doc._.findings or [])
+    return Document(
+        source=source, script=normalized.script, entities=entities, claims=claims, findings=findings
+    )
+
+
+def _to_original(claim: Claim, normalized: NormalizedText) -> Claim:
+    start, end = normalized.original_span(claim.evidence.start, claim.evidence.end)
+    evidence = Evidence(start=start, end=end, text=normalized.original[start:end])
+    return claim.model_copy(update={"evidence": evidence})

@@ -1,0 +1,84 @@
+"""The contract's models reject what cannot be right."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from pydantic import ValidationError
+
+from extractor.models import Claim, Document, Metric, Qualifier, Status
+
+TEXT = "亞馬遜第四季度營收2134億美元，同比增長14%。"
+
+
+def _claim(**overrides: Any) -> dict[str, Any]:
+    claim: dict[str, Any] = {
+        "subject": "Amazon",
+        "metric": "revenue",
+        "period": "2025-Q4",
+        "value": 213400000000.0,
+        "unit": "USD",
+        "evidence": {"start": 0, "end": 16, "text": "亞馬遜第四季度營收2134億美元"},
+    }
+    claim.update(overrides)
+    return claim
+
+
+def test_a_valid_claim_reads_back_with_its_defaults() -> None:
+    claim = Claim.model_validate(_claim(), context={"text": TEXT})
+    assert claim.metric is Metric.REVENUE
+    assert claim.qualifier is Qualifier.EXACT
+    assert claim.status is Status.ACTUAL
+    assert claim.changes == []
+    assert claim.adjusted is False
+
+
+@pytest.mark.parametrize(
+    ("overrides", "message"),
+    [
+        ({"metric": "turnover"}, "metric"),
+        ({"unit": "dollars"}, "unknown unit 'dollars'"),
+        ({"period": "Q4 2025"}, "period 'Q4 2025'"),
+        ({"period": "2025-Q5"}, "period '2025-Q5'"),
+        ({"value_range": [12.0, 10.0]}, "low end above its high end"),
+        ({"evidence": {"start": 0, "end": 16, "text": "亞馬遜第四季度營收2134億美"}}, "has 15 characters"),
+        (
+            {"evidence": {"start": 1, "end": 17, "text": "亞馬遜第四季度營收2134億美元"}},
+            r"is not original\[1:17\]",
+        ),
+        ({"qualifier": "about"}, "qualifier"),
+        ({"subject": ""}, "subject"),
+        ({"confidence": 0.9}, "confidence"),
+    ],
+)
+def test_nonsense_is_rejected(overrides: dict[str, Any], message: str) -> None:
+    with pytest.raises(ValidationError, match=message):
+        Claim.model_validate(_claim(**overrides), context={"text": TEXT})
+
+
+@pytest.mark.parametrize(
+    "period", ["2025", "2025-Q4", "2025-H1", "2025-9M", "2025-10", "2026-02-09", "FY2026-Q3", "FY2025"]
+)
+def test_contract_periods_are_accepted(period: str) -> None:
+    assert Claim.model_validate(_claim(period=period)).period == period
+
+
+def test_document_schema_names_the_contract_fields() -> None:
+    schema = Document.model_json_schema()
+    assert set(schema["properties"]) == {"source", "script", "entities", "claims", "findings"}
+    claim = schema["$defs"]["Claim"]["properties"]
+    assert set(claim) == {
+        "subject",
+        "segment",
+        "metric",
+        "adjusted",
+        "period",
+        "value",
+        "value_range",
+        "unit",
+        "qualifier",
+        "changes",
+        "status",
+        "evidence",
+    }

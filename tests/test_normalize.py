@@ -1,0 +1,129 @@
+"""Script detection, width folding and the offset map back to the original text."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extractor.models import Script
+from extractor.normalize import detect_script, fold_width, normalize
+
+
+@pytest.mark.parametrize(
+    ("text", "script"),
+    [
+        ("亞馬遜第四季度營收2134億美元，同比增長14%。", Script.TRADITIONAL),
+        ("台積電10月營收新台幣3,675億元，年增16.9%。", Script.TRADITIONAL),
+        ("亚马逊第四季度营收2134亿美元，同比增长14%。", Script.SIMPLIFIED),
+        ("腾讯控股第三季度收入1928.7亿元，按年增长15%。", Script.SIMPLIFIED),
+        ("騰訊第三季度收入1928.7亿元，同比增长15%，淨利潤按年增長。", Script.MIXED),
+        ("Amazon reported Q4 revenue of $213.4 billion.", Script.NONE),
+        ("", Script.NONE),
+        ("公司2025年收入100美元", Script.SIMPLIFIED),
+    ],
+)
+def test_detect_script(text: str, script: Script) -> None:
+    assert detect_script(text) == script
+
+
+@pytest.mark.parametrize(
+    ("text", "folded"),
+    [
+        ("營收２１３４億美元，增長１４％", "營收2134億美元，增長14%"),
+        ("ＥＰＳ為１．９５美元", "EPS為1.95美元"),
+        ("安迪・傑西", "安迪·傑西"),
+        ("１，２", "1，2"),
+    ],
+)
+def test_fold_width(text: str, folded: str) -> None:
+    assert fold_width(text) == folded
+
+
+@pytest.mark.parametrize(
+    ("text", "normalized"),
+    [
+        ("亞馬遜實現營收2134億美元，同比增長14%。", "亚马逊实现营收2134亿美元，同比增长14%。"),
+        ("雲端運算業務營業利潤１２５億美元", "云端运算业务营业利润125亿美元"),
+        ("台積電淨利潤年增３９.１％", "台积电净利润年增39.1%"),
+        ("亚马逊营收2134亿美元", "亚马逊营收2134亿美元"),
+    ],
+)
+def test_normalize_to_simplified(text: str, normalized: str) -> None:
+    result = normalize(text)
+    assert result.text == normalized
+    assert result.offsets.is_identity
+
+
+def test_phrase_conversion_maps_to_the_original_phrase() -> None:
+    original = "亞馬遜的晶片業務與輝達競爭，首席執行長表示營收增長。"
+    result = normalize(original, config="tw2sp")
+    assert "芯片" in result.text and "英伟达" in result.text
+    start = result.text.index("英伟达")
+    assert result.original_slice(start, start + 3) == "輝達"
+    start = result.text.index("营收")
+    assert result.original_slice(start, start + 2) == "營收"
+    assert result.original_slice(0, len(result.text)) == original
+
+
+_PIECES = st.sampled_from(
+    [
+        "亞馬遜",
+        "营收",
+        "雲端運算",
+        "晶片",
+        "資料",
+        "輝達",
+        "首席執行長",
+        "演算法",
+        "軟體",
+        "記憶體",
+        "同比增長",
+        "2134",
+        "億美元",
+        "１４％",
+        "ＡＷＳ",
+        "，",
+        "。",
+        "\n",
+        " ",
+        "😀",
+        "👍🏽",
+        "Azure",
+        "按年增长",
+        "港元",
+        "新台幣",
+        "·",
+        "・",
+        "ｅｐｓ",
+    ]
+)
+_TEXTS = st.lists(st.one_of(_PIECES, st.text(max_size=3)), max_size=30).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=_TEXTS, config=st.sampled_from(["t2s", "tw2sp", "hk2s", "tw2s"]))
+def test_every_normalized_span_maps_back_monotonically(text: str, config: str) -> None:
+    result = normalize(text, config=config)
+    length = len(result.text)
+    previous = (0, 0)
+    for index in range(length):
+        start, end = result.original_span(index, index + 1)
+        assert 0 <= start <= end <= len(text)
+        assert start >= previous[0] and end >= previous[1]
+        previous = (start, end)
+    assert result.original_span(0, length) == (0, len(text)) or length == 0
+    for start in range(0, length + 1, 3):
+        for end in range(start, min(length, start + 6) + 1):
+            begin, finish = result.original_span(start, end)
+            assert result.original[begin:finish] == text[begin:finish]
+            assert begin <= finish
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=_TEXTS)
+def test_default_conversion_keeps_every_character_in_place(text: str) -> None:
+    result = normalize(text)
+    assert len(result.text) == len(text)
+    for index in range(len(result.text)):
+        assert result.original_span(index, index + 1) == (index, index + 1)
