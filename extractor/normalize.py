@@ -47,6 +47,7 @@ _WIDTH_FOLD = {
     "＜": "<",
     "＞": ">",
     "＝": "=",
+    "\x00": " ",  # OpenCC stops at a NUL: blank it, one character for one
     "\u3000": " ",
     "\u00a0": " ",
     "・": "·",
@@ -209,15 +210,40 @@ def _align_piece(
     character, and each rewritten phrase to the whole original phrase it replaced."""
     by_character = "".join(_one_for_one(convert(character), character) for character in piece)
     matcher = difflib.SequenceMatcher(None, by_character, converted, autojunk=False)
+    units: list[tuple[int, int, int, int]] = []
     for tag, a_start, a_end, b_start, b_end in matcher.get_opcodes():
         if tag == "equal":
-            for index in range(a_end - a_start):
-                starts.append(offset + a_start + index)
-                ends.append(offset + a_start + index + 1)
+            units.extend(
+                (a_start + i, a_start + i + 1, b_start + i, b_start + i + 1) for i in range(a_end - a_start)
+            )
         else:
-            for _ in range(b_end - b_start):
-                starts.append(offset + a_start)
-                ends.append(offset + a_end)
+            units.append((a_start, a_end, b_start, b_end))
+    for a_start, a_end, b_start, b_end in _merge_one_sided(units):
+        for _ in range(b_end - b_start):
+            starts.append(offset + a_start)
+            ends.append(offset + a_end)
+
+
+def _merge_one_sided(units: list[tuple[int, int, int, int]]) -> list[tuple[int, int, int, int]]:
+    """Units where only one side has text (a phrase that grew or shrank) joined to a neighbour, so that
+    every normalized character maps to original text and every original character is covered."""
+    merged: list[tuple[int, int, int, int]] = []
+    pending: tuple[int, int, int, int] | None = None
+    for unit in units:
+        if pending is not None:
+            unit = (pending[0], unit[1], pending[2], unit[3])
+            pending = None
+        if unit[0] == unit[1] or unit[2] == unit[3]:
+            if merged:
+                last = merged.pop()
+                merged.append((last[0], unit[1], last[2], unit[3]))
+            else:
+                pending = unit
+            continue
+        merged.append(unit)
+    if pending is not None:
+        merged.append(pending)
+    return merged
 
 
 def _one_for_one(converted: str, character: str) -> str:
