@@ -1,0 +1,357 @@
+"""Claim assembly: numbers, periods, entities and metric terms linked into claims.
+
+Sentence by sentence, each value (an amount with a unit, or a percentage) that has a metric and a
+subject becomes a claim; each change joins the value it follows (营收2134亿美元，同比增长14%) or precedes
+(下降23%至10亿美元), or stands as a claim of its own (广告业务增长22%). What a sentence leaves unsaid —
+the company, the period, the currency of a bare 元 — is carried from the sentences before it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+from extractor.assemble.link import (
+    SentenceView,
+    find_change_metric,
+    find_metric,
+    find_status,
+    find_subject,
+    is_subject_like,
+    names_business_before,
+    subject_name,
+)
+from extractor.assemble.periods import PeriodContext, is_after, prior_year
+from extractor.assemble.text import Sentence, split_sentences
+from extractor.assemble.vocabulary import ValueKind, vocabulary
+from extractor.entities.mentions import EntityMention, MetricMention
+from extractor.models import Basis, Change, Claim, Evidence, Metric, Status
+from extractor.recognize.mentions import Mention, MentionKind, Period
+
+__all__ = ["assemble"]
+
+_LOCAL_CURRENCIES = frozenset({"CNY", "TWD", "HKD", "MOP"})
+
+
+@dataclass
+class _Draft:
+    """A claim being built: the value mention (None for a change alone) and the changes joined to it."""
+
+    value: Mention | None
+    changes: list[Mention]
+    subject: str
+    segment: str | None
+    metric: MetricMention
+    period: Period | None
+    status: Status
+    unit: str
+    start: int
+    end: int
+
+
+@dataclass
+class _State:
+    """What carries from one sentence to the next."""
+
+    periods: PeriodContext
+    subject: str | None = None
+    currency: str | None = None
+    local_currency: str | None = None
+    claims: list[Claim] = field(default_factory=list)
+
+
+def assemble(
+    text: str,
+    mentions: Sequence[Mention],
+    entities: Sequence[EntityMention],
+    metrics: Sequence[MetricMention],
+) -> list[Claim]:
+    """The claims `text` states; evidence spans index `text`."""
+    periods = [m for m in mentions if m.kind is MentionKind.PERIOD and m.period is not None]
+    changes = [m for m in mentions if m.kind is MentionKind.CHANGE]
+    values = [m for m in mentions if _is_value(m) and not _inside(m, changes, periods)]
+    report = next((m.period for m in periods if m.period is not None and m.period.year is not None), None)
+    state = _State(PeriodContext(report=report, current=report))
+    for sentence in split_sentences(text):
+        view = SentenceView(
+            text,
+            sentence,
+            _within(entities, sentence),
+            _within(metrics, sentence),
+            _within(periods, sentence),
+        )
+        _assemble_sentence(view, _within(values, sentence), _within(changes, sentence), state)
+    return state.claims
+
+
+def _is_value(mention: Mention) -> bool:
+    if mention.kind is MentionKind.PERCENT:
+        return mention.value is not None
+    return mention.kind is MentionKind.AMOUNT and mention.value is not None and mention.unit is not None
+
+
+def _inside(mention: Mention, *groups: Sequence[Mention]) -> bool:
+    return any(o.start <= mention.start and mention.end <= o.end for group in groups for o in group)
+
+
+_Item = TypeVar("_Item", Mention, EntityMention, MetricMention)
+
+
+def _within(items: Sequence[_Item], sentence: Sentence) -> list[_Item]:
+    starts = [item.start for item in items]
+    low = bisect.bisect_left(starts, sentence.start)
+    high = bisect.bisect_left(starts, sentence.end)
+    return [item for item in items[low:high] if item.end <= sentence.end]
+
+
+def _assemble_sentence(
+    view: SentenceView, values: list[Mention], changes: list[Mention], state: _State
+) -> None:
+    led_changes = _changes_leading_values(view, changes, values)
+    period_overrides = _from_to_periods(view, values, state) | _distributed_periods(view, values, state)
+    drafts: list[_Draft] = []
+    for item in sorted([*values, *changes], key=lambda m: m.start):
+        if item.kind is MentionKind.CHANGE:
+            if any(item is change for chain in led_changes.values() for change in chain):
+                continue
+            _place_change(view, item, drafts, state)
+            continue
+        _remember_currency(item, state)
+        draft = _value_draft(view, item, state, period_overrides.get(id(item)))
+        if draft is not None:
+            draft.changes.extend(led_changes.get(id(item), []))
+            draft.start = min([draft.start, *(view.clause_start(c.start) for c in draft.changes)])
+            drafts.append(draft)
+    for draft in drafts:
+        state.claims.append(_claim(view, draft))
+    _carry(view, drafts, state)
+
+
+def _changes_leading_values(
+    view: SentenceView, changes: list[Mention], values: list[Mention]
+) -> dict[int, list[Mention]]:
+    """Changes that lead into their value (同比下降23%至10亿美元), keyed by the value's id."""
+    led: dict[int, list[Mention]] = {}
+    connectors = vocabulary().to_connectors
+    for change in changes:
+        following = next((v for v in values if v.start >= change.end), None)
+        if following is None:
+            continue
+        gap = view.text[change.end : following.start].strip()
+        if gap in connectors:
+            led.setdefault(id(following), []).append(change)
+    return led
+
+
+def _from_to_periods(view: SentenceView, values: list[Mention], state: _State) -> dict[int, Period | None]:
+    """从A增至B: B takes the sentence's period, A the period written with it or the year before."""
+    words = vocabulary()
+    overrides: dict[int, Period | None] = {}
+    for first, second in itertools.pairwise(values):
+        gap = view.text[first.end : second.start].strip()
+        clause_start = view.clause_start(first.start)
+        marker = view.text.rfind(words.from_marker, clause_start, first.start)
+        if marker < 0 or view.clause_start(second.start) != clause_start:
+            continue
+        if not any(gap.endswith(connector) for connector in words.to_connectors):
+            continue
+        own = [p for p in view.periods if marker <= p.start and p.end <= first.start]
+        outer = [p for p in view.periods if p.end <= marker]
+        later = _resolve(outer[-1].period, state) if outer else state.periods.current
+        overrides[id(second)] = later
+        if own:
+            overrides[id(first)] = _resolve(own[-1].period, state)
+        else:
+            overrides[id(first)] = prior_year(later) if later is not None else None
+    return overrides
+
+
+def _distributed_periods(
+    view: SentenceView, values: list[Mention], state: _State
+) -> dict[int, Period | None]:
+    """分别 hands the values after it out over the periods before it, in order."""
+    overrides: dict[int, Period | None] = {}
+    for word in vocabulary().distributive:
+        position = view.text.find(word, view.sentence.start, view.sentence.end)
+        if position < 0:
+            continue
+        clause = view.sentence.clause_of(position)
+        listed = [v for v in values if v.start > position and view.sentence.clause_of(v.start) == clause]
+        periods = [p for p in view.periods if p.end <= position]
+        if len(listed) >= 2 and len(periods) >= len(listed):
+            for value, period in zip(listed, periods[-len(listed) :], strict=True):
+                overrides[id(value)] = _resolve(period.period, state)
+    return overrides
+
+
+def _resolve(period: Period | None, state: _State) -> Period | None:
+    return state.periods.resolve(period) if period is not None else None
+
+
+def _period_before(view: SentenceView, position: int, state: _State) -> Period | None:
+    before = [p for p in view.periods if p.end <= position]
+    if before:
+        return _resolve(before[-1].period, state)
+    return state.periods.current
+
+
+def _value_draft(
+    view: SentenceView, value: Mention, state: _State, period_override: Period | None
+) -> _Draft | None:
+    metric = find_metric(view, value)
+    if metric is None:
+        return None
+    subject, segment = find_subject(view, value.start)
+    subject = subject or state.subject
+    if subject is None:
+        return None
+    period = period_override or _period_before(view, value.start, state)
+    start = min(
+        view.clause_start(value.start),
+        view.clause_start(metric.start) if metric.end <= value.start else value.start,
+    )
+    status = _status(view, value.start, period, state)
+    return _Draft(
+        value,
+        [],
+        subject,
+        segment,
+        metric,
+        period,
+        status,
+        _unit(value, metric.metric, state),
+        start,
+        value.end,
+    )
+
+
+def _status(view: SentenceView, position: int, period: Period | None, state: _State) -> Status:
+    status = find_status(view, position)
+    if status is Status.ACTUAL and period is not None and is_after(period, state.periods.report):
+        return Status.GUIDANCE
+    return status
+
+
+def _place_change(view: SentenceView, change: Mention, drafts: list[_Draft], state: _State) -> None:
+    """Join a change to the claim it follows, or make it a claim of its own."""
+    if drafts and _continues(view, drafts[-1], change):
+        drafts[-1].changes.append(change)
+        drafts[-1].end = max(drafts[-1].end, change.end)
+        return
+    metric = find_change_metric(view, change)
+    if metric is None and names_business_before(view, change):
+        metric = MetricMention(change.start, change.start, "", Metric.REVENUE)
+    if metric is None:
+        return
+    subject, segment = find_subject(view, change.start)
+    subject = subject or state.subject
+    if subject is None:
+        return
+    period = _period_before(view, change.start, state)
+    start = view.clause_start(min(change.start, metric.start) if metric.text else change.start)
+    status = _status(view, change.start, period, state)
+    unit = _unit(None, metric.metric, state)
+    drafts.append(_Draft(None, [change], subject, segment, metric, period, status, unit, start, change.end))
+
+
+def _continues(view: SentenceView, draft: _Draft, change: Mention) -> bool:
+    """A change continues the claim before it when nothing new (a name, a metric term) comes between,
+    and the claim has no change on that basis yet."""
+    if any(c.basis == change.basis for c in draft.changes):
+        return False
+    between = (draft.end, change.start)
+    if any(
+        between[0] <= e.start and e.end <= between[1]
+        for e in view.entities
+        if is_subject_like(e) or e.type.value == "segment"
+    ):
+        return False
+    return not any(between[0] <= m.start and m.end <= between[1] for m in view.metrics)
+
+
+def _claim(view: SentenceView, draft: _Draft) -> Claim:
+    value = draft.value
+    metric = draft.metric.metric
+    start, end = _trimmed(view, draft.start, _clause_end(view, draft.end))
+    return Claim(
+        subject=draft.subject,
+        segment=draft.segment,
+        metric=metric,
+        adjusted=draft.metric.adjusted,
+        period=draft.period.label() if draft.period is not None else None,
+        value=value.value if value is not None else None,
+        value_range=value.value_range if value is not None else None,
+        unit=draft.unit,
+        qualifier=value.qualifier if value is not None else draft.changes[0].qualifier,
+        changes=[_change(change, metric) for change in draft.changes],
+        status=draft.status,
+        evidence=Evidence(start=start, end=end, text=view.text[start:end]),
+    )
+
+
+def _unit(value: Mention | None, metric: Metric, state: _State) -> str:
+    """The claim's unit: the value's own, a bare 元 read as the article's local currency, and for a
+    change with no value the unit its metric is counted in."""
+    if value is None:
+        kind = vocabulary().metric_values.get(metric, ValueKind.ANY)
+        if kind is ValueKind.PERCENT:
+            return "%"
+        if kind is ValueKind.COUNT:
+            return "count"
+        return state.currency or "CNY"
+    if value.kind is MentionKind.PERCENT:
+        return "%"
+    if value.implicit_unit:
+        return state.local_currency or value.unit or "CNY"
+    return value.unit or "CNY"
+
+
+def _remember_currency(value: Mention, state: _State) -> None:
+    if value.kind is not MentionKind.AMOUNT or value.implicit_unit or value.unit in (None, "count"):
+        return
+    state.currency = value.unit
+    if value.unit in _LOCAL_CURRENCIES:
+        state.local_currency = value.unit
+
+
+def _change(change: Mention, metric: Metric) -> Change:
+    basis = change.basis
+    if basis is None:
+        basis = Basis.VS_PRIOR if metric in vocabulary().prior_point_metrics else Basis.YOY
+    return Change(
+        basis=basis,
+        percent=change.percent,
+        points=change.points,
+        amount=change.amount,
+        qualifier=change.qualifier,
+    )
+
+
+def _clause_end(view: SentenceView, position: int) -> int:
+    return view.sentence.clause_span(view.sentence.clause_of(max(position - 1, view.sentence.start)))[1]
+
+
+def _trimmed(view: SentenceView, start: int, end: int) -> tuple[int, int]:
+    while start < end and view.text[start].isspace():
+        start += 1
+    while end > start and view.text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _carry(view: SentenceView, drafts: list[_Draft], state: _State) -> None:
+    """What the next sentence inherits: the last claim's subject and period, else the last named."""
+    if drafts:
+        state.subject = drafts[-1].subject
+        if drafts[-1].period is not None:
+            state.periods = PeriodContext(state.periods.report, drafts[-1].period)
+        return
+    named = [e for e in view.entities if is_subject_like(e)]
+    if named:
+        state.subject = subject_name(named[-1])
+    resolved = [p for m in view.periods if (p := _resolve(m.period, state)) is not None]
+    if resolved:
+        state.periods = PeriodContext(state.periods.report, resolved[-1])

@@ -1,0 +1,171 @@
+"""Linking rules: which subject, segment, metric and status a number in a sentence belongs to.
+
+Chinese earnings prose puts the topic first: a company (or its segment), then the metric, then the
+number. So each finder looks backwards from the number: first within its clause, then in the earlier
+clauses of the sentence, then (for the subject) in the sentences before.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from extractor.assemble.text import Sentence
+from extractor.assemble.vocabulary import ValueKind, vocabulary
+from extractor.entities.mentions import EntityMention, MetricMention
+from extractor.models import EntityType, Metric, Status
+from extractor.recognize.mentions import Mention, MentionKind
+
+_ENUMERATION = frozenset("、和与及以等 ")
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceView:
+    """A sentence and what was found in it, each list in text order."""
+
+    text: str
+    sentence: Sentence
+    entities: Sequence[EntityMention]
+    metrics: Sequence[MetricMention]
+    periods: Sequence[Mention]
+
+    def clause_start(self, position: int) -> int:
+        return self.sentence.clause_span(self.sentence.clause_of(position))[0]
+
+
+def is_subject_like(entity: EntityMention) -> bool:
+    """A company, or a segment or product whose company the registry knows."""
+    if entity.type is EntityType.COMPANY:
+        return True
+    return entity.type in (EntityType.SEGMENT, EntityType.PRODUCT) and entity.parent is not None
+
+
+def subject_name(entity: EntityMention) -> str:
+    if entity.type is EntityType.COMPANY:
+        return entity.canonical or entity.text
+    return entity.parent or entity.text
+
+
+def is_segment_like(entity: EntityMention) -> bool:
+    return entity.type in (EntityType.SEGMENT, EntityType.PRODUCT)
+
+
+def find_subject(view: SentenceView, position: int) -> tuple[str | None, str | None]:
+    """The subject and segment of a number at `position`: the nearest company (or a segment of a known
+    company) before it in its clause, else the sentence's first; a generic segment between them is the
+    segment. Companies listed together (亚马逊、微软和Meta) are one joint subject."""
+    before = [e for e in view.entities if e.end <= position]
+    clause_start = view.clause_start(position)
+    in_clause = [e for e in before if e.start >= clause_start]
+    segment: str | None = None
+    for entity in reversed(in_clause):
+        if is_subject_like(entity):
+            if entity.type is not EntityType.COMPANY:
+                return subject_name(entity), segment or entity.canonical or entity.text
+            return _joint_subject(view.text, in_clause, entity), segment
+        if is_segment_like(entity) and segment is None:
+            segment = entity.canonical or entity.text
+    earlier = [e for e in before if e.start < clause_start]
+    for entity in reversed(earlier):
+        if is_segment_like(entity) and segment is None:
+            if entity.parent is not None:
+                return entity.parent, entity.canonical or entity.text
+            segment = entity.canonical or entity.text
+        elif entity.type is EntityType.COMPANY:
+            break
+    topic = next((e for e in before if is_subject_like(e)), None)
+    if topic is None:
+        return None, segment
+    if topic.type is not EntityType.COMPANY and segment is None:
+        return subject_name(topic), topic.canonical or topic.text
+    return subject_name(topic), segment
+
+
+def _joint_subject(text: str, in_clause: list[EntityMention], last: EntityMention) -> str:
+    names = [subject_name(last)]
+    index = in_clause.index(last)
+    following = last
+    for entity in reversed(in_clause[:index]):
+        if entity.type is not EntityType.COMPANY:
+            break
+        gap = text[entity.end : following.start]
+        if not gap or any(character not in _ENUMERATION for character in gap):
+            break
+        names.insert(0, subject_name(entity))
+        following = entity
+    return ", ".join(dict.fromkeys(names))
+
+
+def value_kind(mention: Mention) -> ValueKind:
+    if mention.kind is MentionKind.PERCENT:
+        return ValueKind.PERCENT
+    if mention.unit == "count":
+        return ValueKind.COUNT
+    return ValueKind.PER_SHARE if mention.per_share else ValueKind.MONEY
+
+
+def _fits(metric: Metric, kind: ValueKind) -> bool:
+    expected = vocabulary().metric_values.get(metric, ValueKind.ANY)
+    if expected is ValueKind.ANY or expected is kind:
+        return True
+    return {expected, kind} == {ValueKind.MONEY, ValueKind.PER_SHARE}
+
+
+def find_metric(view: SentenceView, mention: Mention) -> MetricMention | None:
+    """The metric term a value measures: a share noun or metric right after a percentage
+    (21%的市场份额), else the nearest fitting term before it in its clause, then in the sentence."""
+    kind = value_kind(mention)
+    if kind is ValueKind.PERCENT:
+        share = _share_after(view, mention)
+        if share is not None:
+            return share
+    before = [m for m in view.metrics if m.end <= mention.start]
+    return next((m for m in reversed(before) if _fits(m.metric, kind)), None)
+
+
+def _share_after(view: SentenceView, mention: Mention) -> MetricMention | None:
+    rest = view.text[mention.end : mention.end + 8]
+    offset = 1 if rest.startswith("的") else 0
+    words = vocabulary()
+    for noun in words.share_nouns:
+        if rest.startswith(noun, offset):
+            start = mention.end + offset
+            return MetricMention(start, start + len(noun), noun, Metric.MARKET_SHARE)
+    for metric in view.metrics:
+        if metric.start == mention.end + offset and metric.metric in words.share_of:
+            share = words.share_of[metric.metric]
+            return MetricMention(metric.start, metric.end, metric.text, share, metric.adjusted)
+    return None
+
+
+def find_change_metric(view: SentenceView, change: Mention) -> MetricMention | None:
+    """The metric a change with no value of its own measures: the nearest term before it in its clause."""
+    clause_start = view.clause_start(change.start)
+    for metric in reversed([m for m in view.metrics if clause_start <= m.start and m.end <= change.start]):
+        kind = vocabulary().metric_values.get(metric.metric, ValueKind.ANY)
+        if change.points is not None or kind is not ValueKind.PERCENT:
+            return metric
+    return None
+
+
+def names_business_before(view: SentenceView, change: Mention) -> bool:
+    """Whether a change follows a business line or company directly (广告业务增长22%): it is then that
+    business's revenue that grew."""
+    clause_start = view.clause_start(change.start)
+    entities = [e for e in view.entities if clause_start <= e.start and e.end <= change.start]
+    if not entities or not (is_segment_like(entities[-1]) or is_subject_like(entities[-1])):
+        return False
+    gap = view.text[entities[-1].end : change.start]
+    return len(gap) <= 3 and all(character in "业务部门板块同比按年 " for character in gap)
+
+
+def find_status(view: SentenceView, position: int) -> Status:
+    """Estimate when the clause names analysts' or the market's expectation, guidance when it names the
+    company's outlook or plan, else actual."""
+    words = vocabulary()
+    before = view.text[view.clause_start(position) : position]
+    if any(cue in before for cue in words.estimate_cues):
+        return Status.ESTIMATE
+    if any(cue in before for cue in words.guidance_cues):
+        return Status.GUIDANCE
+    return Status.ACTUAL

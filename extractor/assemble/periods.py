@@ -1,0 +1,115 @@
+"""Periods in context: a stated period with its year filled in, relative periods resolved."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from extractor.recognize.mentions import Period, RelativePeriod
+
+_QUARTER_END_MONTH = {"Q1": 3, "Q2": 6, "Q3": 9, "Q4": 12, "H1": 6, "H2": 12, "9M": 9}
+_LATE_REPORT_MONTHS = 9  # a Q4 or full-year report comes out in the next year's first months
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodContext:
+    """What a period without a year or stated by reference is read against.
+
+    `report` is the article's main period (its first period with a year); `current` the period the
+    text last spoke of, which 同期 and 本季度 refer back to.
+    """
+
+    report: Period | None = None
+    current: Period | None = None
+
+    def resolve(self, period: Period) -> Period | None:
+        """`period` with its year, or None when the context cannot give one."""
+        if period.relative is not None:
+            return self._resolve_relative(period.relative)
+        if period.year is not None:
+            return period
+        anchor = self.current or self.report
+        if anchor is None or anchor.year is None:
+            return None
+        return replace(period, year=self._year_for(period, anchor))
+
+    def _year_for(self, period: Period, anchor: Period) -> int:
+        """A month or a day after a Q4 or full-year report falls in the year after it."""
+        assert anchor.year is not None
+        report = self.report or anchor
+        month = _month_of(period.part)
+        if (
+            month is not None
+            and report.year is not None
+            and _end_month(report.part) == 12
+            and month <= _LATE_REPORT_MONTHS
+            and anchor.year == report.year
+        ):
+            return report.year + 1
+        return anchor.year
+
+    def _resolve_relative(self, relative: RelativePeriod) -> Period | None:
+        current = self.current or self.report
+        if current is None or current.year is None:
+            return None
+        year = current.year
+        if relative in (RelativePeriod.SAME_PERIOD, RelativePeriod.THIS_QUARTER):
+            return current
+        if relative in (RelativePeriod.SAME_YEAR, RelativePeriod.THIS_YEAR):
+            return Period(year=year, fiscal=current.fiscal)
+        if relative is RelativePeriod.LAST_YEAR:
+            return Period(year=year - 1, fiscal=current.fiscal)
+        if relative is RelativePeriod.NEXT_YEAR:
+            return Period(year=year + 1, fiscal=current.fiscal)
+        if relative is RelativePeriod.PRIOR_YEAR_PERIOD:
+            return replace(current, year=year - 1, relative=None)
+        if relative is RelativePeriod.LAST_QUARTER:
+            return previous_quarter(current)
+        return None
+
+
+def previous_quarter(period: Period) -> Period | None:
+    if period.year is None or period.part not in ("Q1", "Q2", "Q3", "Q4"):
+        return None
+    number = int(period.part[1])
+    if number == 1:
+        return replace(period, year=period.year - 1, part="Q4", relative=None)
+    return replace(period, part=f"Q{number - 1}", relative=None)
+
+
+def prior_year(period: Period) -> Period | None:
+    return replace(period, year=period.year - 1) if period.year is not None else None
+
+
+def is_after(period: Period, report: Period | None) -> bool:
+    """Whether a year, half or quarter starts after the report period ends: an outlook, not a result."""
+    if report is None or period.year is None or report.year is None or period.fiscal != report.fiscal:
+        return False
+    if _month_of(period.part) is not None:
+        return False
+    start = (period.year, _start_month(period.part))
+    end = (report.year, _end_month(report.part))
+    return start > end
+
+
+def _month_of(part: str | None) -> int | None:
+    """The month of a month (`10`) or day (`02-09`) part; None for years, halves and quarters."""
+    if part is None or not part[:2].isdigit():
+        return None
+    return int(part[:2])
+
+
+def _end_month(part: str | None) -> int:
+    if part is None:
+        return 12
+    month = _month_of(part)
+    return month if month is not None else _QUARTER_END_MONTH.get(part, 12)
+
+
+def _start_month(part: str | None) -> int:
+    if part is None:
+        return 1
+    if part in ("Q1", "Q2", "Q3", "Q4"):
+        return _QUARTER_END_MONTH[part] - 2
+    if part == "H2":
+        return 7
+    return 1

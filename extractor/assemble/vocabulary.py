@@ -1,0 +1,55 @@
+"""The assembly's word lists (data/assembly.yaml), read once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import cache
+
+from extractor.data import load_table
+from extractor.models import Metric
+
+
+class ValueKind(StrEnum):
+    """What kind of value a metric takes."""
+
+    MONEY = "money"
+    PER_SHARE = "per_share"
+    PERCENT = "percent"
+    COUNT = "count"
+    ANY = "any"
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    metric_values: dict[Metric, ValueKind]
+    share_of: dict[Metric, Metric]
+    share_nouns: tuple[str, ...]
+    guidance_cues: tuple[str, ...]
+    estimate_cues: tuple[str, ...]
+    distributive: tuple[str, ...]
+    from_marker: str
+    to_connectors: tuple[str, ...]
+    subject_references: tuple[str, ...]
+    prior_point_metrics: frozenset[Metric]
+    sentence_ends: str
+    clause_ends: str
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    table = load_table("assembly.yaml")
+    return Vocabulary(
+        metric_values={Metric(k): ValueKind(v) for k, v in table["metric_values"].items()},
+        share_of={Metric(k): Metric(v) for k, v in table["share_of"].items()},
+        share_nouns=tuple(sorted(table["share_nouns"], key=len, reverse=True)),
+        guidance_cues=tuple(table["guidance_cues"]),
+        estimate_cues=tuple(table["estimate_cues"]),
+        distributive=tuple(table["distributive"]),
+        from_marker=table["from_marker"],
+        to_connectors=tuple(sorted(table["to_connectors"], key=len, reverse=True)),
+        subject_references=tuple(table["subject_references"]),
+        prior_point_metrics=frozenset(Metric(m) for m in table["prior_point_metrics"]),
+        sentence_ends=table["sentence_ends"],
+        clause_ends=table["clause_ends"],
+    )
