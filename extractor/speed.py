@@ -1,23 +1,287 @@
-"""The speed benchmark: per-stage throughput of the pipeline (stub; filled in by the speed work)."""
+"""The speed benchmark: per-stage and end-to-end throughput, cold start-up and peak memory.
+
+Each stage is timed alone over the same articles, its inputs prepared by the stages before it outside
+the clock, after one warm-up call (tables, patterns and the spaCy pipeline load once per process; the
+cold start-up row measures that cost). `extract` end to end adds what lies between the stages: the
+spaCy Doc and the mapping of every span back to the original text.
+"""
 
 from __future__ import annotations
 
+import os
+import platform
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections import deque
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TypeVar
 
 from pydantic import BaseModel
 
+Input = TypeVar("Input")
+
+TARGET_CHARACTERS = 1_000_000
+STARTUP_RUNS = 5
+
+
+class SpeedError(ValueError):
+    """A corpus that cannot be benchmarked, or a start-up run that failed."""
+
+
+class Throughput(BaseModel):
+    """How fast one stage (or the whole pipeline) went over the timed articles."""
+
+    name: str
+    seconds: float
+    characters_per_second: float
+    articles_per_second: float
+
+
+class Machine(BaseModel):
+    cpu: str
+    cores: int
+    python: str
+    platform: str
+
 
 class SpeedReport(BaseModel):
-    """Characters and articles per second, per stage and overall."""
+    """Characters and articles per second, per stage and overall; start-up time; peak memory."""
 
-    characters_per_second: float = 0.0
+    corpus: str
+    articles: int
+    timed_articles: int
+    characters: int
+    stages: list[Throughput]
+    overall: Throughput
+    jobs: int
+    parallel: Throughput | None
+    startup_seconds: float
+    startup_runs: int
+    child_peak_mb: float
+    peak_mb: float
+    machine: Machine
 
 
-def measure(corpus: Path) -> SpeedReport:
-    """Time every stage of the pipeline over the articles of `corpus`."""
-    return SpeedReport()
+def measure(
+    corpus: Path,
+    *,
+    target_characters: int = TARGET_CHARACTERS,
+    startup_runs: int = STARTUP_RUNS,
+    jobs: int = 2,
+) -> SpeedReport:
+    """Time every stage of the pipeline over the articles of `corpus` repeated to `target_characters`.
+
+    `jobs` > 1 also times `extract_many(..., n_process=jobs)` over the same articles.
+    """
+    paths = corpus_files(corpus)
+    raw = [path.read_bytes() for path in paths]
+    texts = [_decoded(path, data) for path, data in zip(paths, raw, strict=True)]
+    order = repeated_order([len(text) for text in texts], target_characters)
+    characters = sum(len(texts[index]) for index in order)
+    stages = _stage_throughputs(raw, texts, order, characters)
+    overall = _extract_throughput(texts, order, characters)
+    parallel = _parallel_throughput(texts, order, characters, jobs) if jobs > 1 else None
+    startups = [cold_extract(paths[0]) for _ in range(max(startup_runs, 1))]
+    return SpeedReport(
+        corpus=str(corpus),
+        articles=len(texts),
+        timed_articles=len(order),
+        characters=characters,
+        stages=stages,
+        overall=overall,
+        jobs=jobs,
+        parallel=parallel,
+        startup_seconds=statistics.median(seconds for seconds, _ in startups),
+        startup_runs=len(startups),
+        child_peak_mb=max(peak for _, peak in startups),
+        peak_mb=_megabytes(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss),
+        machine=machine(),
+    )
+
+
+def corpus_files(corpus: Path) -> list[Path]:
+    """The articles of `corpus`: the file itself, or every *.txt under the folder, sorted."""
+    if corpus.is_file():
+        return [corpus]
+    if not corpus.is_dir():
+        raise SpeedError(f"{corpus}: no such file or folder")
+    paths = sorted(path for path in corpus.rglob("*.txt") if path.is_file())
+    if not paths:
+        raise SpeedError(f"{corpus}: no *.txt articles in this folder")
+    return paths
+
+
+def repeated_order(lengths: Sequence[int], target_characters: int) -> list[int]:
+    """Article indices, the corpus repeated whole until it holds at least `target_characters`."""
+    total = sum(lengths)
+    if total == 0:
+        raise SpeedError("the corpus has no text")
+    rounds = max(1, -(-target_characters // total))
+    return [index for _ in range(rounds) for index in range(len(lengths))]
+
+
+def _decoded(path: Path, data: bytes) -> str:
+    from extractor.decode import DecodeError, decode
+
+    try:
+        return decode(data)
+    except DecodeError as error:
+        raise SpeedError(f"{path}: {error}") from None
+
+
+def _stage_throughputs(
+    raw: Sequence[bytes], texts: Sequence[str], order: Sequence[int], characters: int
+) -> list[Throughput]:
+    from extractor.assemble import assemble
+    from extractor.check import check
+    from extractor.decode import decode
+    from extractor.entities import EntityFinder
+    from extractor.normalize import normalize
+    from extractor.recognize import recognize
+
+    finder = EntityFinder()
+    normalized = [normalize(text).text for text in texts]
+    mentions = [recognize(text) for text in normalized]
+    entities = [(finder.entities(text), finder.metrics(text)) for text in normalized]
+    claims = [
+        assemble(text, found, *named)
+        for text, found, named in zip(normalized, mentions, entities, strict=True)
+    ]
+
+    def find_entities(text: str) -> object:
+        return finder.entities(text), finder.metrics(text)
+
+    def assemble_claims(index: int) -> object:
+        return assemble(normalized[index], mentions[index], *entities[index])
+
+    runs: list[tuple[str, Callable[[int], object]]] = [
+        ("decode", lambda index: decode(raw[index])),
+        ("normalize", lambda index: normalize(texts[index])),
+        ("recognize", lambda index: recognize(normalized[index])),
+        ("entities", lambda index: find_entities(normalized[index])),
+        ("assemble", assemble_claims),
+        ("checks", lambda index: check(claims[index])),
+    ]
+    return [timed(name, run, order, characters) for name, run in runs]
+
+
+def _extract_throughput(texts: Sequence[str], order: Sequence[int], characters: int) -> Throughput:
+    from extractor.pipeline import extract
+
+    return timed("extract", lambda index: extract(texts[index]), order, characters)
+
+
+def _parallel_throughput(
+    texts: Sequence[str], order: Sequence[int], characters: int, jobs: int
+) -> Throughput:
+    from extractor.pipeline import extract_many
+
+    deque(extract_many(texts[:1], n_process=1), maxlen=0)
+    start = time.perf_counter()
+    deque(extract_many((texts[index] for index in order), n_process=jobs), maxlen=0)
+    return _throughput(f"extract, {jobs} processes", time.perf_counter() - start, characters, len(order))
+
+
+def timed(name: str, run: Callable[[Input], object], inputs: Sequence[Input], characters: int) -> Throughput:
+    """`run` over every input, after one untimed warm-up call."""
+    run(inputs[0])
+    start = time.perf_counter()
+    for item in inputs:
+        run(item)
+    return _throughput(name, time.perf_counter() - start, characters, len(inputs))
+
+
+def _throughput(name: str, seconds: float, characters: int, articles: int) -> Throughput:
+    seconds = max(seconds, 1e-9)
+    return Throughput(
+        name=name,
+        seconds=seconds,
+        characters_per_second=characters / seconds,
+        articles_per_second=articles / seconds,
+    )
+
+
+def cold_extract(path: Path) -> tuple[float, float]:
+    """Wall seconds and peak memory (MB) of `extractor extract PATH --format jsonl` in a new process."""
+    command = [sys.executable, "-m", "extractor.cli", "extract", str(path), "--format", "jsonl"]
+    with tempfile.TemporaryFile() as errors:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=errors)
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        if process.returncode != 0:
+            errors.seek(0)
+            lines = errors.read().decode("utf-8", "replace").strip().splitlines() or ["no message"]
+            raise SpeedError(f"extractor extract {path} failed: {lines[-1]}")
+    return seconds, _megabytes(usage.ru_maxrss)
+
+
+def _megabytes(max_rss: int) -> float:
+    """`ru_maxrss` in MB: Linux counts kilobytes, macOS bytes."""
+    return max_rss / (1024 * 1024) if sys.platform == "darwin" else max_rss / 1024
+
+
+def machine() -> Machine:
+    """What the numbers were measured on."""
+    return Machine(
+        cpu=_cpu_model(),
+        cores=os.cpu_count() or 1,
+        python=f"{platform.python_implementation()} {platform.python_version()}",
+        platform=platform.platform(),
+    )
+
+
+def _cpu_model() -> str:
+    try:
+        lines = Path("/proc/cpuinfo").read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        lines = []
+    for line in lines:
+        key, _, value = line.partition(":")
+        if key.strip() == "model name" and value.strip():
+            return value.strip()
+    return platform.processor() or platform.machine() or "unknown CPU"
 
 
 def format_speed(report: SpeedReport) -> str:
-    """The report as a table for a terminal or the README."""
-    return f"{report.characters_per_second:,.0f} characters/s"
+    """The report as Markdown tables: readable in a terminal, pasted as is into the README."""
+    machine = report.machine
+    lines = [
+        f"Machine: {machine.cpu}, {machine.cores} cores, {machine.python}, {machine.platform}",
+        f"Corpus: {report.corpus}, {report.articles} article(s) repeated to {report.timed_articles} "
+        f"articles, {report.characters:,} characters; one process unless stated",
+        "",
+        "| stage | characters/s | articles/s | ms per article |",
+        "|---|---:|---:|---:|",
+    ]
+    rows = [*report.stages, report.overall]
+    if report.parallel is not None:
+        rows.append(report.parallel)
+    lines.extend(_stage_row(row) for row in rows)
+    lines += [
+        "",
+        "| measure | value |",
+        "|---|---:|",
+        f"| `extractor extract` on one article, cold process (median of {report.startup_runs}) "
+        f"| {report.startup_seconds:.2f} s |",
+        f"| peak memory, `extractor extract` on one article | {report.child_peak_mb:.0f} MB |",
+        f"| peak memory, this benchmark run | {report.peak_mb:.0f} MB |",
+    ]
+    if report.parallel is not None:
+        speedup = report.parallel.characters_per_second / report.overall.characters_per_second
+        lines.append(f"| speed-up of {report.jobs} processes over one | {speedup:.2f}× |")
+    return "\n".join(lines)
+
+
+def _stage_row(row: Throughput) -> str:
+    name = "**extract, end to end**" if row.name == "extract" else row.name
+    per_article = 1000 / row.articles_per_second
+    return (
+        f"| {name} | {row.characters_per_second:,.0f} | {row.articles_per_second:,.1f} | {per_article:.2f} |"
+    )
