@@ -1,15 +1,22 @@
-"""Documents written as JSON, JSON Lines, CSV (one claim per row) or a terminal table."""
+"""Documents written as JSON, JSON Lines, CSV (one claim per row) or a terminal table, as they come.
+
+Every writer writes and flushes each Document the moment it is given one, so a batch that fails or is
+interrupted later keeps what was already extracted; `close` ends the output (the `]` of a JSON list).
+"""
 
 from __future__ import annotations
 
 import csv
 import io
-import json
-from collections.abc import Sequence
+import textwrap
+from collections.abc import Callable
 from enum import StrEnum
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from extractor.models import Change, Claim, Document
+from extractor.models import Basis, Change, Claim, Document, Qualifier
+
+if TYPE_CHECKING:
+    from rich.table import Table
 
 
 class Format(StrEnum):
@@ -19,6 +26,8 @@ class Format(StrEnum):
     TABLE = "table"
 
 
+CHANGE_PARTS = ("percent", "points", "amount")
+CHANGE_COLUMNS = tuple(f"{basis.value}_{part}" for basis in Basis for part in CHANGE_PARTS)
 CSV_COLUMNS = (
     "source",
     "subject",
@@ -33,33 +42,38 @@ CSV_COLUMNS = (
     "qualifier",
     "status",
     "changes",
+    *CHANGE_COLUMNS,
     "evidence_start",
     "evidence_end",
     "evidence",
 )
+TABLE_COLUMNS = ("subject", "segment", "metric", "period", "value", "unit", "qual.", "status", "changes")
 
-
-def document_json(document: Document) -> str:
-    return document.model_dump_json(indent=2)
-
-
-def document_jsonl(document: Document) -> str:
-    return document.model_dump_json()
+_QUALIFIER_SIGNS = {
+    Qualifier.EXACT: "",
+    Qualifier.APPROX: "~",
+    Qualifier.OVER: ">",
+    Qualifier.UNDER: "<",
+    Qualifier.UP_TO: "≤",
+    Qualifier.RANGE: "",
+}
 
 
 def format_change(change: Change) -> str:
-    """A change as a reader writes it: `yoy +14%`, `yoy +1.8pt`, `vs_prior -2.5e+11`."""
+    """A change as a reader writes it: `yoy +14%`, `yoy +1.8pt`, `qoq ~-2%`, `vs_prior +2.5e+09`."""
+    sign = _QUALIFIER_SIGNS[change.qualifier]
     parts = [change.basis.value]
     if change.percent is not None:
-        parts.append(f"{change.percent:+g}%")
+        parts.append(f"{sign}{change.percent:+g}%")
     if change.points is not None:
-        parts.append(f"{change.points:+g}pt")
+        parts.append(f"{sign}{change.points:+g}pt")
     if change.amount is not None:
-        parts.append(f"{change.amount:+g}")
+        parts.append(f"{sign}{change.amount:+g}")
     return " ".join(parts)
 
 
 def claim_row(source: str | None, claim: Claim) -> dict[str, object]:
+    """The CSV row of a claim: every field as text, changes both readable and one number per column."""
     low, high = claim.value_range if claim.value_range is not None else (None, None)
     return {
         "source": source or "",
@@ -68,75 +82,152 @@ def claim_row(source: str | None, claim: Claim) -> dict[str, object]:
         "metric": claim.metric.value,
         "adjusted": claim.adjusted,
         "period": claim.period or "",
-        "value": "" if claim.value is None else f"{claim.value:g}",
-        "value_low": "" if low is None else f"{low:g}",
-        "value_high": "" if high is None else f"{high:g}",
+        "value": _number(claim.value),
+        "value_low": _number(low),
+        "value_high": _number(high),
         "unit": claim.unit,
         "qualifier": claim.qualifier.value,
         "status": claim.status.value,
         "changes": "; ".join(format_change(change) for change in claim.changes),
+        **change_columns(claim.changes),
         "evidence_start": claim.evidence.start,
         "evidence_end": claim.evidence.end,
         "evidence": claim.evidence.text,
     }
 
 
-def csv_header() -> str:
-    buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\n").writerow(CSV_COLUMNS)
-    return buffer.getvalue()
+def change_columns(changes: list[Change]) -> dict[str, str]:
+    """`yoy_percent`, `qoq_points`, ...: each stated change's number in its own column, for spreadsheets."""
+    columns = dict.fromkeys(CHANGE_COLUMNS, "")
+    for change in changes:
+        for part in CHANGE_PARTS:
+            value = getattr(change, part)
+            column = f"{change.basis.value}_{part}"
+            if value is not None and not columns[column]:
+                columns[column] = _number(value)
+    return columns
 
 
-def document_csv_rows(document: Document) -> str:
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
-    for claim in document.claims:
-        writer.writerow(claim_row(document.source, claim))
-    return buffer.getvalue()
+class Writer:
+    """Writes Documents to a stream one at a time; subclasses say how."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.count = 0
+
+    def write(self, document: Document) -> None:
+        self.stream.write(self._render(document))
+        self.stream.flush()
+        self.count += 1
+
+    def close(self) -> None:
+        """Ends the output; nothing is written after."""
+        self.stream.flush()
+
+    def _render(self, document: Document) -> str:
+        raise NotImplementedError
 
 
-def write_table(documents: Sequence[Document], stream: TextIO) -> None:
-    """A readable terminal table of every claim, one table per document."""
-    from rich.console import Console
+class JsonWriter(Writer):
+    """One Document as an object; several as a JSON list, streamed item by item."""
+
+    def __init__(self, stream: TextIO, *, several: bool) -> None:
+        super().__init__(stream)
+        self.several = several
+
+    def _render(self, document: Document) -> str:
+        text = document.model_dump_json(indent=2)
+        if not self.several:
+            return text + "\n"
+        return ("[\n" if self.count == 0 else ",\n") + textwrap.indent(text, "  ")
+
+    def close(self) -> None:
+        if self.several:
+            self.stream.write("\n]\n" if self.count else "[]\n")
+        super().close()
+
+
+class JsonLinesWriter(Writer):
+    def _render(self, document: Document) -> str:
+        return document.model_dump_json() + "\n"
+
+
+class CsvWriter(Writer):
+    """One claim per row under a header, written before the first Document (so it is there with none)."""
+
+    def __init__(self, stream: TextIO) -> None:
+        super().__init__(stream)
+        stream.write(_csv_text(lambda writer: writer.writeheader()))
+        stream.flush()
+
+    def _render(self, document: Document) -> str:
+        return _csv_text(
+            lambda writer: writer.writerows(claim_row(document.source, claim) for claim in document.claims)
+        )
+
+
+class TableWriter(Writer):
+    """A readable terminal table of each Document's claims, then its findings."""
+
+    def __init__(self, stream: TextIO) -> None:
+        from rich.console import Console
+
+        super().__init__(stream)
+        self.console = Console(file=stream, width=None if stream.isatty() else 160, highlight=False)
+
+    def write(self, document: Document) -> None:
+        self.console.print(claims_table(document))
+        for finding in document.findings:
+            self.console.print(f"[yellow]{finding.kind.value}[/yellow]: ", end="")
+            self.console.print(finding.message, markup=False)
+        self.stream.flush()
+        self.count += 1
+
+
+def claims_table(document: Document) -> Table:
+    """The rich Table of a Document's claims."""
     from rich.table import Table
 
-    console = Console(file=stream, width=160 if not stream.isatty() else None)
-    for document in documents:
-        table = Table(title=document.source or "text", show_lines=False)
-        for column in (
-            "subject",
-            "segment",
-            "metric",
-            "period",
-            "value",
-            "unit",
-            "qual.",
-            "status",
-            "changes",
-        ):
-            table.add_column(column, overflow="fold")
-        for claim in document.claims:
-            row = claim_row(document.source, claim)
-            table.add_row(
-                claim.subject,
-                claim.segment or "",
-                claim.metric.value + (" (adj.)" if claim.adjusted else ""),
-                claim.period or "",
-                str(row["value"]),
-                claim.unit,
-                claim.qualifier.value,
-                claim.status.value,
-                str(row["changes"]),
-            )
-        console.print(table)
-        for finding in document.findings:
-            console.print(f"[yellow]{finding.kind.value}[/yellow]: {finding.message}")
+    title = f"{document.source or 'text'} ({len(document.claims)} claims, {document.script.value})"
+    table = Table(title=title, title_justify="left")
+    for column in TABLE_COLUMNS:
+        table.add_column(column, overflow="fold")
+    for claim in document.claims:
+        table.add_row(
+            claim.subject,
+            claim.segment or "",
+            claim.metric.value + (" (adj.)" if claim.adjusted else ""),
+            claim.period or "",
+            _number(claim.value),
+            claim.unit,
+            claim.qualifier.value,
+            claim.status.value,
+            "; ".join(format_change(change) for change in claim.changes),
+        )
+    return table
 
 
-def documents_json(documents: Sequence[Document]) -> str:
-    """One Document as an object, several as a list."""
-    if len(documents) == 1:
-        return document_json(documents[0])
-    return json.dumps(
-        [json.loads(document.model_dump_json()) for document in documents], ensure_ascii=False, indent=2
-    )
+def writer_for(format_: Format, stream: TextIO, *, several: bool) -> Writer:
+    """The writer of `format_` on `stream`; `several` makes JSON a list even when fewer documents come."""
+    match format_:
+        case Format.JSON:
+            return JsonWriter(stream, several=several)
+        case Format.JSONL:
+            return JsonLinesWriter(stream)
+        case Format.CSV:
+            return CsvWriter(stream)
+        case Format.TABLE:
+            return TableWriter(stream)
+
+
+def _csv_text(write: Callable[[csv.DictWriter[str]], object]) -> str:
+    buffer = io.StringIO()
+    write(csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n"))
+    return buffer.getvalue()
+
+
+def _number(value: float | None) -> str:
+    """A number as a spreadsheet reads it back exactly: whole amounts without an exponent (213400000000)."""
+    if value is None:
+        return ""
+    return f"{value:.0f}" if value.is_integer() else repr(value)

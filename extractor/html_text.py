@@ -1,0 +1,102 @@
+"""The article text of an HTML page, read with the standard library's HTML parser.
+
+Offsets of an HTML input refer to the text this module returns, so it must be deterministic and plain:
+scripts, styles, navigation, headers, footers, asides and forms are dropped; block elements become line
+breaks (a blank line after a paragraph or heading); runs of white space inside a block become one space,
+as a browser shows them. When the page marks its article (`<article>`, or `<main>`), only that is kept.
+"""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+import regex
+
+_SKIPPED = frozenset(
+    {"script", "style", "noscript", "template", "svg", "head", "title", "nav", "header", "footer", "aside"}
+    | {"form", "button", "select", "iframe", "object"}
+)
+_PARAGRAPHS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "table", "ul", "ol"})
+_LINES = frozenset(
+    {"br", "div", "section", "article", "main", "li", "tr", "dt", "dd", "figcaption", "caption", "hr"}
+)
+_VOID = frozenset({"br", "hr", "img", "input", "meta", "link", "wbr", "source", "area", "col", "embed"})
+_ARTICLE = ("article", "main")
+_SPACE = regex.compile(r"[ \t\r\n\f]+")
+_BLANK_LINES = regex.compile(r"\n{3,}")
+_WIDE = r"[\p{Han}\u3000-\u303f\uff00-\uffef]"
+# A line break in the source between two Chinese characters is no space (CSS Text's segment break rule).
+_WIDE_BREAK = regex.compile(rf"(?<={_WIDE})[ \t\r\f]*\n[ \t\r\n\f]*(?={_WIDE})")
+
+
+def looks_like_html(text: str) -> bool:
+    """Whether `text` is an HTML document rather than plain text (for stdin, which has no file name)."""
+    head = text.lstrip()[:200].lower()
+    return head.startswith(("<!doctype html", "<html"))
+
+
+def html_article_text(markup: str) -> str:
+    """The readable text of the page's article (or of its body when no article is marked)."""
+    parser = _TextParser()
+    parser.feed(markup)
+    parser.close()
+    for tag in _ARTICLE:
+        if parser.blocks[tag]:
+            return _tidy(parser.blocks[tag])
+    return _tidy(parser.blocks["body"])
+
+
+class _TextParser(HTMLParser):
+    """Collects text pieces for the whole page and for its first <article> and <main>."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.blocks: dict[str, list[str]] = {"body": [], "article": [], "main": []}
+        self._stack: list[str] = []
+        self._done: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _VOID:
+            self._break(tag)
+            return
+        self._stack.append(tag)
+        self._break(tag)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._break(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag not in self._stack:
+            return  # a stray closing tag
+        while self._stack:
+            closed = self._stack.pop()
+            self._break(closed)
+            if closed in _ARTICLE and closed not in self._stack:
+                self._done.add(closed)
+            if closed == tag:
+                break
+
+    def handle_data(self, data: str) -> None:
+        if any(tag in _SKIPPED for tag in self._stack):
+            return
+        if "pre" not in self._stack:
+            data = _SPACE.sub(" ", _WIDE_BREAK.sub("", data))
+        self._add(data)
+
+    def _break(self, tag: str) -> None:
+        if tag in _PARAGRAPHS:
+            self._add("\n\n")
+        elif tag in _LINES:
+            self._add("\n")
+
+    def _add(self, piece: str) -> None:
+        self.blocks["body"].append(piece)
+        for tag in _ARTICLE:
+            if tag in self._stack and tag not in self._done:
+                self.blocks[tag].append(piece)
+
+
+def _tidy(pieces: list[str]) -> str:
+    lines = (line.strip(" ") for line in "".join(pieces).split("\n"))
+    text: str = _BLANK_LINES.sub("\n\n", "\n".join(lines))
+    return text.strip("\n") + "\n"
