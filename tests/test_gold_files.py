@@ -21,6 +21,11 @@ CORPORA = ROOT / "corpora"
 # file stem -> number of gold claims; a missing or extra line fails the count test.
 EXPECTED_COUNTS = {
     "amazon-2025q4.zh-Hant": 60,
+    "catl-2025-9m.zh-Hans": 14,
+    "kweichow-moutai-2025-9m.zh-Hans": 18,
+    "nvidia-fy2026q3.zh-Hans": 24,
+    "tencent-2025q3.zh-Hant": 18,
+    "tsmc-2025-09.zh-Hant": 18,
 }
 
 GOLD_KEYS = set(ClaimFields.model_fields) | {"evidence", "core"}
