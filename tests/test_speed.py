@@ -1,0 +1,237 @@
+"""The speed harness, the fast Doc construction and the streaming, parallel `extract_many`.
+
+No test here times anything against a threshold: the numbers depend on the machine.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
+
+import pytest
+import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from spacy.language import Language
+
+from extractor.models import Document
+from extractor.pipeline import build_pipeline, doc_text, extract, extract_many, make_doc
+from extractor.speed import (
+    Machine,
+    SpeedError,
+    SpeedReport,
+    Throughput,
+    corpus_files,
+    format_speed,
+    measure,
+    repeated_order,
+)
+
+STAGES = ["decode", "normalize", "recognize", "entities", "assemble", "checks"]
+
+ARTICLES = [
+    "小米集团2024年全年营收3659亿元，同比增长35%，经调整净利润272亿元。",
+    "台積電10月營收新台幣3,676億元，年增16.9%，月減2.1%。",
+    "比亚迪上半年净利润同比下降30%至160亿元，毛利率提升1.8个百分点。",
+    "阿里巴巴預計下一財年資本開支將超過1,200億元人民幣。",
+    "京东 第二季度　收入 3,567亿元\n\n同比增长22.4%，市场预期为3,500亿元。",
+    "聯發科第三季每股盈餘新台幣１６．７元，年減５％。",
+    "Quarterly revenue was USD 35.1 billion, up 94% from a year ago.",
+    "",
+    "  \n",
+    "美团第三季度经营亏损141亿元，去年同期为经营利润137亿元。",
+    "國泰航空上半年載客量約1,180萬人次，較去年同期增加近三成。",
+    "拼多多第二季度营收1040亿元，同比增长7%；净利润306亿元，同比下降4%。",
+]
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("corpus")
+    (folder / "a.zh-Hans.txt").write_text(ARTICLES[0] + "\n" + ARTICLES[2], encoding="utf-8")
+    (folder / "nested").mkdir()
+    (folder / "nested" / "b.zh-Hant.txt").write_text(ARTICLES[1] + "\n" + ARTICLES[3], encoding="utf-8")
+    (folder / "notes.md").write_text("not an article", encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def report(corpus: Path) -> SpeedReport:
+    return measure(corpus, target_characters=400, startup_runs=1, jobs=2)
+
+
+def test_measure_times_every_stage_and_the_whole_pipeline(report: SpeedReport) -> None:
+    assert [stage.name for stage in report.stages] == STAGES
+    assert report.overall.name == "extract"
+    assert report.parallel is not None and report.parallel.name == "extract, 2 processes"
+    for row in [*report.stages, report.overall, report.parallel]:
+        assert row.seconds > 0
+        assert row.characters_per_second > 0
+        assert row.articles_per_second > 0
+
+
+def test_measure_repeats_the_corpus_to_the_target_size(corpus: Path, report: SpeedReport) -> None:
+    lengths = [len(path.read_text(encoding="utf-8")) for path in corpus_files(corpus)]
+    assert report.articles == 2
+    assert report.timed_articles % 2 == 0
+    assert report.characters == sum(lengths) * report.timed_articles // 2
+    assert report.characters >= 400
+    assert report.characters - sum(lengths) < 400
+
+
+def test_measure_reports_startup_memory_and_machine(report: SpeedReport) -> None:
+    assert report.startup_runs == 1
+    assert report.startup_seconds > 0
+    assert report.child_peak_mb > 10
+    assert report.peak_mb > 10
+    assert report.machine.cores >= 1
+    assert report.machine.cpu
+    assert report.machine.python.split()[-1].startswith("3.")
+
+
+def test_format_speed_renders_every_stage_of_a_measured_report(report: SpeedReport) -> None:
+    table = format_speed(report)
+    for stage in STAGES:
+        assert f"\n| {stage} | " in table
+    assert "| **extract, end to end** | " in table
+    assert "| extract, 2 processes | " in table
+    assert "cold process (median of 1)" in table
+
+
+def _row(name: str, seconds: float, characters: int, articles: int) -> Throughput:
+    return Throughput(
+        name=name,
+        seconds=seconds,
+        characters_per_second=characters / seconds,
+        articles_per_second=articles / seconds,
+    )
+
+
+def test_format_speed_prints_exact_numbers() -> None:
+    report = SpeedReport(
+        corpus="corpora",
+        articles=2,
+        timed_articles=200,
+        characters=1_000_000,
+        stages=[_row(stage, 0.5, 1_000_000, 200) for stage in STAGES],
+        overall=_row("extract", 2.0, 1_000_000, 200),
+        jobs=2,
+        parallel=_row("extract, 2 processes", 1.25, 1_000_000, 200),
+        startup_seconds=1.234,
+        startup_runs=5,
+        child_peak_mb=181.4,
+        peak_mb=240.6,
+        machine=Machine(cpu="Example CPU", cores=2, python="CPython 3.11.7", platform="Linux"),
+    )
+    lines = format_speed(report).splitlines()
+    assert lines[0] == "Machine: Example CPU, 2 cores, CPython 3.11.7, Linux"
+    assert lines[1].startswith("Corpus: corpora, 2 article(s) repeated to 200 articles, 1,000,000 characters")
+    assert "| decode | 2,000,000 | 400.0 | 2.50 |" in lines
+    assert "| **extract, end to end** | 500,000 | 100.0 | 10.00 |" in lines
+    assert "| extract, 2 processes | 800,000 | 160.0 | 6.25 |" in lines
+    assert "| `extractor extract` on one article, cold process (median of 5) | 1.23 s |" in lines
+    assert "| peak memory, `extractor extract` on one article | 181 MB |" in lines
+    assert "| peak memory, this benchmark run | 241 MB |" in lines
+    assert "| speed-up of 2 processes over one | 1.60× |" in lines
+
+
+@pytest.mark.parametrize(
+    ("lengths", "target", "expected"),
+    [
+        ([300, 200], 1000, [0, 1, 0, 1]),
+        ([300, 200], 500, [0, 1]),
+        ([300, 200], 501, [0, 1, 0, 1]),
+        ([300, 200], 0, [0, 1]),
+        ([9703], 1_000_000, [0] * 104),
+    ],
+)
+def test_repeated_order_repeats_the_whole_corpus(
+    lengths: list[int], target: int, expected: list[int]
+) -> None:
+    assert repeated_order(lengths, target) == expected
+
+
+def test_an_empty_corpus_is_a_speed_error(tmp_path: Path) -> None:
+    with pytest.raises(SpeedError, match="no text"):
+        repeated_order([0, 0], 1000)
+    with pytest.raises(SpeedError, match=r"no \*\.txt articles"):
+        corpus_files(tmp_path)
+    with pytest.raises(SpeedError, match="no such file or folder"):
+        corpus_files(tmp_path / "missing")
+
+
+def test_corpus_files_reads_a_folder_recursively_or_one_file(corpus: Path) -> None:
+    assert [path.relative_to(corpus).as_posix() for path in corpus_files(corpus)] == [
+        "a.zh-Hans.txt",
+        "nested/b.zh-Hant.txt",
+    ]
+    assert corpus_files(corpus / "a.zh-Hans.txt") == [corpus / "a.zh-Hans.txt"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list(" \n\t\r\u3000\u00a0營收营收1,.%Q亿")), max_size=40))
+def test_make_doc_builds_the_tokens_of_spacys_character_tokenizer(text: str) -> None:
+    reference = _blank_zh().make_doc(text)
+    doc = make_doc(build_pipeline(), text)
+    assert doc.text == text
+    assert doc_text(doc) == text
+    assert [(t.text, t.whitespace_) for t in doc] == [(t.text, t.whitespace_) for t in reference]
+
+
+@cache
+def _blank_zh() -> Language:
+    return spacy.blank("zh")
+
+
+def test_doc_text_of_a_doc_from_any_tokenizer_is_its_text() -> None:
+    doc = build_pipeline().make_doc(ARTICLES[4])
+    assert doc_text(doc) == ARTICLES[4] == doc.text
+
+
+def _local(texts: list[str]) -> list[Document]:
+    return [extract(text) for text in texts]
+
+
+def test_extract_many_in_two_processes_gives_the_same_documents_in_order() -> None:
+    one = list(extract_many(ARTICLES, n_process=1))
+    two = list(extract_many(ARTICLES, n_process=2, batch_size=2))
+    assert one == _local(ARTICLES)
+    assert two == one
+
+
+def test_extract_many_carries_sources_through_the_pool() -> None:
+    pairs = [(text, f"article-{index}.txt") for index, text in enumerate(ARTICLES)]
+    documents = list(extract_many(pairs, n_process=2, batch_size=3))
+    assert [document.source for document in documents] == [source for _, source in pairs]
+    assert [document.script for document in documents] == [d.script for d in _local(ARTICLES)]
+
+
+def _failing_after(count: int) -> Iterator[str]:
+    yield from itertools.islice(itertools.cycle(ARTICLES), count)
+    raise RuntimeError("the input broke")
+
+
+@pytest.mark.parametrize("n_process", [1, 2])
+def test_extract_many_yields_documents_before_the_input_fails(n_process: int) -> None:
+    received: list[Document] = []
+    with pytest.raises(RuntimeError, match="the input broke"):
+        for document in extract_many(_failing_after(10), n_process=n_process, batch_size=1):
+            received.append(document)
+    assert received
+    assert received == _local(ARTICLES[: len(received)])
+
+
+def test_extract_many_reads_an_endless_input_only_as_far_as_consumed() -> None:
+    pulled: list[int] = []
+
+    def endless() -> Iterator[str]:
+        for index in itertools.count():
+            pulled.append(index)
+            yield ARTICLES[index % len(ARTICLES)]
+
+    documents = list(itertools.islice(extract_many(endless(), n_process=2, batch_size=2), 5))
+    assert documents == _local(ARTICLES[:5])
+    # four batches of two in flight at first, one more batch read per batch consumed
+    assert len(pulled) == 14
