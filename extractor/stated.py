@@ -1,0 +1,162 @@
+"""Numbers as the text states them: the interval a stated figure stands for, and interval arithmetic.
+
+A figure is as precise as it is written: 777亿 stands for [776.5亿, 777.5亿], 35.0% for [34.95, 35.05].
+The written form is found in the claim's evidence: the value is tried in each scale of checks.yaml
+(兆, 亿, 万, ...) until its digits appear there, and the decimals written there give the half-unit.
+When the digits are not in the evidence (Chinese numerals, 三成, 翻倍), the last non-zero digit of the
+value sets the precision: 30 is ±5, 100 is ±50.
+
+Qualifiers widen the interval: `approx` to at least `approx_relative` of the value; `over` leaves it
+open above (below, for a negative value: a loss of over 10亿 is at most -10亿), `under` and `up_to` the
+other way; `range` spans the stated range.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+from functools import cache
+from typing import NamedTuple
+
+import regex
+
+from extractor.data import load_table
+from extractor.models import Qualifier
+from extractor.normalize import fold_width
+
+_THOUSANDS = regex.compile(r"(?<=\d),(?=\d{3})")
+_BOUND_WORDS = {Qualifier.OVER: "over", Qualifier.UNDER: "under", Qualifier.UP_TO: "up to"}
+
+
+class Interval(NamedTuple):
+    low: float
+    high: float
+
+
+@dataclass(frozen=True)
+class Stated:
+    """A stated number: its value, how it was written (scale, decimals), and its qualifier."""
+
+    value: float
+    scale: float
+    decimals: int
+    qualifier: Qualifier = Qualifier.EXACT
+    value_range: tuple[float, float] | None = None
+
+    @property
+    def half(self) -> float:
+        """Half the unit of the last written digit, in base units."""
+        return 0.5 * self.scale * 10.0**-self.decimals
+
+    def interval(self) -> Interval:
+        """Every true value the statement is compatible with."""
+        v, h = self.value, self.half
+        if self.qualifier is Qualifier.APPROX:
+            h = max(h, approx_relative() * abs(v))
+        if self.qualifier is Qualifier.RANGE and self.value_range is not None:
+            return Interval(self.value_range[0] - h, self.value_range[1] + h)
+        larger = self.qualifier is Qualifier.OVER
+        smaller = self.qualifier in (Qualifier.UNDER, Qualifier.UP_TO)
+        if (larger and v >= 0) or (smaller and v < 0):
+            return Interval(v - h, math.inf)
+        if larger or smaller:
+            return Interval(-math.inf, v + h)
+        return Interval(v - h, v + h)
+
+    def decimals_in(self, scale: float) -> int:
+        """The decimals that keep every written digit when the number is shown in `scale`."""
+        return max(self.decimals + round(math.log10(scale / self.scale)), 0)
+
+    def shown(self, scale: float | None = None) -> str:
+        """The number as written, or in `scale` with every written digit."""
+        scale = self.scale if scale is None else scale
+        number = show(self.value / scale, self.decimals_in(scale) if scale != self.scale else self.decimals)
+        return f"{_BOUND_WORDS[self.qualifier]} {number}" if self.qualifier in _BOUND_WORDS else number
+
+
+@cache
+def approx_relative() -> float:
+    return float(load_table("checks.yaml")["approx_relative"])
+
+
+@cache
+def scales() -> tuple[float, ...]:
+    return tuple(float(scale) for scale in load_table("checks.yaml")["scales"])
+
+
+def stated(
+    value: float,
+    evidence: str,
+    *,
+    scaled: bool,
+    qualifier: Qualifier = Qualifier.EXACT,
+    value_range: tuple[float, float] | None = None,
+) -> Stated:
+    """`value` as `evidence` writes it; `scaled` for money and counts, which may be written in 万/亿/兆."""
+    text = _THOUSANDS.sub("", fold_width(evidence))
+    for scale in scales() if scaled else (1.0,):
+        decimals = _written_decimals(value / scale, text)
+        if decimals is not None:
+            return Stated(value, scale, decimals, qualifier, value_range)
+    scale, decimals = _significant(value, scaled)
+    return Stated(value, scale, decimals, qualifier, value_range)
+
+
+def show(number: float, decimals: int) -> str:
+    """`number` rounded half up to `decimals` places (31.25 → 31.3), without a negative zero."""
+    quantum = Decimal(1).scaleb(-max(decimals, 0))
+    text = str(Decimal(repr(number)).quantize(quantum, rounding=ROUND_HALF_UP))
+    return text.removeprefix("-") if Decimal(text) == 0 else text
+
+
+def consistent(a: Interval, b: Interval) -> bool:
+    """The intervals share more than a point (23 and 22 both touch 22.5: no common value survives)."""
+    return max(a.low, b.low) < min(a.high, b.high) or a == b
+
+
+def add(a: Interval, b: Interval) -> Interval:
+    return Interval(a.low + b.low, a.high + b.high)
+
+
+def sub(a: Interval, b: Interval) -> Interval:
+    return Interval(a.low - b.high, a.high - b.low)
+
+
+def div(a: Interval, b: Interval) -> Interval | None:
+    """a / b; None when b may be zero (the quotient is unbounded) or a bound is undefined."""
+    if b.low <= 0 <= b.high:
+        return None
+    corners = [x / y for x in a for y in b]
+    if any(math.isnan(c) for c in corners):
+        return None
+    return Interval(min(corners), max(corners))
+
+
+def scale_interval(a: Interval, factor: float, offset: float = 0.0) -> Interval:
+    """a · factor + offset, for a positive factor."""
+    return Interval(a.low * factor + offset, a.high * factor + offset)
+
+
+def _written_decimals(mantissa: float, text: str) -> int | None:
+    digits = f"{abs(mantissa):.6f}".rstrip("0")
+    whole, _, fraction = digits.partition(".")
+    if not whole.strip("0") and not fraction:
+        return None
+    tail = rf"\.({fraction}0*)" if fraction else r"(?:\.(0+))?"
+    pattern = rf"(?<![\d.]){whole}{tail}(?!\d)"
+    found = regex.search(pattern, text)
+    if found is None:
+        return None
+    return len(found.group(1) or "")
+
+
+def _significant(value: float, scaled: bool) -> tuple[float, int]:
+    """(scale, decimals) from the last non-zero digit of `value`: 77700000000 → (10^8, 0), 1.95 → (1, 2)."""
+    digits = Decimal(repr(abs(value))).normalize()
+    exponent = int(digits.as_tuple().exponent)
+    if exponent < 0 or value == 0:
+        return 1.0, max(-exponent, 0)
+    unit = 10.0**exponent
+    scale = next((s for s in scales() if s <= unit), 1.0) if scaled else 1.0
+    return scale, -round(math.log10(unit / scale))
