@@ -1,0 +1,321 @@
+"""Consistency checks on claims built by hand from realistic sentences in both scripts."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from extractor.check import check, check_all
+from extractor.models import Change, Claim, Evidence, FindingKind
+from extractor.stated import Interval, add, consistent, div, show, stated, sub
+
+YI = 100_000_000
+
+
+def claim(evidence: str, value: float | None, **fields: Any) -> Claim:
+    """A claim stated by `evidence` (the whole string), Amazon's 2025-Q4 USD revenue unless told."""
+    changes = [Change(basis=basis, **numbers) for basis, numbers in fields.pop("changes", [])]
+    data: dict[str, Any] = {
+        "subject": "Amazon",
+        "metric": "revenue",
+        "period": "2025-Q4",
+        "unit": "USD",
+        **fields,
+    }
+    return Claim(
+        value=value, changes=changes, evidence=Evidence(start=0, end=len(evidence), text=evidence), **data
+    )
+
+
+NET_INCOME_HANT = "同期，亞馬遜淨利潤從2024年的592億美元躍升至777億美元，同比增幅達到31%"
+AWS_HANT = "同期，AWS業務實現銷售額356億美元，營業利潤125億美元，營業利潤率35.0%"
+SHARES_HANT = "2025年第四季度，亞馬遜市佔率約為28%，微軟為21%，Google約為14%，三家合計佔據68%的市場"
+SHARES_HANS = "2025年第三季度，台积电晶圆代工市占率为67%，三星为12%，两者合计达79%"
+
+
+def net_income(period: str, value: float, changes: list[Any] | None = None) -> Claim:
+    return claim(NET_INCOME_HANT, value, metric="net_income", period=period, changes=changes or [])
+
+
+def share(evidence: str, subject: str, value: float, period: str = "2025-Q4", **fields: Any) -> Claim:
+    return claim(evidence, value, subject=subject, metric="market_share", unit="%", period=period, **fields)
+
+
+def test_growth_implied_by_two_values_agrees_with_the_stated_growth() -> None:
+    claims = [net_income("2024", 592 * YI), net_income("2025", 777 * YI, [("yoy", {"percent": 31})])]
+    assert check(claims) == []
+    [result] = check_all(claims)
+    assert result.passed
+    assert result.kind is FindingKind.ARITHMETIC
+    assert result.message == "net_income of Amazon (2025 vs 2024): 777 / 592 - 1 = 31.3%, stated 31%"
+    assert (result.claims, result.stated, result.expected) == ([0, 1], 31.0, 31.25)
+
+
+def test_growth_that_the_values_cannot_give_is_a_finding() -> None:
+    text = "腾讯全年营收从2024年的5000亿元增至6600亿元，同比增长25%"
+    claims = [
+        claim(text, 5000 * YI, subject="Tencent", period="2024", unit="CNY"),
+        claim(
+            text, 6600 * YI, subject="Tencent", period="2025", unit="CNY", changes=[("yoy", {"percent": 25})]
+        ),
+    ]
+    [finding] = check(claims)
+    assert finding.kind is FindingKind.ARITHMETIC
+    assert finding.message == "revenue of Tencent (2025 vs 2024): 6600 / 5000 - 1 = 32.0%, stated 25%"
+    assert (finding.claims, finding.stated, finding.expected) == ([0, 1], 25.0, 32.0)
+
+
+@pytest.mark.parametrize(
+    ("evidence", "prior", "current", "change", "periods", "passed", "message"),
+    [
+        (  # a month on month rise, Taiwan style
+            "台積電1月營收新台幣2600億元，月增6.2%，去年12月為新台幣2449億元",
+            2449 * YI, 2600 * YI, ("mom", {"percent": 6.2}), ("2024-12", "2025-01"), True,
+            "revenue of TSMC (2025-01 vs 2024-12): 2600 / 2449 - 1 = 6.2%, stated 6.2%",
+        ),
+        (  # quarter on quarter across the year end, to a tenth of a per cent
+            "小米第一季度营收1110亿元，环比增长3.5%，上季度为1090亿元",
+            1090 * YI, 1110 * YI, ("qoq", {"percent": 3.5}), ("2024-Q4", "2025-Q1"), False,
+            "revenue of Xiaomi (2025-Q1 vs 2024-Q4): 1110 / 1090 - 1 = 1.8%, stated 3.5%",
+        ),
+        (  # a stated amount of change
+            "比亞迪全年營收7771億元，較去年的6023億元增加1748億元",
+            6023 * YI, 7771 * YI, ("yoy", {"amount": 1748 * YI}), ("2024", "2025"), True,
+            "revenue of BYD (2025 vs 2024): 7771 - 6023 = 1748, stated 1748",
+        ),
+    ],
+)  # fmt: skip
+def test_growth_per_basis(
+    evidence: str,
+    prior: float,
+    current: float,
+    change: Any,
+    periods: tuple[str, str],
+    passed: bool,
+    message: str,
+) -> None:
+    subject = message.split(" of ")[1].split(" (")[0]
+    unit = "TWD" if "新台幣" in evidence else "CNY"
+    claims = [
+        claim(evidence, prior, subject=subject, unit=unit, period=periods[0]),
+        claim(evidence, current, subject=subject, unit=unit, period=periods[1], changes=[change]),
+    ]
+    [result] = check_all(claims)
+    assert (result.passed, result.message) == (passed, message)
+
+
+def test_points_change_against_two_margins() -> None:
+    text = "蘋果第四季度毛利率為48.2%，同比提升1.8個百分點，去年同期為45.0%"
+    margin = {"subject": "Apple", "metric": "gross_margin", "unit": "%"}
+    claims = [
+        claim(text, 45.0, period="2024-Q4", **margin),
+        claim(text, 48.2, period="2025-Q4", changes=[("yoy", {"points": 1.8})], **margin),
+    ]
+    [finding] = check(claims)
+    assert (
+        finding.message
+        == "gross_margin of Apple (2025-Q4 vs 2024-Q4): 48.2 - 45.0 = 3.2 points, stated 1.8 points"
+    )
+    assert (finding.stated, finding.expected) == (1.8, 3.2)
+
+
+@pytest.mark.parametrize(
+    ("prior", "note"),
+    [(0.0, "a zero base has no growth rate"), (-224 * YI, "a loss base: papers disagree on the sign")],
+)
+def test_growth_from_a_zero_or_negative_base_is_not_checked(prior: float, note: str) -> None:
+    text = "蔚来2025年净利润为-150亿元，同比减少33%"
+    claims = [
+        claim(text, prior, subject="NIO", metric="net_income", period="2024", unit="CNY"),
+        claim(text, -150 * YI, subject="NIO", metric="net_income", period="2025", unit="CNY",
+              changes=[("yoy", {"percent": -33})]),
+    ]  # fmt: skip
+    assert check_all(claims) == [], note
+
+
+def test_margin_against_its_parts_to_a_tenth_of_a_per_cent() -> None:
+    aws = {"segment": "AWS"}
+    claims = [
+        claim(AWS_HANT, 356 * YI, **aws),
+        claim(AWS_HANT, 125 * YI, metric="operating_income", **aws),
+        claim(AWS_HANT, 35.0, metric="operating_margin", unit="%", **aws),
+    ]
+    assert check(claims) == []
+    [result] = check_all(claims)
+    assert result.message == "operating_margin of Amazon AWS (2025-Q4): 125 / 356 = 35.1%, stated 35.0%"
+    assert (result.claims, result.stated, result.expected) == ([1, 0, 2], 35.0, 35.1124)
+
+
+def test_margin_that_its_parts_cannot_give_is_a_finding() -> None:
+    text = "第三季度，京东营收2990亿元，经营利润146亿元，经营利润率为5.9%"
+    jd = {"subject": "JD.com", "period": "2025-Q3"}
+    claims = [
+        claim(text, 2990 * YI, unit="CNY", **jd),
+        claim(text, 146 * YI, metric="operating_income", unit="CNY", **jd),
+        claim(text, 5.9, metric="operating_margin", unit="%", **jd),
+    ]
+    [finding] = check(claims)
+    assert finding.message == "operating_margin of JD.com (2025-Q3): 146 / 2990 = 4.9%, stated 5.9%"
+    assert (finding.claims, finding.stated, finding.expected) == ([1, 0, 2], 5.9, 4.8829)
+
+
+def test_segment_share_of_the_whole_company() -> None:
+    text = "2025年全年，AWS營收1287億美元，佔亞馬遜全年營收7169億美元的18%"
+    claims = [
+        claim(text, 1287 * YI, segment="AWS", period="2025"),
+        claim(text, 7169 * YI, period="2025"),
+        claim(text, 18.0, segment="AWS", period="2025", metric="revenue_share", unit="%"),
+    ]
+    [result] = check_all(claims)
+    assert result.passed
+    assert result.message == "revenue_share of Amazon AWS (2025): 1287 / 7169 = 18.0%, stated 18%"
+
+
+def test_shares_that_do_not_add_up_to_the_stated_total() -> None:
+    claims = [
+        share(SHARES_HANT, "Amazon", 28, qualifier="approx"),
+        share(SHARES_HANT, "Microsoft", 21),
+        share(SHARES_HANT, "Google", 14, qualifier="approx"),
+        share(SHARES_HANT, "Amazon, Microsoft, Google", 68),
+    ]
+    [finding] = check(claims)
+    assert finding.kind is FindingKind.SUM
+    assert (
+        finding.message == "market_share of Amazon, Microsoft, Google (2025-Q4): 28 + 21 + 14 = 63, stated 68"
+    )
+    assert (finding.claims, finding.stated, finding.expected) == ([0, 1, 2, 3], 68.0, 63.0)
+
+
+def test_shares_that_add_up_and_totals_with_a_missing_part() -> None:
+    claims = [
+        share(SHARES_HANS, "TSMC", 67, period="2025-Q3"),
+        share(SHARES_HANS, "Samsung Electronics", 12, period="2025-Q3"),
+        share(SHARES_HANS, "TSMC, Samsung Electronics", 79, period="2025-Q3"),
+        share(SHARES_HANS, "TSMC, SMIC", 73, period="2025-Q3"),  # SMIC's own share is not stated
+    ]
+    assert check(claims) == []
+    [result] = check_all(claims)
+    assert result.message == "market_share of TSMC, Samsung Electronics (2025-Q3): 67 + 12 = 79, stated 79"
+
+
+ADS_TABLE = "廣告業務實現營收213.17億美元，同比增長23%"
+ADS_QUOTE_HANS = "首席执行官表示：“广告业务增长22%，AWS业务增长24%”"
+
+
+def test_the_same_growth_stated_twice_with_different_numbers() -> None:
+    ads = {"segment": "Advertising"}
+    claims = [
+        claim(ADS_TABLE, 213.17 * YI, changes=[("yoy", {"percent": 23})], **ads),
+        claim(ADS_QUOTE_HANS, None, changes=[("yoy", {"percent": 22})], **ads),
+    ]
+    [finding] = check(claims)
+    assert finding.kind is FindingKind.CONFLICT
+    assert finding.message == "revenue of Amazon Advertising (2025-Q4): yoy change stated as +23% and +22%"
+    assert (finding.claims, finding.stated, finding.expected) == ([0, 1], 22.0, 23.0)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "message"),
+    [
+        (  # the same figure restated in a headline
+            ("北美地區實現銷售額1270.83億美元", 1270.83 * YI, "exact"),
+            ("北美营收约1271亿美元", 1271 * YI, "exact"),
+            None,
+        ),
+        (("营收约2000亿元", 2000 * YI, "approx"), ("營收2040億元", 2040 * YI, "exact"), None),
+        (
+            ("营收2000亿元", 2000 * YI, "exact"),
+            ("營收2040億元", 2040 * YI, "exact"),
+            "revenue of Amazon (2025-Q4): stated as 2000 and 2040",
+        ),
+        (("營收突破2000億美元", 2000 * YI, "over"), ("营收2134亿美元", 2134 * YI, "exact"), None),
+        (
+            ("营收不到1000亿元", 1000 * YI, "under"),
+            ("营收1200亿元", 1200 * YI, "exact"),
+            "revenue of Amazon (2025-Q4): stated as under 1000 and 1200",
+        ),
+        (  # a loss misplaced by a power of ten
+            ("淨虧損166億元", -166 * YI, "exact"),
+            ("净亏损16.6亿元", -16.6 * YI, "exact"),
+            "revenue of Amazon (2025-Q4): stated as -166 and -16.6",
+        ),
+    ],
+)
+def test_values_stated_twice(first: Any, second: Any, message: str | None) -> None:
+    claims = [claim(text, value, qualifier=qualifier) for text, value, qualifier in (first, second)]
+    findings = check(claims)
+    assert [f.message for f in findings] == ([message] if message else [])
+    assert all(f.kind is FindingKind.CONFLICT for f in findings)
+
+
+def test_different_status_or_period_is_not_the_same_fact() -> None:
+    claims = [
+        claim("预计2026年资本支出约2000亿美元", 2000 * YI, metric="capex", period="2026", status="guidance"),
+        claim("分析师预估资本支出为1447亿美元", 1447 * YI, metric="capex", period="2026", status="estimate"),
+        claim("2025年全年資本開支為1310億美元", 1310 * YI, metric="capex", period="2025"),
+        claim("资本开支1200亿美元", 1200 * YI, metric="capex", period=None),
+        claim("资本开支1300亿美元", 1300 * YI, metric="capex", period=None),
+    ]
+    assert check_all(claims) == []
+
+
+@pytest.mark.parametrize(
+    ("value", "evidence", "scaled", "low", "high"),
+    [
+        (777 * YI, "淨利潤777億美元", True, 776.5 * YI, 777.5 * YI),
+        (777 * YI, "净利润７７７亿美元", True, 776.5 * YI, 777.5 * YI),
+        (1270.83 * YI, "銷售額1,270.83億美元", True, 1270.825 * YI, 1270.835 * YI),
+        (14_000, "裁員1.4萬人", True, 13_500, 14_500),
+        (35.0, "營業利潤率35.0%", False, 34.95, 35.05),
+        (30.0, "营收增长三成", False, 25, 35),  # not in digits: the last non-zero digit sets the precision
+        (1.95, "每股收益1.95美元", True, 1.945, 1.955),
+    ],
+)
+def test_stated_precision_from_the_evidence(
+    value: float, evidence: str, scaled: bool, low: float, high: float
+) -> None:
+    interval = stated(value, evidence, scaled=scaled).interval()
+    assert interval.low == pytest.approx(low)
+    assert interval.high == pytest.approx(high)
+
+
+def test_show_rounds_half_up() -> None:
+    assert [show(31.25, 1), show(35.1124, 1), show(-0.04, 1), show(63.0, 0)] == ["31.3", "35.1", "0.0", "63"]
+
+
+finite = st.floats(min_value=-1e6, max_value=1e6, allow_nan=False)
+widths = st.floats(min_value=0, max_value=1e3, allow_nan=False)
+
+
+@st.composite
+def intervals_with_a_point(draw: st.DrawFn) -> tuple[Interval, float]:
+    low = draw(finite)
+    high = low + draw(widths)
+    point = draw(st.floats(min_value=low, max_value=high)) if high > low else low
+    return Interval(low, high), point
+
+
+@given(intervals_with_a_point(), intervals_with_a_point())
+def test_interval_arithmetic_contains_every_pointwise_result(
+    a: tuple[Interval, float], b: tuple[Interval, float]
+) -> None:
+    (ia, x), (ib, y) = a, b
+    for result, exact in ((add(ia, ib), x + y), (sub(ia, ib), x - y)):
+        assert result.low - 1e-6 * (1 + abs(exact)) <= exact <= result.high + 1e-6 * (1 + abs(exact))
+    quotient = div(ia, ib)
+    if ib.low <= 0 <= ib.high:
+        assert quotient is None
+    else:
+        assert quotient is not None
+        exact = x / y
+        slack = 1e-9 * (1 + abs(exact))
+        assert quotient.low - slack <= exact <= quotient.high + slack
+    assert consistent(ia, ia)
+
+
+def test_an_open_bound_stays_open_through_division() -> None:
+    assert div(Interval(0.0, math.inf), Interval(1.0, 2.0)) == Interval(0.0, math.inf)
