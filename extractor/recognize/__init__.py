@@ -1,12 +1,32 @@
-"""The pattern layer: numbers, percentages, changes and periods found with `regex` over normalized text."""
+"""The pattern layer: numbers, percentages, changes and periods found with `regex` over normalized text.
+
+Each family is one compiled pattern built from the data tables (`recognize.yaml`, `numerals.yaml`,
+`currencies.yaml`) and run once over the text. A percentage or amount that is the magnitude of a
+change (同比增长14%, 减少50亿美元) is reported inside the CHANGE only; the level a change reaches
+(下降23%至10亿美元) stays an AMOUNT of its own.
+"""
 
 from __future__ import annotations
 
+from extractor.recognize.amounts import find_amounts
+from extractor.recognize.changes import find_changes
 from extractor.recognize.mentions import Mention, MentionKind, Period, RelativePeriod
+from extractor.recognize.percents import find_percents
+from extractor.recognize.periods import find_periods
 
 __all__ = ["Mention", "MentionKind", "Period", "RelativePeriod", "recognize"]
 
 
 def recognize(text: str) -> list[Mention]:
-    """Every amount, percentage, change and period in `text`, in order of position."""
-    return []
+    """Every amount, percentage, change and period in normalized `text`, in order of position."""
+    changes = find_changes(text)
+    levels = [
+        mention for mention in (*find_amounts(text), *find_percents(text)) if not _inside(mention, changes)
+    ]
+    mentions = [*levels, *changes, *find_periods(text)]
+    return sorted(mentions, key=lambda mention: (mention.start, mention.end))
+
+
+def _inside(mention: Mention, changes: list[Mention]) -> bool:
+    """Whether `mention` lies within a change's span (changes are sorted and do not overlap)."""
+    return any(change.start <= mention.start and mention.end <= change.end for change in changes)

@@ -1,0 +1,248 @@
+"""Money and counted quantities: 2134亿美元, US$1.95, 约2000亿元, 1.4万人, 10至15亿, 亏损166亿.
+
+The span covers the qualifier words, a currency written before the number, the number, its unit and a
+qualifier after it (约2000亿美元左右) — everything that sets a field of the mention. Words that only
+govern the number (亏损 making it negative, 每股 making it per share) stay outside: they belong to the
+metric, which the entity layer finds.
+
+What is an amount: a number with a currency, a bare 元/块 (`implicit_unit`, CNY until the article's
+context says otherwise), or a measure word (unit "count"); or a number with 万/亿/兆 and no unit
+(unit None). A bare number (2025, Trainium 3, 3纳米, 13个季度) is not one. A Chinese numeral without
+a multiplier (四, 二) is money only with a currency and a lead-in before it (为, 达, 约, a non-Han
+character), so that names (李四人民币) stay out, and never a count (一家独大, 交出一份成绩单); one opening
+with a multiplier (百亿, 兆) needs a currency.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from decimal import Decimal
+from functools import cache
+
+import regex
+
+from extractor.models import Qualifier
+from extractor.recognize.mentions import Mention, MentionKind
+from extractor.recognize.numbers import (
+    big_unit_class,
+    has_big_unit,
+    has_multiplier,
+    is_chinese,
+    numeral_pattern,
+    numeral_value,
+    starts_with_multiplier,
+    unit_class,
+)
+from extractor.recognize.patterns import (
+    TIMEOUT,
+    alternation,
+    compile_pattern,
+    currency_words,
+    forms,
+    qualifier_of,
+    qualifier_words,
+    vocabulary,
+)
+
+_HAN = regex.compile(r"\p{Han}")
+_FROM = ("从", "由")  # 从A至B is two levels, not a range
+
+
+@cache
+def amount_pattern() -> str:
+    """Qualifier, currency before, number (or range), unit, qualifier after; named groups."""
+    table = vocabulary()
+    number = numeral_pattern()
+    currency = alternation(currency_words())
+    implicit = alternation(table["implicit_currency"]["words"])
+    measure = rf"{alternation(table['measure_words'])}(?!{alternation(table['measure_not_before'])})"
+    ordinal = alternation(table["ordinal_marks"])
+    before = alternation(qualifier_words("before"))
+    return (
+        rf"(?:(?P<before>{before})?(?P<prefix>{currency}) ?|(?P<before2>{before})?(?<!{ordinal}))"
+        rf"(?P<low>{number})(?P<low_currency>{currency})?"
+        rf"(?: ?(?P<separator>{alternation(table['range_separators'])}) ?(?:{currency})?(?P<high>{number}))?"
+        rf"(?: ?(?:(?P<currency>{currency})|(?P<implicit>{implicit})|(?P<measure>{measure})))?"
+        rf"(?P<after>{alternation(qualifier_words('after'))})?"
+    )
+
+
+@cache
+def _amount_regex() -> regex.Pattern[str]:
+    return compile_pattern(amount_pattern())
+
+
+@cache
+def _loss_regex() -> regex.Pattern[str]:
+    table = vocabulary()
+    return compile_pattern(rf"{alternation(table['loss_words'])}{alternation(table['loss_links'])}?\Z")
+
+
+@cache
+def _per_share_regex() -> regex.Pattern[str]:
+    table = vocabulary()
+    breaks = "".join(regex.escape(mark) for mark in table["clause_breaks"])
+    window = int(table["per_share_window"])
+    return compile_pattern(rf"{alternation(table['per_share_words'])}[^{breaks}]{{0,{window}}}\Z")
+
+
+@cache
+def _lead_ins() -> frozenset[str]:
+    return frozenset(forms(vocabulary()["numeral_lead_ins"]))
+
+
+@cache
+def _trailing_units() -> regex.Pattern[str]:
+    return compile_pattern(rf"{unit_class()}+\Z")
+
+
+@cache
+def _big_units() -> regex.Pattern[str]:
+    return compile_pattern(rf"{big_unit_class()}+\Z")
+
+
+def find_amounts(text: str) -> list[Mention]:
+    """Every amount in normalized `text`, in order."""
+    found: list[Mention] = []
+    for match in _amount_regex().finditer(text, timeout=TIMEOUT):
+        found.extend(_amounts_from(match, text))
+    return found
+
+
+def read_amount(surface: str) -> Mention | None:
+    """The amount a whole phrase states (a change's magnitude: 50亿美元), or None."""
+    match = _amount_regex().fullmatch(surface, timeout=TIMEOUT)
+    if match is None:
+        return None
+    mentions = _amounts_from(match, surface)
+    return mentions[0] if len(mentions) == 1 else None
+
+
+def _amounts_from(match: regex.Match[str], text: str) -> list[Mention]:
+    unit, implicit = _unit_of(match)
+    low, high = match.group("low"), match.group("high")
+    if high is not None and match.start() > 0 and text[match.start() - 1] in _FROM:
+        return _levels_from(match, text, unit, implicit)
+    if not _is_amount(match, text, unit):
+        return []
+    low_value, high_value = _values(low, high)
+    if low_value is None or (high is not None and (high_value is None or high_value < low_value)):
+        return []
+    qualifier = _qualifier(match)
+    value_range: tuple[float, float] | None = None
+    value = float(low_value)
+    if high_value is not None:
+        qualifier, value_range = Qualifier.RANGE, (float(low_value), float(high_value))
+        value = float((low_value + high_value) / 2)
+    mention = Mention(
+        kind=MentionKind.AMOUNT,
+        start=match.start(),
+        end=match.end(),
+        text=match.group(),
+        value=value,
+        value_range=value_range,
+        unit=unit,
+        qualifier=qualifier,
+        implicit_unit=implicit,
+    )
+    return [_in_context(mention, text)]
+
+
+def _in_context(mention: Mention, text: str) -> Mention:
+    """The mention made negative after a loss word, or marked per share after 每股."""
+    value, value_range = mention.value, mention.value_range
+    start = mention.start
+    if mention.unit != "count" and value is not None and _loss_regex().search(text, max(0, start - 6), start):
+        value = -value
+        value_range = None if value_range is None else (-value_range[1], -value_range[0])
+    per_share = mention.unit not in {None, "count"} and bool(
+        _per_share_regex().search(text, max(0, start - 16), start)
+    )
+    return replace(mention, value=value, value_range=value_range, per_share=per_share)
+
+
+def _levels_from(match: regex.Match[str], text: str, unit: str | None, implicit: bool) -> list[Mention]:
+    """从100亿至200亿美元: two levels, not a range; the low one takes its own currency or the last unit."""
+    low_unit = currency_words()[match.group("low_currency")] if match.group("low_currency") else unit
+    low_end = match.end("low_currency") if match.group("low_currency") else match.end("low")
+    ends = (("low", low_end, low_unit, implicit and low_unit == unit), ("high", match.end(), unit, implicit))
+    levels = []
+    for group, end, level_unit, level_implicit in ends:
+        numeral = match.group(group)
+        value = numeral_value(_plain(numeral))
+        if value is None or (level_unit is None and not has_big_unit(numeral)):
+            continue
+        start = match.start() if group == "low" else match.start(group)
+        mention = Mention(
+            kind=MentionKind.AMOUNT,
+            start=start,
+            end=end,
+            text=text[start:end],
+            value=float(value),
+            unit=level_unit,
+            qualifier=_qualifier(match) if group == "low" else Qualifier.EXACT,
+            implicit_unit=level_implicit,
+        )
+        levels.append(_in_context(mention, text))
+    return levels
+
+
+def _unit_of(match: regex.Match[str]) -> tuple[str | None, bool]:
+    """The unit (ISO code, "count" or None) and whether it is a bare 元 that context may override."""
+    for group in ("prefix", "currency", "low_currency"):
+        word = match.group(group)
+        if word:
+            return currency_words()[word.strip()], False
+    if match.group("implicit"):
+        return str(vocabulary()["implicit_currency"]["code"]), True
+    if match.group("measure"):
+        return "count", False
+    return None, False
+
+
+def _is_amount(match: regex.Match[str], text: str, unit: str | None) -> bool:
+    low, high = match.group("low"), match.group("high")
+    last = high or low
+    if unit is None and not has_big_unit(last):
+        return False
+    if starts_with_multiplier(low) and unit in {None, "count"}:
+        return False
+    if is_chinese(low) and not has_multiplier(last) and high is None:
+        if unit in {None, "count"}:
+            return False
+        before = text[match.start() - 1] if match.start() > 0 else ""
+        qualified = bool(match.group("before") or match.group("before2") or match.group("prefix"))
+        return qualified or not _HAN.match(before) or before in _lead_ins()
+    return True
+
+
+def _values(low: str, high: str | None) -> tuple[Decimal | None, Decimal | None]:
+    """The values of the ends. A low end without multipliers takes all of the high end's (八到九百亿 →
+    八百亿); one without 万/亿 takes the high end's big units (十到十五亿 → 十亿)."""
+    low_plain = _plain(low)
+    if high is None:
+        return numeral_value(low_plain), None
+    high_plain = _plain(high)
+    pattern = _big_units if has_multiplier(low_plain) else _trailing_units
+    if not has_big_unit(low_plain):
+        units = pattern().search(high_plain)
+        if units is not None and units.start() > 0:
+            low_plain += units.group()
+    return numeral_value(low_plain), numeral_value(high_plain)
+
+
+def _plain(numeral: str) -> str:
+    """The numeral without its inner qualifier words (2000多亿 → 2000亿)."""
+    for word in qualifier_words("inner"):
+        numeral = numeral.replace(word, "")
+    return numeral
+
+
+def _qualifier(match: regex.Match[str]) -> Qualifier:
+    inner = any(word in (match.group("low") or "") for word in qualifier_words("inner"))
+    name = (
+        qualifier_of(match.group("before") or match.group("before2"), "before")
+        or qualifier_of(match.group("after"), "after")
+        or ("over" if inner else None)
+    )
+    return Qualifier(name) if name else Qualifier.EXACT

@@ -1,0 +1,195 @@
+"""Changes: a direction and a magnitude, with the basis the text states.
+
+同比增长14% (percent +14, yoy), 年减64% (percent -64, yoy), 提升1.8个百分点 (points +1.8, never per
+cent), 减少50亿美元 (amount -5e9), 增幅达到31% and 跌幅9.99% (rate nouns), 三位数增长 (percent 100,
+over), 翻倍 (percent +100). Multiples: 增长2倍 reads "grew by two times" (+200), 增至4倍 "grew to four
+times" (+300). A direction followed by 至/为 names the level reached (飙升至777亿美元): that is no
+magnitude, the level is an AMOUNT or PERCENT of its own.
+
+The span runs from the basis word (同比, 较去年同期) through the direction to the end of the magnitude.
+环比 is read as quarter on quarter; a monthly 环比 is for the claim assembly to tell from context.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from functools import cache
+
+import regex
+
+from extractor.models import Basis, Qualifier
+from extractor.recognize.amounts import amount_pattern, read_amount
+from extractor.recognize.mentions import Mention, MentionKind
+from extractor.recognize.numbers import big_unit_class, numeral_value
+from extractor.recognize.patterns import (
+    TIMEOUT,
+    alternation,
+    anonymous,
+    compile_pattern,
+    currency_words,
+    forms,
+    lookup,
+    qualifier_of,
+    qualifier_words,
+    vocabulary,
+)
+from extractor.recognize.percents import percent_pattern, read_percent
+
+
+def _bases_words() -> list[str]:
+    return [word for words in vocabulary()["change"]["bases"].values() for word in words]
+
+
+@cache
+def _directions() -> dict[str, str]:
+    change = vocabulary()["change"]
+    return lookup(
+        {"up": [*change["up"], *change["rate_up"]], "down": [*change["down"], *change["rate_down"]]}
+    )
+
+
+@cache
+def _bases() -> dict[str, str]:
+    change = vocabulary()["change"]
+    return {**lookup(change["bases"]), **{word: basis for word, basis in change["fused_bases"].items()}}
+
+
+@cache
+def _doubling() -> dict[str, int]:
+    return {
+        form: value for word, value in vocabulary()["change"]["doubling"].items() for form in forms([word])
+    }
+
+
+@cache
+def _digit_counts() -> dict[str, int]:
+    return {
+        form: value
+        for word, value in vocabulary()["change"]["digit_counts"].items()
+        for form in forms([word])
+    }
+
+
+@cache
+def change_pattern() -> str:
+    change = vocabulary()["change"]
+    simple = r"(?:\d+(?:\.\d+)?|[〇零一二两三四五六七八九十]{1,4}(?:点[〇零一二两三四五六七八九]{1,4})?)"
+    before = alternation(qualifier_words("before"))
+    amount_end = alternation(
+        [
+            *currency_words(),
+            *vocabulary()["implicit_currency"]["words"],
+            *vocabulary()["measure_words"],
+            *qualifier_words("after"),
+        ]
+    )
+    magnitude = (
+        rf"(?:(?P<percent>{anonymous(percent_pattern())})"
+        rf"|(?P<before>{before})?(?:(?P<points>{simple}){alternation(change['points'])}"
+        rf"|(?P<basis_points>{simple}){alternation(change['basis_points'])}"
+        rf"|(?P<multiple>{simple}){alternation(change['multiple_marks'])}"
+        rf"|(?P<digits>{alternation(_digit_counts())})"
+        rf"|(?P<doubling>{alternation(_doubling())}))"
+        rf"|(?P<amount>{anonymous(amount_pattern())})(?<=(?:{amount_end}|{big_unit_class()})))"
+    )
+    fused = rf"(?<![\d{''.join(change['fused_not_after'])}])(?P<fused>{alternation(change['fused_bases'])})"
+    up_down = alternation([*change["up"], *change["down"]])
+    rates = alternation([*change["rate_up"], *change["rate_down"]])
+    links = alternation([*change["links"], *change["adverbs"]])
+    rate_links = alternation([*change["links"], *change["adverbs"], *change["rate_links"]])
+    to_marks = alternation(change["to_marks"])
+    return (
+        rf"(?:(?P<basis>{alternation(_bases_words())})(?:{alternation(change['adverbs'])}){{0,2}})?"
+        rf"(?:{fused}?(?P<rate>{rates})(?:{rate_links}){{0,3}}{magnitude}"
+        rf"|{fused}?(?P<direction>{up_down})(?:(?P<to>{to_marks})(?P<to_before>{before})?"
+        rf"(?P<to_multiple>{simple}){alternation(change['multiple_marks'])}|(?:{links}){{0,3}}{magnitude})"
+        rf"|(?P<lead_before>{before})?(?P<lead_digits>{alternation(_digit_counts())})的?{fused}?"
+        rf"(?P<lead_direction>{rates}|{up_down})"
+        rf"|(?P<lead_doubling>{alternation(_doubling())}))"
+    )
+
+
+@cache
+def _change_regex() -> regex.Pattern[str]:
+    return compile_pattern(change_pattern())
+
+
+def find_changes(text: str) -> list[Mention]:
+    """Every change in normalized `text`, in order."""
+    found = []
+    for match in _change_regex().finditer(text, timeout=TIMEOUT):
+        mention = _change_from(match)
+        if mention is not None:
+            found.append(mention)
+    return found
+
+
+def _change_from(match: regex.Match[str]) -> Mention | None:
+    word = match.group("direction") or match.group("rate") or match.group("lead_direction")
+    sign = -1.0 if word is not None and _directions().get(word) == "down" else 1.0
+    mention = Mention(kind=MentionKind.CHANGE, start=match.start(), end=match.end(), text=match.group())
+    basis_word = match.group("basis") or match.group("fused")
+    basis = Basis(_bases()[basis_word]) if basis_word else None
+    magnitude = _magnitude(match, sign)
+    if magnitude is None:
+        return None
+    return replace(
+        magnitude,
+        kind=MentionKind.CHANGE,
+        start=match.start(),
+        end=match.end(),
+        text=mention.text,
+        basis=basis,
+    )
+
+
+def _magnitude(match: regex.Match[str], sign: float) -> Mention | None:
+    """A mention holding the signed magnitude (percent, points or amount) and its qualifier."""
+    empty = Mention(kind=MentionKind.CHANGE, start=0, end=0, text="")
+    qualifier = _qualifier(match.group("before") or match.group("to_before") or match.group("lead_before"))
+    if match.group("percent"):
+        level = read_percent(match.group("percent"))
+        if level is None or level.value is None:
+            return None
+        value_range = level.value_range
+        if value_range is not None:
+            value_range = tuple(sorted((sign * value_range[0], sign * value_range[1])))  # type: ignore[assignment]
+        return replace(empty, percent=sign * level.value, value_range=value_range, qualifier=level.qualifier)
+    if match.group("amount"):
+        amount = read_amount(match.group("amount"))
+        if amount is None or amount.value is None:
+            return None
+        return replace(
+            empty,
+            amount=sign * abs(amount.value),
+            unit=amount.unit,
+            qualifier=amount.qualifier,
+            implicit_unit=amount.implicit_unit,
+        )
+    for group, scale in (("points", 1.0), ("basis_points", 0.01)):
+        if match.group(group):
+            value = numeral_value(match.group(group))
+            return (
+                None
+                if value is None
+                else replace(empty, points=sign * float(value) * scale, qualifier=qualifier)
+            )
+    multiple = match.group("multiple") or match.group("to_multiple")
+    if multiple:
+        value = numeral_value(multiple)
+        if value is None:
+            return None
+        times = float(value) - 1 if match.group("to_multiple") else float(value)
+        return replace(empty, percent=sign * times * 100, qualifier=qualifier)
+    digits = match.group("digits") or match.group("lead_digits")
+    if digits:
+        return replace(empty, percent=sign * _digit_counts()[digits], qualifier=Qualifier.OVER)
+    doubling = match.group("doubling") or match.group("lead_doubling")
+    if doubling:
+        return replace(empty, percent=float(_doubling()[doubling]), qualifier=qualifier)
+    return None
+
+
+def _qualifier(word: str | None) -> Qualifier:
+    name = qualifier_of(word, "before")
+    return Qualifier(name) if name else Qualifier.EXACT

@@ -1,0 +1,158 @@
+"""Numerals: Arabic (2,134 / 1.95), Chinese (二千六百三十, 一百零五, 十五点八) and mixed (1.4万, 3万4000,
+25万6千, 13万2, 一万五千亿, 4.8万亿), read exactly with `Decimal`.
+
+Our own converter rather than `cn2an`: the digits and multipliers come from `numerals.yaml`, big units
+compound (万亿, 一万五千亿) the way financial text uses them, mixed Arabic/Chinese forms and the spoken
+abbreviation (13万2 = 132000) are read, and a numeral is found by the same regex the recognizers use, so
+what is matched and what is parsed cannot disagree.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from functools import cache
+
+import regex
+
+from extractor.data import load_table
+from extractor.recognize.patterns import ARABIC, alternation, char_class, compile_pattern, vocabulary
+
+_LIMIT = Decimal("1e20")  # beyond any stated figure: a run like 亿亿亿亿 is not a number
+
+
+@cache
+def _table() -> dict[str, dict[str, int]]:
+    table: dict[str, dict[str, int]] = load_table("numerals.yaml")
+    return table
+
+
+def digit_class() -> str:
+    return char_class(_table()["digits"])
+
+
+def unit_class() -> str:
+    return char_class([*_table()["small_units"], *_table()["big_units"]])
+
+
+def big_unit_class() -> str:
+    return char_class(_table()["big_units"])
+
+
+def point_class() -> str:
+    return char_class(_table()["decimal_points"])
+
+
+@cache
+def numeral_pattern() -> str:
+    """A numeral with its multipliers, as a regex without groups.
+
+    After 万 a bare figure is part of the number (3万4000, 13万2); after 亿 only when 万 follows
+    (1亿2000万), so that 10亿2025年 is 10亿 and 2025年 apart. A multiplier may open a Chinese numeral
+    (十五, 百亿, 兆); whether that makes an amount is for the amount rules.
+    """
+    digits, units, bigs, point = digit_class(), unit_class(), big_unit_class(), point_class()
+    inner = alternation(vocabulary()["qualifiers"]["over"]["inner"])
+    tail = (
+        rf"{units}{{1,4}}(?:(?:\d{{1,4}}|{digits}){units}{{1,3}}){{0,2}}"
+        rf"(?:(?<=[万萬])(?:\d{{4}}|\d|{digits})(?![\d.,%年月日号]))?"
+    )
+    arabic = rf"(?<!\d,)(?<![\d.A-Za-z]){ARABIC}{inner}?(?:{tail})?{inner}?"
+    chinese = (
+        rf"(?<![{digits[1:-1]}{units[1:-1]}]){digits[:-1]}{units[1:]}{{1,16}}"
+        rf"(?:{point}{digits}{{1,8}}{units}{{0,4}})?{inner}?(?:{bigs}{{1,2}})?{inner}?"
+    )
+    return rf"(?:{arabic}|{chinese})"
+
+
+@cache
+def _token_pattern() -> regex.Pattern[str]:
+    table = _table()
+    return compile_pattern(
+        rf"(?P<arabic>\d+(?:\.\d+)?)|(?P<point>{point_class()}(?P<fraction>{digit_class()}+))"
+        rf"|(?P<digit>{digit_class()})|(?P<small>{char_class(table['small_units'])})"
+        rf"|(?P<big>{big_unit_class()})"
+    )
+
+
+def has_multiplier(numeral: str) -> bool:
+    """Whether the numeral carries 十 百 千 万 亿 兆."""
+    return any(
+        character in _table()["small_units"] or character in _table()["big_units"] for character in numeral
+    )
+
+
+def has_big_unit(numeral: str) -> bool:
+    return any(character in _table()["big_units"] for character in numeral)
+
+
+def is_chinese(numeral: str) -> bool:
+    """Whether the numeral is written without Arabic digits."""
+    return not any(character.isdigit() and character.isascii() for character in numeral)
+
+
+def starts_with_multiplier(numeral: str) -> bool:
+    """百亿, 兆, 千万: a numeral whose figure one is left unsaid (十五 excepted, which is plain)."""
+    first = numeral[:1]
+    return first in _table()["big_units"] or (
+        first in _table()["small_units"] and _table()["small_units"][first] > 10
+    )
+
+
+def numeral_value(numeral: str) -> Decimal | None:
+    """The exact value of a numeral (qualifier words such as 多 removed first), or None if unreadable."""
+    table = _table()
+    result = section = Decimal(0)
+    current: Decimal | None = None
+    current_length = 0
+    last_big: int | None = None
+    last_unit: int | None = None
+    previous = ""
+    zero_seen = False
+    for token in _token_pattern().finditer(numeral.replace(",", "")):
+        kind = token.lastgroup
+        text = token.group()
+        if kind == "arabic":
+            current, current_length = Decimal(text), len(text)
+        elif kind == "digit":
+            digit = table["digits"][text]
+            if previous == "digit" and current is not None:
+                current, current_length = current * 10 + digit, current_length + 1
+            else:
+                current, current_length = Decimal(digit), 1
+                zero_seen = zero_seen or (digit == 0 and last_unit is not None)
+        elif kind == "point":
+            fraction = "".join(str(table["digits"][character]) for character in token.group("fraction"))
+            current = section + (current or 0) + Decimal("0." + fraction)
+            section, current_length = Decimal(0), 0
+            kind = "fraction"
+        elif kind == "small":
+            last_unit = table["small_units"][text]
+            section += (current if current is not None else 1) * last_unit
+            current = None
+        else:
+            big = table["big_units"][text]
+            value = section + (current or 0)
+            if value == 0 and result == 0:
+                value = Decimal(1)
+            if last_big is not None and big > last_big:
+                result = (result + value) * big
+            else:
+                result += value * big
+            last_big = last_unit = big
+            section, current = Decimal(0), None
+        previous = kind or ""
+        if abs(result) > _LIMIT or abs(section) > _LIMIT:
+            return None
+    abbreviated = previous in {"digit", "arabic"} and current_length == 1 and not zero_seen
+    if current is not None and abbreviated and last_unit is not None and last_unit >= 100:
+        current *= Decimal(last_unit) / 10  # 两千五 = 2500, 13万2 = 132000
+    total = result + section + (current or 0)
+    try:
+        return total if abs(total) <= _LIMIT else None
+    except InvalidOperation:  # pragma: no cover - Decimal comparisons of finite values do not fail
+        return None
+
+
+def numeral_regex() -> regex.Pattern[str]:
+    """The numeral pattern alone, for tests and for re-reading a matched magnitude."""
+    return compile_pattern(numeral_pattern())

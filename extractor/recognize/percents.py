@@ -1,0 +1,119 @@
+"""Levels in per cent: 14%, 35.0%, 5-20%, 百分之十四, 七成 / 6成, 三分之一, with their qualifiers.
+
+The span covers the qualifier words before and after (超6成, 约为28%, 30%以上). A percentage that is
+the magnitude of a change (同比增长14%) is part of that CHANGE and not reported again as a level.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from functools import cache
+
+import regex
+
+from extractor.models import Qualifier
+from extractor.recognize.mentions import Mention, MentionKind
+from extractor.recognize.numbers import digit_class, numeral_value, point_class, unit_class
+from extractor.recognize.patterns import (
+    ARABIC,
+    TIMEOUT,
+    alternation,
+    compile_pattern,
+    qualifier_of,
+    qualifier_words,
+    vocabulary,
+)
+
+_HUNDRED = Decimal(100)
+
+
+@cache
+def bare_percent_pattern() -> str:
+    """A percentage without qualifiers; named groups say which form matched."""
+    table = vocabulary()["percent"]
+    digits, units, point = digit_class(), unit_class(), point_class()
+    chinese = rf"{digits[:-1]}{units[1:]}{{1,8}}(?:{point}{digits}{{1,8}})?"
+    number = rf"(?:(?<!\d,)(?<![\d.A-Za-z]){ARABIC}|{chinese})"
+    sign = alternation(table["signs"])
+    separator = alternation(vocabulary()["range_separators"])
+    spelled = alternation(table["spelled"])
+    tenth_digit = rf"(?:(?<![\d.])[1-9](?:\.\d)?|{digits})"
+    return (
+        rf"(?:(?P<low>{number}){sign}? ?{separator} ?(?P<high>{number}){sign}"
+        rf"|(?P<level>{number}){sign}"
+        rf"|{spelled}(?P<spelled_low>{number})(?: ?{separator} ?{spelled}?(?P<spelled_high>{number}))?"
+        rf"|(?P<den>{chinese}){alternation(table['fraction_of'])}(?P<num>{chinese})"
+        rf"|(?P<tenths>{tenth_digit}){alternation(table['tenths'])}"
+        rf"(?!{alternation(table['tenths_not_before'])}))"
+    )
+
+
+@cache
+def percent_pattern() -> str:
+    before, after = alternation(qualifier_words("before")), alternation(qualifier_words("after"))
+    return rf"(?P<before>{before})?{bare_percent_pattern()}(?P<after>{after})?"
+
+
+@cache
+def _percent_regex() -> regex.Pattern[str]:
+    return compile_pattern(percent_pattern())
+
+
+def find_percents(text: str) -> list[Mention]:
+    """Every percentage level in normalized `text`, in order."""
+    found = []
+    for match in _percent_regex().finditer(text, timeout=TIMEOUT):
+        mention = _percent_from(match)
+        if mention is not None:
+            found.append(mention)
+    return found
+
+
+def read_percent(surface: str) -> Mention | None:
+    """The percentage a whole phrase states (a change's magnitude), or None."""
+    match = _percent_regex().fullmatch(surface, timeout=TIMEOUT)
+    return None if match is None else _percent_from(match)
+
+
+def _percent_from(match: regex.Match[str]) -> Mention | None:
+    low, high = _ends(match)
+    if low is None:
+        return None
+    qualifier_name = qualifier_of(match.group("before"), "before") or qualifier_of(
+        match.group("after"), "after"
+    )
+    qualifier = Qualifier(qualifier_name) if qualifier_name else Qualifier.EXACT
+    value_range: tuple[float, float] | None = None
+    value = float(low)
+    if high is not None:
+        if high < low:
+            return None
+        qualifier, value_range, value = Qualifier.RANGE, (float(low), float(high)), float((low + high) / 2)
+    return Mention(
+        kind=MentionKind.PERCENT,
+        start=match.start(),
+        end=match.end(),
+        text=match.group(),
+        value=value,
+        value_range=value_range,
+        unit="%",
+        qualifier=qualifier,
+    )
+
+
+def _ends(match: regex.Match[str]) -> tuple[Decimal | None, Decimal | None]:
+    """The level, or the two ends of a range, in per cent."""
+    if match.group("low") is not None:
+        return numeral_value(match.group("low")), numeral_value(match.group("high"))
+    if match.group("level") is not None:
+        return numeral_value(match.group("level")), None
+    if match.group("spelled_low") is not None:
+        high = match.group("spelled_high")
+        return numeral_value(match.group("spelled_low")), None if high is None else numeral_value(high)
+    if match.group("den") is not None:
+        denominator, numerator = numeral_value(match.group("den")), numeral_value(match.group("num"))
+        if not denominator or numerator is None:
+            return None, None
+        return numerator / denominator * _HUNDRED, None
+    tenths = numeral_value(match.group("tenths"))
+    return (None if tenths is None else tenths * 10), None

@@ -1,0 +1,132 @@
+"""Periods: 2025年第四季度, Q4, 4Q25, 2025Q4, 上半年, H1, 前三季度, 全年, 2026财年第三季度, FY26 Q3,
+截至2025年9月30日止季度, 2025年10月, 12月31日, and relative ones (同期, 去年同期, 本季度) left for the
+claim assembly to resolve.
+
+A year needs 年, 财年 or a part after it (2025年, 2025Q4): a bare 2025 is not a period. 全年 alone is the
+full year of the context (year None, part None). A date ending a quarter or a year (截至…止季度,
+截至12月31日的2025年第四季度) gives that quarter or year, and the span covers the whole phrase.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import regex
+
+from extractor.recognize.mentions import Mention, MentionKind, Period, RelativePeriod
+from extractor.recognize.numbers import numeral_value
+from extractor.recognize.patterns import TIMEOUT, alternation, compile_pattern, lookup, vocabulary
+
+_CN_DIGITS = "〇零一二三四五六七八九"
+_QUARTER_DIGIT = "1234一二三四"
+
+
+@cache
+def period_pattern() -> str:
+    table = vocabulary()["period"]
+    quarter_word = alternation(table["quarter_words"])
+    year = rf"(?:(?<!\d,)(?<![\d.A-Za-z])(?P<year>(?:19|20)\d{{2}})(?!\d)|(?P<cn_year>[{_CN_DIGITS}]{{4}}))"
+    fiscal = alternation(table["fiscal_year"])
+    month = r"(?P<month>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月份?"
+    day = r"(?:(?P<day>[12]\d|3[01]|0?[1-9]|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])[日号])"
+    quarter = (
+        rf"(?:第 ?(?P<quarter>[{_QUARTER_DIGIT}]) ?{quarter_word}"
+        rf"|(?<!\d)(?P<quarter>[{_QUARTER_DIGIT}]){quarter_word}"
+        rf"|(?<![A-Za-z])[Qq](?P<quarter>[1-4])(?![\d])|首季度?(?P<first>))"
+    )
+    halves = "|".join(rf"(?P<{half}>{alternation(words)})" for half, words in table["halves"].items())
+    part = (
+        rf"(?:(?P<nine>{alternation(table['first_three_quarters'])})|{quarter}|{halves}"
+        rf"|(?P<full>{alternation(table['full_year'])})|{month}{day}?"
+        rf"|(?<![A-Za-z])(?P<h>H[12])(?![\dA-Za-z]))"
+    )
+    year_phrase = rf"{year}(?:(?P<fiscal>{fiscal})|年(?P<fiscal2>{fiscal})?|(?= ?(?:[Qq][1-4]|H[12])))"
+    fy = r"(?<![A-Za-z])FY ?(?P<fy>\d{4}|\d{2})(?!\d)"
+    compact = r"(?<![\dA-Za-z])(?P<short_quarter>[1-4])Q(?P<short_year>\d{2})(?!\d)"
+    relative_year = alternation([word for words in table["relative_years"].values() for word in words])
+    relative = alternation([word for words in table["relative"].values() for word in words])
+    ending = (
+        rf"(?P<ending>{alternation(table['ending'])} ?(?:(?P<end_year>(?:19|20)\d{{2}})年)?"
+        rf"(?P<end_month>1[0-2]|0?[1-9])月(?P<end_day>[12]\d|3[01]|0?[1-9])日)"
+    )
+    stop = (
+        rf"{ending}(?:(?P<end_quarter>{alternation(table['ending_quarter'])})"
+        rf"|(?P<end_full>{alternation(table['ending_year'])}))"
+    )
+    lead = rf"{ending}{alternation(table['ending_link'])}(?=\d|第|[Qq]\d|FY)"
+    core = (
+        rf"(?:{year_phrase}|{fy}) ?{part}?|{compact}|(?P<relative_year>{relative_year}){part}"
+        rf"|(?P<relative>{relative})|{part}"
+    )
+    return rf"(?:{stop}|(?:{lead})?(?:{core}))"
+
+
+@cache
+def _period_regex() -> regex.Pattern[str]:
+    return compile_pattern(period_pattern())
+
+
+@cache
+def _relatives() -> dict[str, str]:
+    table = vocabulary()["period"]
+    return {**lookup(table["relative"]), **lookup(table["relative_years"])}
+
+
+def find_periods(text: str) -> list[Mention]:
+    """Every period in normalized `text`, in order."""
+    return [
+        Mention(
+            kind=MentionKind.PERIOD,
+            start=match.start(),
+            end=match.end(),
+            text=match.group(),
+            period=_period_from(match),
+        )
+        for match in _period_regex().finditer(text, timeout=TIMEOUT)
+    ]
+
+
+def _period_from(match: regex.Match[str]) -> Period:
+    relative_word = match.group("relative") or match.group("relative_year")
+    relative = RelativePeriod(_relatives()[relative_word]) if relative_word else None
+    if match.group("ending") and (match.group("end_quarter") or match.group("end_full")):
+        year = int(match.group("end_year")) if match.group("end_year") else None
+        month = int(match.group("end_month"))
+        return Period(year=year, part=f"Q{(month + 2) // 3}" if match.group("end_quarter") else None)
+    fiscal = bool(match.group("fiscal") or match.group("fiscal2") or match.group("fy"))
+    return Period(year=_year(match), part=_part(match), fiscal=fiscal, relative=relative)
+
+
+def _year(match: regex.Match[str]) -> int | None:
+    if match.group("year"):
+        return int(match.group("year"))
+    if match.group("cn_year"):
+        value = numeral_value(match.group("cn_year"))
+        return None if value is None else int(value)
+    short = match.group("fy") or match.group("short_year")
+    if short:
+        return int(short) + (2000 if len(short) == 2 else 0)
+    return None
+
+
+def _part(match: regex.Match[str]) -> str | None:
+    """Q1-Q4, H1/H2, 9M, a month (10) or a day (12-31); None for a full year."""
+    if match.group("nine"):
+        return "9M"
+    quarter = match.group("quarter") or match.group("short_quarter")
+    if quarter:
+        return f"Q{_QUARTER_DIGIT.index(quarter) % 4 + 1}"
+    if match.group("first") is not None:
+        return "Q1"
+    for half in ("H1", "H2"):
+        if match.group(half):
+            return half
+    if match.group("h"):
+        return str(match.group("h"))
+    if match.group("month"):
+        month = numeral_value(match.group("month"))
+        day = numeral_value(match.group("day")) if match.group("day") else None
+        if month is None:
+            return None
+        return f"{int(month):02d}" if day is None else f"{int(month):02d}-{int(day):02d}"
+    return None
