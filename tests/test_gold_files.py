@@ -22,10 +22,17 @@ CORPORA = ROOT / "corpora"
 EXPECTED_COUNTS = {
     "amazon-2025q4.zh-Hant": 60,
     "catl-2025-9m.zh-Hans": 14,
+    "intel-2025q2.zh-Hans": 23,
     "kweichow-moutai-2025-9m.zh-Hans": 18,
+    "meta-2025q3.zh-Hans": 19,
+    "micron-fy2026q1.zh-Hant": 20,
+    "nio-2025q3.zh-Hant": 18,
     "nvidia-fy2026q3.zh-Hans": 24,
+    "samsung-electronics-2025q3.zh-Hant": 20,
     "tencent-2025q3.zh-Hant": 18,
+    "toyota-fy2026h1.zh-Hans": 17,
     "tsmc-2025-09.zh-Hant": 18,
+    "xpeng-2025-10.zh-Hans": 13,
 }
 
 GOLD_KEYS = set(ClaimFields.model_fields) | {"evidence", "core"}
