@@ -1,8 +1,9 @@
 """The accuracy benchmark: the articles of a corpus folder against the claims of a gold folder.
 
-Each article (`*.txt`, `*.md`, `*.html`) is paired with `GOLD/<stem>.jsonl` (stem: the file name without
-its last suffix); GOLD defaults to the `gold` folder beside the corpus folder. Articles without gold and
-gold without an article are listed and skipped. Claims are paired per document by `extractor.matching`.
+Each article (`*.txt`, `*.md`, `*.html`, `*.htm`; a page is read as its article text, as `extract` reads
+it) is paired with `GOLD/<stem>.jsonl` (stem: the file name without its last suffix); GOLD defaults to
+the `gold` folder beside the corpus folder. Articles without gold and gold without an article are listed
+and skipped. Claims are paired per document by `extractor.matching`.
 
 Scores:
 - overall, per metric, per document: precision = matched / extracted; recall = matched / required,
@@ -30,8 +31,8 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, Field
 
-from extractor.decode import DecodeError, decode
 from extractor.gold import GoldError, load_gold
+from extractor.inputs import ARTICLE_SUFFIXES, Input, describe, read_article
 from extractor.matching import (
     FIELDS,
     BenchClaim,
@@ -45,8 +46,6 @@ from extractor.matching import (
 from extractor.models import Claim, ClaimFields, Document
 
 __all__ = ["BenchError", "BenchReport", "GoldError", "evaluate", "format_text", "load_gold"]
-
-ARTICLE_SUFFIXES = (".txt", ".md", ".html")
 
 Extract = Callable[[str], Document]
 
@@ -275,9 +274,9 @@ def _articles(corpus: Path) -> list[Path]:
 
 def _read(article: Path) -> str:
     try:
-        return decode(article.read_bytes())
-    except (OSError, DecodeError) as error:
-        raise BenchError(f"{article}: {getattr(error, 'strerror', None) or error}") from None
+        return read_article(Input(str(article)))
+    except (OSError, ValueError) as error:
+        raise BenchError(f"{article}: {describe(error)}") from None
 
 
 def _pipeline_extract() -> Extract:

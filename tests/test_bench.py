@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from extractor.bench import BenchError, GoldError, evaluate, format_text
+from extractor.html_text import html_article_text
 from extractor.models import Claim, Document, Evidence, Script
 
 YI = 100_000_000
@@ -80,7 +81,10 @@ def extractor_returning(outputs: dict[str, list[dict[str, Any]]]) -> Any:
     """An extract function: for each article text, the claims listed under it."""
 
     def extract(text: str) -> Document:
-        return Document(script=Script.MIXED, claims=[as_claim(text, data) for data in outputs.get(text, [])])
+        claims = [
+            as_claim(text, data) for article, listed in outputs.items() if article in text for data in listed
+        ]
+        return Document(script=Script.MIXED, claims=claims)
 
     return extract
 
@@ -222,3 +226,11 @@ def test_missing_folders_are_one_line_errors(tmp_path: Path) -> None:
     (tmp_path / "corpora").mkdir()
     with pytest.raises(BenchError, match="no such gold folder"):
         evaluate(tmp_path / "corpora")
+
+
+def test_a_page_is_scored_on_its_article_text(tmp_path: Path) -> None:
+    page = f"<html><head><title>財報</title></head><body><article><p>{HANT}</p></article></body></html>"
+    corpus = write_corpus(tmp_path, {"amazon.html": page}, {"amazon": [AMAZON_REVENUE]})
+    report = evaluate(corpus, extract=extractor_returning({HANT: [AMAZON_REVENUE]}))
+    assert (report.tp, report.fp, report.fn) == (1, 0, 0)
+    assert report.characters == len(html_article_text(page)) < len(page)
