@@ -1,18 +1,19 @@
 """Bytes to text: the decoded text is the original every offset refers to.
 
-Order of evidence, strongest first: a `--encoding` the user gave; a byte-order mark; strict UTF-8 (which
-random legacy bytes almost never pass); UTF-16 without a mark, told by where its zero bytes fall; then
-`charset-normalizer`, limited to the encodings Chinese news is published in. Unlimited, it takes a short
-GBK sentence for Korean; limited, it only has to tell GB18030 from Big5, which its Chinese character
-frequencies do well. Whatever is chosen must decode every byte strictly: nothing is silently replaced.
+Order of evidence, strongest first: a `--encoding` the user gave; a byte-order mark; zero bytes, which
+only UTF-16 text (read in the byte order that gives Chinese and ASCII) or binary data have; strict UTF-8
+(which random legacy bytes almost never pass); then `charset-normalizer`, limited to the encodings
+Chinese news is published in. Unlimited, it takes a short GBK sentence for Korean; limited, it only has
+to tell GB18030 from Big5, which its Chinese character frequencies do well. Whatever is chosen must
+decode every byte strictly: nothing is silently replaced.
 """
 
 from __future__ import annotations
 
 import codecs
-import unicodedata
 
 import charset_normalizer
+import regex
 
 MAX_BYTES = 20_000_000
 CHINESE_ENCODINGS = ("utf_8", "gb18030", "big5", "cp950")
@@ -26,8 +27,10 @@ _BOMS = (  # UTF-32 first: its little-endian mark starts with UTF-16's
 )
 _SAMPLE = 65_536
 _CONTROL_SHARE = 0.01  # text has almost no control, private or unassigned characters
-_NOT_TEXT = frozenset({"Cc", "Cs", "Co", "Cn"})  # control, surrogate, private use, unassigned
-_UTF16_ZERO_RATIO = 3  # zero bytes of UTF-16 text: most on one side (U+4E00 一 puts one on the other)
+# control, surrogate, private-use and unassigned characters, but for tab and line breaks
+_NOT_TEXT = regex.compile(r"[[\p{Cc}\p{Cs}\p{Co}\p{Cn}]--[\t\n\r\f]]", regex.V1)
+_TEXT_LIKE = regex.compile(r"[\p{Han}\x20-\x7e\s\u2000-\u206f\u3000-\u303f\uff00-\uffef]")
+_UTF16_TEXT_SHARE = 0.9
 
 
 class DecodeError(ValueError):
@@ -50,13 +53,13 @@ def decode(data: bytes, encoding: str | None = None) -> str:
     if encoding is not None:
         return _strict(data, check_encoding(encoding))
     text = _by_bom(data)
+    if text is None and b"\x00" in data[:_SAMPLE]:  # text has no zero bytes, but in UTF-16
+        text = _as_utf16_without_bom(data)
+        if text is None:
+            raise DecodeError("binary file, not text")
     if text is None:
         text = _as_utf8(data)
     if text is None:
-        text = _as_utf16_without_bom(data)
-    if text is None:
-        if b"\x00" in data:
-            raise DecodeError("binary file, not text")
         text = _strict(data, detect_legacy(data))
     if _looks_binary(text):
         raise DecodeError("binary file, not text")
@@ -94,27 +97,25 @@ def _as_utf8(data: bytes) -> str | None:
 
 
 def _as_utf16_without_bom(data: bytes) -> str | None:
-    """UTF-16 text without a mark: its ASCII digits, letters and line breaks put zero bytes on one side
-    of each pair (the odd bytes for little-endian); binary data scatters them on both."""
-    sample = data[:_SAMPLE]
+    """UTF-16 text without a mark: its digits, letters and line breaks put zero bytes in it, and read in
+    the right byte order it is Chinese, ASCII and punctuation (in the wrong one, mostly not)."""
     if len(data) % 2:
         return None
-    even_zeros = sample[0::2].count(0)
-    odd_zeros = sample[1::2].count(0)
-    if max(even_zeros, odd_zeros) < _UTF16_ZERO_RATIO * min(even_zeros, odd_zeros) + 1:
-        return None
-    try:
-        text = data.decode("utf-16-le" if odd_zeros else "utf-16-be")
-    except UnicodeDecodeError:
-        return None
-    return None if _looks_binary(text) else text
+    readings = []
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        readings.append((_text_share(text[: _SAMPLE // 2]), text))
+    share, text = max(readings, default=(0.0, ""))
+    return text if share >= _UTF16_TEXT_SHARE else None
+
+
+def _text_share(text: str) -> float:
+    return len(_TEXT_LIKE.findall(text)) / max(len(text), 1)
 
 
 def _looks_binary(text: str) -> bool:
     sample = text[:_SAMPLE]
-    controls = sum(
-        1
-        for char in sample
-        if unicodedata.category(char) in ("Cc", "Cs", "Co", "Cn") and char not in "\t\n\r\f"
-    )
-    return controls > _CONTROL_SHARE * len(sample)
+    return len(_NOT_TEXT.findall(sample)) > _CONTROL_SHARE * len(sample)

@@ -23,7 +23,8 @@ _LINES = frozenset(
 _VOID = frozenset({"br", "hr", "img", "input", "meta", "link", "wbr", "source", "area", "col", "embed"})
 _ARTICLE = ("article", "main")
 _SPACE = regex.compile(r"[ \t\r\n\f]+")
-_BLANK_LINES = regex.compile(r"\n{3,}")
+_PARAGRAPH, _LINE = "\x1e", "\x1f"  # break marks while parsing; a run of them is one break, the widest
+_BREAKS = regex.compile(r"[ \t]*[\x1e\x1f](?:[ \t\n]*[\x1e\x1f])*[ \t]*")
 _WIDE = r"[\p{Han}\u3000-\u303f\uff00-\uffef]"
 # A line break in the source between two Chinese characters is no space (CSS Text's segment break rule).
 _WIDE_BREAK = regex.compile(rf"(?<={_WIDE})[ \t\r\f]*\n[ \t\r\n\f]*(?={_WIDE})")
@@ -85,9 +86,9 @@ class _TextParser(HTMLParser):
 
     def _break(self, tag: str) -> None:
         if tag in _PARAGRAPHS:
-            self._add("\n\n")
+            self._add(_PARAGRAPH)
         elif tag in _LINES:
-            self._add("\n")
+            self._add(_LINE)
 
     def _add(self, piece: str) -> None:
         self.blocks["body"].append(piece)
@@ -97,6 +98,5 @@ class _TextParser(HTMLParser):
 
 
 def _tidy(pieces: list[str]) -> str:
-    lines = (line.strip(" ") for line in "".join(pieces).split("\n"))
-    text: str = _BLANK_LINES.sub("\n\n", "\n".join(lines))
-    return text.strip("\n") + "\n"
+    text: str = _BREAKS.sub(lambda run: "\n\n" if _PARAGRAPH in run.group() else "\n", "".join(pieces))
+    return text.strip(" \n") + "\n"

@@ -166,7 +166,11 @@ def render_html(analysis: Analysis) -> str:
 
 
 def _open_tag(span: Highlight) -> str:
-    anchor = f' id="{escape(span.anchor)}"' if span.anchor else ""
+    anchor = (
+        f' id="{escape(span.anchor)}" data-claim="{escape(span.anchor.removeprefix("claim-"))}"'
+        if span.anchor
+        else ""
+    )
     return (
         f'<mark class="{span.layer.name.lower()} {escape(span.kind)}"{anchor} '
         f'data-start="{span.start}" data-end="{span.end}" title="{escape(span.title)}">'
