@@ -21,9 +21,11 @@ CORPORA = ROOT / "corpora"
 # file stem -> number of gold claims; a missing or extra line fails the count test.
 EXPECTED_COUNTS = {
     "amazon-2025q4.zh-Hant": 60,
+    "apple-fy2025q4.zh-Hans": 20,
     "catl-2025-9m.zh-Hans": 14,
     "intel-2025q2.zh-Hans": 23,
     "kweichow-moutai-2025-9m.zh-Hans": 18,
+    "mediatek-2025-12.zh-Hant": 13,
     "meta-2025q3.zh-Hans": 19,
     "micron-fy2026q1.zh-Hant": 20,
     "nio-2025q3.zh-Hant": 18,
@@ -32,6 +34,7 @@ EXPECTED_COUNTS = {
     "tencent-2025q3.zh-Hant": 18,
     "toyota-fy2026h1.zh-Hans": 17,
     "tsmc-2025-09.zh-Hant": 18,
+    "xiaomi-2025q3.zh-Hant": 20,
     "xpeng-2025-10.zh-Hans": 13,
 }
 
@@ -132,3 +135,27 @@ def test_the_seed_gold_holds_the_hard_cases() -> None:
     assert [change["percent"] for line in advertising for change in line["changes"]] == [23.0, 22.0]
     assert all(line["core"] for line in advertising)
     assert find(subject="Amazon, Microsoft, Google", metric="market_share")[0]["value"] == 68.0
+
+
+@pytest.mark.parametrize(
+    ("stem", "fields", "key", "expected"),
+    [
+        (
+            "nvidia-fy2026q3.zh-Hans",
+            {"segment": "Data Center", "metric": "revenue"},
+            "yoy",
+            [66.0, 66.0, 64.0],
+        ),
+        ("nio-2025q3.zh-Hant", {"segment": None, "metric": "gross_margin"}, "value", [13.9, 13.9, 14.2]),
+        ("amazon-2025q4.zh-Hant", {"segment": "Advertising"}, "yoy", [23.0, 22.0]),
+    ],
+)
+def test_planted_contradictions_stay_in_the_gold(
+    stem: str, fields: dict[str, Any], key: str, expected: list[float]
+) -> None:
+    """The consistency checks are benchmarked on these; an edit that smooths one away must fail."""
+    lines = [line for line in _gold_lines(stem) if all(line[k] == v for k, v in fields.items())]
+    if key == "value":
+        assert [line["value"] for line in lines] == expected
+    else:
+        assert [c["percent"] for line in lines for c in line["changes"] if c["basis"] == key] == expected
