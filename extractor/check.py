@@ -8,18 +8,22 @@ intervals, so a check fails only when no reading of the rounded figures makes th
   fact one period earlier (yoy: a year, qoq: a quarter, mom: a month): percent as current / prior − 1,
   points and amounts as current − prior. A percent growth from a zero or negative base (扭亏, 减亏) is
   reported differently from paper to paper and is not checked.
-- arithmetic, ratio: a margin or share against its parts (checks.yaml `ratios`).
+- arithmetic, ratio: a margin or share against its parts (checks.yaml `ratios`); a segment's share of the
+  company is only checked from below, as it may be a share of a narrower total.
 - sum: a claim about several companies together ("Amazon, Microsoft, Google") against the sum of each
   one's claim, when every one is stated (checks.yaml `summable`).
-- conflict: the same fact (subject, segment, metric, adjustment, period, status, unit) stated twice with
-  numbers that cannot both be right, values or changes of the same basis. Claims without a period are
-  not compared: nothing says they are the same fact. `expected` is the first statement, `stated` the later.
+- conflict: the same fact (subject, segment, metric, adjustment, period, status, unit; per-share amounts
+  apart from totals) stated with two numbers that cannot both be right, values or changes of the same
+  basis: one result per two different numbers, naming every claim that states either. Claims without a
+  period are not compared (nothing says they are the same fact), nor revised figures (上调至, 此前: the
+  checks.yaml `revision_words`). `expected` is the number stated first, `stated` the other.
 
 `check_all` lists every check with whether it passed; `check` keeps the failures as Findings.
 """
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from functools import cache
@@ -29,6 +33,7 @@ from pydantic import BaseModel
 
 from extractor.data import load_table
 from extractor.models import Basis, Change, Claim, Finding, FindingKind, Metric, Status
+from extractor.normalize import normalize
 from extractor.stated import Interval, Stated, add, consistent, div, scale_interval, show, stated, sub
 
 
@@ -78,6 +83,13 @@ class _Facts:
         keys = [k for k in self.index if k[:-1] == key[:-1]] if any_unit else [key]
         return [i for k in keys for i in self.index.get(k, []) if self.claims[i].value is not None]
 
+    def distinct(self, claim: Claim, *, any_unit: bool = False, **changes: Any) -> list[int]:
+        """`find`, keeping the first claim of each different value (a restated figure is checked once)."""
+        first: dict[float | None, int] = {}
+        for i in self.find(claim, any_unit=any_unit, **changes):
+            first.setdefault(self.claims[i].value, i)
+        return list(first.values())
+
     def value(self, i: int) -> Stated:
         claim = self.claims[i]
         assert claim.value is not None
@@ -98,7 +110,7 @@ def _growth(facts: _Facts) -> Iterator[CheckResult]:
             prior_period = _earlier(claim.period, change.basis)
             if prior_period is None:
                 continue
-            for j in facts.find(claim, period=prior_period):
+            for j in facts.distinct(claim, period=prior_period):
                 result = _growth_result(facts, j, i, change)
                 if result is not None:
                     yield result
@@ -133,31 +145,36 @@ def _growth_result(facts: _Facts, prior_index: int, index: int, change: Change) 
 
 def _ratios(facts: _Facts) -> Iterator[CheckResult]:
     for rule in _ratio_rules():
+        whole = bool(rule.get("whole"))
+        numerator, denominator = Metric(rule["numerator"]), Metric(rule["denominator"])
         for k, claim in enumerate(facts.claims):
             if claim.metric != rule["metric"] or claim.value is None or claim.unit != "%":
                 continue
-            denominator_segment = None if rule.get("whole") else claim.segment
-            if rule.get("whole") and claim.segment is None:
+            if whole and claim.segment is None:
                 continue
-            for i in facts.find(claim, any_unit=True, metric=Metric(rule["numerator"])):
-                denominator = Metric(rule["denominator"])
+            segment = None if whole else claim.segment
+            for i in facts.distinct(claim, any_unit=True, metric=numerator):
                 unit = facts.claims[i].unit
-                for j in facts.find(claim, metric=denominator, segment=denominator_segment, unit=unit):
-                    result = _ratio_result(facts, i, j, k)
+                for j in facts.distinct(claim, metric=denominator, segment=segment, unit=unit):
+                    result = _ratio_result(facts, (i, j, k), at_least=whole)
                     if result is not None:
                         yield result
 
 
-def _ratio_result(facts: _Facts, i: int, j: int, k: int) -> CheckResult | None:
-    part, whole, said = facts.value(i), facts.value(j), facts.value(k)
+def _ratio_result(facts: _Facts, indices: tuple[int, int, int], *, at_least: bool) -> CheckResult | None:
+    """numerator / denominator against the stated ratio; `at_least`: the stated one may be larger."""
+    part, whole, said = (facts.value(i) for i in indices)
     implied = div(part.interval(), whole.interval())
     if implied is None or not whole.value:
         return None
+    implied = scale_interval(implied, 100)
+    if at_least:
+        implied = Interval(implied.low, math.inf)
     point = part.value / whole.value * 100
-    claim = facts.claims[k]
+    claim = facts.claims[indices[2]]
     shown = f"{part.shown()} / {whole.shown(part.scale)} = {show(point, max(1, said.decimals))}%"
     message = f"{_label(claim)} {_when(claim)}: {shown}, stated {said.shown()}%"
-    return _result(message, scale_interval(implied, 100), said, point, [i, j, k], FindingKind.ARITHMETIC)
+    return _result(message, implied, said, point, list(indices), FindingKind.ARITHMETIC)
 
 
 def _sums(facts: _Facts) -> Iterator[CheckResult]:
@@ -187,31 +204,51 @@ def _conflicts(facts: _Facts) -> Iterator[CheckResult]:
     for key, indices in facts.index.items():
         if key[-3] is None:
             continue
-        for n, i in enumerate(indices):
-            for j in indices[n + 1 :]:
-                yield from _conflict_results(facts, i, j)
+        unrevised = [i for i in indices if not _says(facts.claims[i], "revision_words")]
+        statements: defaultdict[str, list[tuple[Stated, int]]] = defaultdict(list)
+        for i in unrevised:
+            for what, number in _statements(facts, i):
+                statements[what].append((number, i))
+        for what, said in statements.items():
+            yield from _disagreements(facts, what, said)
 
 
-def _conflict_results(facts: _Facts, i: int, j: int) -> Iterator[CheckResult]:
-    first, second = facts.claims[i], facts.claims[j]
-    head = f"{_label(first)} {_when(first)}"
-    if first.value is not None and second.value is not None:
-        a, b = facts.value(i), facts.value(j)
-        unit = "%" if first.unit == "%" else ""
-        message = f"{head}: stated as {a.shown()}{unit} and {b.shown(a.scale)}{unit}"
-        yield _conflict(message, a, b, [i, j])
-    for change_a in first.changes:
-        for change_b in second.changes:
-            if change_a.basis != change_b.basis:
-                continue
-            for name, suffix in (("percent", "%"), ("points", " points"), ("amount", "")):
-                x, y = getattr(change_a, name), getattr(change_b, name)
-                if x is None or y is None:
-                    continue
-                a = _change(x, change_a, first, scaled=name == "amount")
-                b = _change(y, change_b, second, scaled=name == "amount")
-                said = f"{_signed(a.shown())}{suffix} and {_signed(b.shown(a.scale))}{suffix}"
-                yield _conflict(f"{head}: {change_a.basis.value} change stated as {said}", a, b, [i, j])
+def _statements(facts: _Facts, i: int) -> Iterator[tuple[str, Stated]]:
+    """What claim `i` states, each number under the name of what it is: `value`, `yoy percent`, ..."""
+    claim = facts.claims[i]
+    if claim.value is not None:
+        yield "value", facts.value(i)
+    for change in claim.changes:
+        if change.basis not in _PERIOD_BASES:
+            continue  # compared with an expectation or a point the claim does not name
+        for name in ("percent", "points", "amount"):
+            number = getattr(change, name)
+            if number is not None:
+                yield f"{change.basis.value} {name}", _change(number, change, claim, scaled=name == "amount")
+
+
+def _disagreements(facts: _Facts, what: str, said: list[tuple[Stated, int]]) -> Iterator[CheckResult]:
+    """One result per two different numbers stated for the same thing, naming every claim stating each."""
+    numbers: dict[float, list[tuple[Stated, int]]] = {}
+    for number, i in said:
+        numbers.setdefault(number.value, []).append((number, i))
+    groups = list(numbers.values())
+    for n, first in enumerate(groups):
+        for second in groups[n + 1 :]:
+            a, b = first[0][0], second[0][0]
+            claim = facts.claims[first[0][1]]
+            shown = _shown_pair(what, a, b, claim.unit)
+            message = f"{_label(claim)} {_when(claim)}: {shown}"
+            yield _conflict(message, a, b, [i for _, i in first] + [i for _, i in second])
+
+
+def _shown_pair(what: str, a: Stated, b: Stated, unit: str) -> str:
+    if what == "value":
+        suffix = "%" if unit == "%" else ""
+        return f"stated as {a.shown()}{suffix} and {b.shown(a.scale)}{suffix}"
+    basis, name = what.split()
+    suffix = {"percent": "%", "points": " points"}.get(name, "")
+    return f"{basis} change stated as {_signed(a.shown())}{suffix} and {_signed(b.shown(a.scale))}{suffix}"
 
 
 def _conflict(message: str, first: Stated, second: Stated, indices: list[int]) -> CheckResult:
@@ -249,16 +286,24 @@ def _change(number: float, change: Change, claim: Claim, *, scaled: bool = False
     return stated(number, claim.evidence.text, scaled=scaled, qualifier=change.qualifier)
 
 
+_PERIOD_BASES = (Basis.YOY, Basis.QOQ, Basis.MOM)
+
+
 def _key(claim: Claim) -> tuple[Any, ...]:
-    return (
-        claim.subject,
-        claim.segment,
-        claim.metric,
-        claim.adjusted,
-        claim.period,
-        claim.status,
-        claim.unit,
-    )
+    """What makes two claims state the same fact; the period third from the end, the unit last."""
+    per_share = _says(claim, "per_share_words")
+    fact = (claim.subject, claim.segment, claim.metric, claim.adjusted, per_share)
+    return (*fact, claim.period, claim.status, claim.unit)
+
+
+def _says(claim: Claim, words: str) -> bool:
+    """Whether the claim's evidence holds a word of the checks.yaml list `words` (in either script)."""
+    return any(word in _simplified(claim.evidence.text) for word in load_table("checks.yaml")[words])
+
+
+@cache
+def _simplified(text: str) -> str:
+    return normalize(text).text
 
 
 def _label(claim: Claim) -> str:

@@ -319,3 +319,85 @@ def test_interval_arithmetic_contains_every_pointwise_result(
 
 def test_an_open_bound_stays_open_through_division() -> None:
     assert div(Interval(0.0, math.inf), Interval(1.0, 2.0)) == Interval(0.0, math.inf)
+
+
+def test_a_fact_restated_and_contradicted_is_one_finding_naming_every_claim() -> None:
+    margin = {"subject": "NIO", "metric": "gross_margin", "unit": "%", "period": "2025-Q3"}
+    claims = [
+        claim("毛利率升至13.9%", 13.9, **margin),
+        claim(
+            "第三季綜合毛利率為13.9%，按年上升3.2個百分點", 13.9, changes=[("yoy", {"points": 3.2})], **margin
+        ),
+        claim("蔚来本季毛利率14.2%创下近三年新高", 14.2, **margin),
+    ]
+    [finding] = check(claims)
+    assert finding.message == "gross_margin of NIO (2025-Q3): stated as 13.9% and 14.2%"
+    assert (finding.claims, finding.stated, finding.expected) == ([0, 1, 2], 14.2, 13.9)
+
+
+@pytest.mark.parametrize(
+    ("earlier", "later", "fields"),
+    [
+        (
+            ("丰田将2026财年营业收入预期由48.5万亿日元", 48.5e12),
+            ("上调至49.0万亿日元", 49.0e12),
+            {"subject": "Toyota", "unit": "JPY", "period": "FY2026", "status": "guidance"},
+        ),
+        (
+            ("美光將全年資本支出由先前規劃的180億美元", 180 * YI),
+            ("調升至約200億美元", 200 * YI),
+            {"subject": "Micron", "metric": "capex", "period": "FY2026", "status": "guidance"},
+        ),
+    ],
+)
+def test_a_revised_figure_is_no_conflict(earlier: Any, later: Any, fields: dict[str, Any]) -> None:
+    claims = [claim(text, value, **fields) for text, value in (earlier, later)]
+    assert check_all(claims) == []
+
+
+def test_a_dividend_per_share_is_not_the_total_dividend() -> None:
+    dividend = {"subject": "Kweichow Moutai", "metric": "dividend", "unit": "CNY", "period": "2025-H1"}
+    claims = [
+        claim("向全体股东每股派发现金红利23.957元（含税）", 23.957, **dividend),
+        claim("合计派发现金红利300.9亿元", 300.9 * YI, **dividend),
+    ]
+    assert check_all(claims) == []
+
+
+@pytest.mark.parametrize(("share_stated", "passed"), [(40.4, True), (39.7, True), (35.0, False)])
+def test_a_segment_share_may_be_of_a_narrower_total_but_not_smaller(
+    share_stated: float, passed: bool
+) -> None:
+    text = f"前三季度营业总收入1310.5亿元；直销渠道实现收入520.1亿元，占营业收入的比重为{share_stated}%"
+    moutai = {"subject": "Kweichow Moutai", "unit": "CNY", "period": "2025-9M"}
+    claims = [
+        claim(text, 1310.5 * YI, **moutai),
+        claim(text, 520.1 * YI, segment="Direct Sales", **moutai),
+        claim(text, share_stated, segment="Direct Sales", metric="revenue_share", **moutai | {"unit": "%"}),
+    ]
+    [result] = check_all(claims)
+    assert result.passed is passed
+    assert result.message == (
+        "revenue_share of Kweichow Moutai Direct Sales (2025-9M): 520.1 / 1310.5 = 39.7%,"
+        f" stated {share_stated}%"
+    )
+
+
+def test_changes_against_an_unnamed_point_are_not_compared() -> None:
+    price = {"subject": "Xiaomi", "metric": "share_price", "unit": "HKD", "period": "2025-11-18"}
+    claims = [
+        claim("小米股价当日收跌2.4%，报39.5港元", 39.5, changes=[("vs_prior", {"percent": -2.4})], **price),
+        claim("較年內高位累計回落30%", None, changes=[("vs_prior", {"percent": -30})], **price),
+    ]
+    assert check_all(claims) == []
+
+
+def test_a_restated_part_is_checked_once() -> None:
+    aws = {"segment": "AWS"}
+    claims = [
+        claim(AWS_HANT, 356 * YI, **aws),
+        claim("AWS季度銷售額356億美元", 356 * YI, **aws),
+        claim(AWS_HANT, 125 * YI, metric="operating_income", **aws),
+        claim(AWS_HANT, 35.0, metric="operating_margin", unit="%", **aws),
+    ]
+    assert [result.claims for result in check_all(claims)] == [[2, 0, 3]]
