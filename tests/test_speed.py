@@ -6,6 +6,8 @@ No test here times anything against a threshold: the numbers depend on the machi
 from __future__ import annotations
 
 import itertools
+import subprocess
+import sys
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
@@ -188,6 +190,20 @@ def _blank_zh() -> Language:
 def test_doc_text_of_a_doc_from_any_tokenizer_is_its_text() -> None:
     doc = build_pipeline().make_doc(ARTICLES[4])
     assert doc_text(doc) == ARTICLES[4] == doc.text
+
+
+LOADED_SPACY = (
+    "import sys; from extractor.cli import main; main(sys.argv[1:]); "
+    "print(sorted(name for name in sys.modules if name.split('.')[0] == 'spacy'), file=sys.stderr)"
+)
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["schema"], ["extract", "--help"], ["bench", "--help"]])
+def test_the_command_line_answers_without_importing_spacy(argv: list[str]) -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", LOADED_SPACY, *argv], capture_output=True, text=True, check=True
+    )
+    assert result.stderr.splitlines()[-1] == "[]"
 
 
 def _local(texts: list[str]) -> list[Document]:
