@@ -45,9 +45,11 @@ def render(report: BenchReport) -> str:
 
 def describe(claim: ClaimFields) -> str:
     """One line naming a claim's fields: subject | segment | metric | period | value | changes."""
-    value = "null" if claim.value is None else f"{claim.value:,.10g} {claim.unit}"
-    if claim.qualifier is not Qualifier.EXACT:
-        value = f"{claim.qualifier.value} {value}"
+    value = "null"
+    if claim.value is not None:
+        value = f"{_number(claim.value)} {claim.unit}"
+        if claim.qualifier is not Qualifier.EXACT:
+            value = f"{claim.qualifier.value} {value}"
     parts = [claim.subject, claim.segment or "-", claim.metric.value, claim.period or "-", value]
     parts += [_change_text(change) for change in claim.changes]
     if claim.status is not Status.ACTUAL:
@@ -57,9 +59,16 @@ def describe(claim: ClaimFields) -> str:
     return " | ".join(parts)
 
 
+def _number(number: float, sign: str = "") -> str:
+    """Digits grouped by thousands; large whole amounts in full (144,700,000,000), never 1.447e+11."""
+    if abs(number) >= 1e4 and abs(number - round(number)) < 1e-6 * abs(number):
+        return f"{round(number):{sign},d}"
+    return f"{number:{sign},.10g}"
+
+
 def _change_text(change: Change) -> str:
     numbers = [
-        f"{number:+,.10g}{suffix}"
+        f"{_number(number, '+')}{suffix}"
         for number, suffix in ((change.percent, "%"), (change.points, "pt"), (change.amount, ""))
         if number is not None
     ]

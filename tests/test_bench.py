@@ -9,8 +9,9 @@ from typing import Any
 import pytest
 
 from extractor.bench import BenchError, GoldError, evaluate, format_text
+from extractor.bench_text import describe
 from extractor.html_text import html_article_text
-from extractor.models import Claim, Document, Evidence, Script
+from extractor.models import Claim, ClaimFields, Document, Evidence, Script
 
 YI = 100_000_000
 
@@ -196,7 +197,10 @@ def test_an_explicit_gold_folder_and_a_single_article(tmp_path: Path) -> None:
     (mine / "amazon.jsonl").write_text(json.dumps(AMAZON_REVENUE, ensure_ascii=False), encoding="utf-8")
     extract = extractor_returning({HANT: [AMAZON_REVENUE]})
     assert evaluate(corpus, mine, extract=extract).tp == 1
-    assert evaluate(corpus / "amazon.txt", mine, extract=extract).tp == 1
+    (mine / "tesla.jsonl").write_text("", encoding="utf-8")
+    assert evaluate(corpus, mine, extract=extract).gold_without_articles == ["tesla.jsonl"]
+    one = evaluate(corpus / "amazon.txt", mine, extract=extract)
+    assert (one.tp, one.gold_without_articles) == (1, [])
 
 
 @pytest.mark.parametrize(
@@ -234,3 +238,27 @@ def test_a_page_is_scored_on_its_article_text(tmp_path: Path) -> None:
     report = evaluate(corpus, extract=extractor_returning({HANT: [AMAZON_REVENUE]}))
     assert (report.tp, report.fp, report.fn) == (1, 0, 0)
     assert report.characters == len(html_article_text(page)) < len(page)
+
+
+@pytest.mark.parametrize(
+    ("data", "line"),
+    [
+        (AMAZON_REVENUE, "Amazon | - | revenue | 2025-Q4 | 213,400,000,000 USD | yoy +14%"),
+        (TENCENT_ADS, "Tencent | Marketing Services | revenue | 2025-Q3 | null | yoy +21%"),
+        (
+            fields("预计全年资本支出约2000亿美元", metric="capex", period="2026", value=2000 * YI,
+                   qualifier="approx", status="guidance"),
+            "Amazon | - | capex | 2026 | approx 200,000,000,000 USD | guidance",
+        ),
+        (
+            fields("每股收益1.95美元", metric="eps_diluted", value=1.95, adjusted=True),
+            "Amazon | - | eps_diluted | 2025-Q4 | 1.95 USD | adjusted",
+        ),
+    ],
+)  # fmt: skip
+def test_a_claim_in_one_line(data: dict[str, Any], line: str) -> None:
+    assert describe(ClaimFields.model_validate(_no_evidence(data))) == line
+
+
+def _no_evidence(data: dict[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in data.items() if key != "evidence"}
