@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span
 
 from extractor.assemble import assemble
 from extractor.check import check
-from extractor.entities import EntityFinder
+from extractor.entities.component import EntityRuler
 from extractor.models import Claim, Document, Entity, Evidence, Finding
 from extractor.normalize import NormalizedText, normalize
 from extractor.recognize import recognize
@@ -49,29 +49,6 @@ class Recognizer:
         doc._.mentions = mentions
         doc.spans["mentions"] = [
             span for m in mentions if (span := _span(doc, m.start, m.end, m.kind.value)) is not None
-        ]
-        return doc
-
-
-class EntityRuler:
-    """Registry entities and metric terms: `doc._.entity_mentions`, `doc._.metric_mentions`, span groups."""
-
-    def __init__(self, name: str, *, extra: Sequence[str] = ()) -> None:
-        self.name = name
-        self.finder = EntityFinder(extra)
-
-    def __call__(self, doc: Doc) -> Doc:
-        entities = self.finder.entities(doc_text(doc))
-        metrics = self.finder.metrics(doc_text(doc))
-        doc._.entity_mentions = entities
-        doc._.metric_mentions = metrics
-        doc.spans["entities"] = [
-            span
-            for e in entities
-            if (span := _span(doc, e.start, e.end, e.type.value, e.canonical)) is not None
-        ]
-        doc.spans["metrics"] = [
-            span for m in metrics if (span := _span(doc, m.start, m.end, m.metric.value)) is not None
         ]
         return doc
 
@@ -106,7 +83,7 @@ def make_recognizer(nlp: Language, name: str) -> Recognizer:
 
 
 @Language.factory("extractor_entities", default_config={"extra": []})
-def make_entity_ruler(nlp: Language, name: str, extra: list[str]) -> EntityRuler:
+def make_entity_ruler(nlp: Language, name: str, *, extra: list[str]) -> EntityRuler:
     return EntityRuler(name, extra=extra)
 
 

@@ -1,23 +1,101 @@
-"""The entity layer: registry-driven recognition of names and metric terms."""
+"""The entity layer: registry-driven recognition of names and metric terms.
+
+`EntityFinder` reads normalized (Simplified) text. Registry names are found with one compiled pattern
+(longest name first); rules for unknown names run over what the registry left; metric terms come from
+metrics.yaml. The shipped registry is compiled once per process; a finder with users' registries
+compiles its own.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
+from typing import Any
 
+import regex
+
+from extractor.data import load_user_table
+from extractor.entities.matcher import phrase_pattern
 from extractor.entities.mentions import EntityMention, MetricMention
+from extractor.entities.metrics import metric_lexicon
+from extractor.entities.registry import Entry, alias_table, entries_of, shipped_entries
+from extractor.entities.unknown import Taken, unknown_name_rules
 
 __all__ = ["EntityFinder", "EntityMention", "MetricMention"]
 
+_VERSION = regex.compile(r" ?(\d{1,2})(?![\d.%年月日季号亿万])")
+
+
+@dataclass(frozen=True)
+class AliasIndex:
+    """Every matched form of a set of entries, and the pattern that finds them."""
+
+    entries: dict[str, Entry]
+    pattern: re.Pattern[str]
+
+    @classmethod
+    def of(cls, entries: Sequence[Entry]) -> AliasIndex:
+        table = alias_table(entries)
+        return cls(table, phrase_pattern(table))
+
+    def find(self, text: str) -> list[EntityMention]:
+        """Registry entities in `text`, longest name at each position, in order."""
+        mentions: list[EntityMention] = []
+        for match in self.pattern.finditer(text):
+            if mentions and match.start() < mentions[-1].end:
+                continue  # inside the version number of the previous product
+            entry = self.entries[match.group()]
+            start, end, canonical = match.start(), match.end(), entry.canonical
+            if entry.versioned and (version := _VERSION.match(text, end)):
+                end, canonical = version.end(), f"{canonical} {version.group(1)}"
+            mentions.append(EntityMention(start, end, text[start:end], entry.type, canonical, entry.parent))
+        return mentions
+
+
+@cache
+def _shipped_index() -> AliasIndex:
+    return AliasIndex.of(shipped_entries())
+
 
 class EntityFinder:
-    """Finds entities and metric terms in normalized text. Built once; `extra` adds users' registries."""
+    """Finds entities and metric terms in normalized text. Built once; `extra` adds users' registries.
+
+    A user's entry wins over a shipped one for the names they share. Unreadable or malformed files
+    raise `DataError` with a one-line message naming the file and the entry.
+    """
 
     def __init__(self, extra: Sequence[str | Path] = ()) -> None:
         self.extra = tuple(extra)
+        self.tables: list[tuple[str, Any]] = [(str(path), load_user_table(path)) for path in self.extra]
+        self._index = self._build_index()
+
+    @classmethod
+    def from_tables(cls, tables: Sequence[tuple[str, Any]]) -> EntityFinder:
+        """A finder over the shipped registry and already-parsed user tables (source name, content)."""
+        finder = cls()
+        finder.tables = [(source, table) for source, table in tables]
+        finder._index = finder._build_index()
+        return finder
+
+    def _build_index(self) -> AliasIndex:
+        if not self.tables:
+            return _shipped_index()
+        user = [entry for source, table in self.tables for entry in entries_of(table, source)]
+        return AliasIndex.of([*shipped_entries(), *user])
+
+    def find(self, text: str) -> tuple[list[EntityMention], list[MetricMention]]:
+        """Entities and metric terms of `text`: entities never overlap each other, both sorted by start."""
+        known = self._index.find(text)
+        metrics = metric_lexicon().find(text)
+        taken = Taken(len(text), [(e.start, e.end) for e in known] + [(m.start, m.end) for m in metrics])
+        unknown = unknown_name_rules().find(text, taken)
+        return sorted([*known, *unknown], key=lambda mention: mention.start), metrics
 
     def entities(self, text: str) -> list[EntityMention]:
-        return []
+        return self.find(text)[0]
 
     def metrics(self, text: str) -> list[MetricMention]:
-        return []
+        return metric_lexicon().find(text)

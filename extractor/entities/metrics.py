@@ -1,0 +1,75 @@
+"""Metric terms: the lexicon of metrics.yaml as one pattern over normalized (Simplified) text.
+
+A term maps to a contract Metric, some with `adjusted: true` (扣非净利润). A modifier (经调整, non-GAAP)
+is not a metric itself: it marks the metric term that follows it within a few characters of the same
+clause as adjusted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from extractor.data import DataError, load_table
+from extractor.entities.matcher import phrase_pattern
+from extractor.entities.mentions import MetricMention
+from extractor.models import Metric
+from extractor.normalize import converter
+
+LEXICON = "metrics.yaml"
+_CLAUSE_BREAK = regex.compile(r"[，,。；;：:！!？?\n()（）]")
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    metric: Metric
+    adjusted: bool
+
+
+class MetricLexicon:
+    """Finds metric terms, longest first (营业利润率 before 营业利润 before 利润)."""
+
+    def __init__(self, terms: dict[str, Term], modifiers: frozenset[str], reach: int) -> None:
+        self.terms = terms
+        self.modifiers = modifiers
+        self.reach = reach
+        self.pattern = phrase_pattern([*terms, *modifiers])
+
+    def find(self, text: str) -> list[MetricMention]:
+        """Every metric term in `text`, in order, with the adjusted flag a preceding modifier gives."""
+        mentions = []
+        modifier_end: int | None = None
+        for match in self.pattern.finditer(text):
+            surface = match.group()
+            if surface in self.modifiers:
+                modifier_end = match.end()
+                continue
+            term = self.terms[surface]
+            adjusted = term.adjusted or self._modified(text, modifier_end, match.start())
+            mentions.append(MetricMention(match.start(), match.end(), surface, term.metric, adjusted))
+            modifier_end = None
+        return mentions
+
+    def _modified(self, text: str, modifier_end: int | None, start: int) -> bool:
+        if modifier_end is None or start - modifier_end > self.reach:
+            return False
+        return _CLAUSE_BREAK.search(text, modifier_end, start) is None
+
+
+@cache
+def metric_lexicon() -> MetricLexicon:
+    """The shipped lexicon, built once per process."""
+    table = load_table(LEXICON)
+    to_simplified = converter("t2s").convert
+    terms: dict[str, Term] = {}
+    for number, group in enumerate(table["terms"], start=1):
+        try:
+            term = Term(Metric(group["metric"]), bool(group.get("adjusted", False)))
+        except ValueError:
+            raise DataError(f"{LEXICON}: terms entry {number}: unknown metric {group['metric']!r}") from None
+        for word in group["terms"]:
+            terms[to_simplified(word)] = term
+    modifiers = frozenset(to_simplified(word) for word in table["modifiers"]["adjusted"])
+    return MetricLexicon(terms, modifiers, int(table["modifier_reach"]))

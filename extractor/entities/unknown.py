@@ -1,0 +1,143 @@
+"""Rules for names the registry lacks: Latin-script proper names, Chinese organization names with a
+company suffix, transliterated person names (安迪·杰西) and names after a role cue (首席执行官张三表示).
+
+The rules are conservative and never take text a registry entity or a metric term already holds: they
+run after the registry and see its spans as taken. Their word lists live in registry/unknown_names.yaml.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from extractor.data import load_table
+from extractor.entities.matcher import phrase_pattern
+from extractor.entities.mentions import EntityMention
+from extractor.models import EntityType
+
+RULES = "registry/unknown_names.yaml"
+_LATIN_WORD = regex.compile(r"(?<![A-Za-z0-9])[A-Z][A-Za-z0-9]*(?:[-&'][A-Za-z0-9]+)*(?![A-Za-z0-9])")
+_HAN = regex.compile(r"\p{Han}")
+_TAKEN = b"\x01"
+
+
+class Taken:
+    """The characters registry entities and metric terms hold, for cheap overlap tests."""
+
+    def __init__(self, length: int, spans: list[tuple[int, int]]) -> None:
+        self.mask = bytearray(length)
+        for start, end in spans:
+            self.mask[start:end] = _TAKEN * (end - start)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return self.mask.find(_TAKEN, start, end) != -1
+
+    def last_before(self, start: int, end: int) -> int:
+        """The last taken position in [start, end), or -1."""
+        return self.mask.rfind(_TAKEN, start, end)
+
+
+@dataclass(frozen=True)
+class UnknownNameRules:
+    """The compiled rules; built once per process from their word lists."""
+
+    suffixes: regex.Pattern[str]
+    name_breaks: frozenset[str]
+    break_words: re.Pattern[str]
+    generic_names: frozenset[str]
+    generic_endings: tuple[str, ...]
+    name_min: int
+    name_max: int
+    transliterated: regex.Pattern[str]
+    role_named: regex.Pattern[str]
+    latin_stopwords: frozenset[str]
+    role_cue_end: regex.Pattern[str]
+
+    def find(self, text: str, taken: Taken) -> list[EntityMention]:
+        """Names the rules catch in `text`, none overlapping `taken` or each other."""
+        found: list[EntityMention] = []
+        for mention in (*self._people(text), *self._organizations(text, taken), *self._latin(text, taken)):
+            if not taken.overlaps(mention.start, mention.end):
+                found.append(mention)
+                taken.mask[mention.start : mention.end] = _TAKEN * (mention.end - mention.start)
+        return found
+
+    def _people(self, text: str) -> Iterator[EntityMention]:
+        for match in self.transliterated.finditer(text):
+            yield EntityMention(match.start(), match.end(), match.group(), EntityType.PERSON, None)
+        for match in self.role_named.finditer(text):
+            start, end = match.span("name")
+            yield EntityMention(start, end, match.group("name"), EntityType.PERSON, None)
+
+    def _organizations(self, text: str, taken: Taken) -> Iterator[EntityMention]:
+        for match in self.suffixes.finditer(text):
+            start = self._name_start(text, match.start(), taken)
+            if start is not None:
+                yield EntityMention(start, match.end(), text[start : match.end()], EntityType.COMPANY, None)
+
+    def _name_start(self, text: str, suffix_start: int, taken: Taken) -> int | None:
+        """Where the name before a company suffix begins, or None when there is no name there."""
+        start = suffix_start
+        floor = max(0, suffix_start - self.name_max)
+        floor = max(floor, taken.last_before(floor, suffix_start) + 1)
+        while start > floor and _HAN.match(text, start - 1) and text[start - 1] not in self.name_breaks:
+            start -= 1
+        for word in self.break_words.finditer(text, start, suffix_start):
+            start = max(start, word.end())
+        name = text[start:suffix_start]
+        if len(name) < self.name_min or name in self.generic_names or name.endswith(self.generic_endings):
+            return None
+        return start
+
+    def _latin(self, text: str, taken: Taken) -> Iterator[EntityMention]:
+        run: list[regex.Match[str]] = []
+        for word in _LATIN_WORD.finditer(text):
+            if len(word.group()) < 2 or word.group() in self.latin_stopwords or taken.overlaps(*word.span()):
+                yield from self._latin_name(text, run)
+                run = []
+            elif run and text[run[-1].end() : word.start()] != " ":
+                yield from self._latin_name(text, run)
+                run = [word]
+            else:
+                run.append(word)
+        yield from self._latin_name(text, run)
+
+    def _latin_name(self, text: str, run: list[regex.Match[str]]) -> Iterator[EntityMention]:
+        if not run:
+            return
+        start, end = run[0].start(), run[-1].end()
+        after_role = self.role_cue_end.search(text[max(0, start - 8) : start]) is not None
+        kind = EntityType.PERSON if after_role and len(run) > 1 else EntityType.COMPANY
+        yield EntityMention(start, end, text[start:end], kind, None)
+
+
+@cache
+def unknown_name_rules() -> UnknownNameRules:
+    """The rules of unknown_names.yaml, compiled once per process."""
+    table = load_table(RULES)
+    suffixes = "|".join(map(regex.escape, sorted(table["org_suffixes"], key=len, reverse=True)))
+    not_before = "|".join(map(regex.escape, sorted(table["org_suffix_not_before"], key=len, reverse=True)))
+    chars = regex.escape(table["transliteration_chars"])
+    part = f"[{chars}]{{1,{int(table['transliterated_part_max'])}}}"
+    cues = "|".join(regex.escape(cue) for cue in sorted(table["role_cues"], key=len, reverse=True))
+    joiners = "|".join(regex.escape(joiner) for joiner in table["role_joiners"])
+    verbs = "|".join(regex.escape(verb) for verb in table["speech_verbs"])
+    return UnknownNameRules(
+        suffixes=regex.compile(f"(?:{suffixes})+(?:{regex.escape(table['org_trailing'])})?(?!{not_before})"),
+        name_breaks=frozenset(table["org_name_breaks"]),
+        break_words=phrase_pattern(table["org_name_break_words"]),
+        generic_names=frozenset(table["org_generic_names"]),
+        generic_endings=tuple(table["org_generic_endings"]),
+        name_min=int(table["org_name_min"]),
+        name_max=int(table["org_name_max"]),
+        transliterated=regex.compile(f"{part}(?:·{part})+"),
+        role_named=regex.compile(
+            f"(?:{cues})(?:(?:{joiners})(?:{cues}))*\\s?(?P<name>\\p{{Han}}{{2,3}}?)(?=(?:{verbs}))"
+        ),
+        latin_stopwords=frozenset(table["latin_stopwords"]),
+        role_cue_end=regex.compile(f"(?:{cues})\\s?$"),
+    )
