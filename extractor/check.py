@@ -117,30 +117,31 @@ def _growth(facts: _Facts) -> Iterator[CheckResult]:
 
 
 def _growth_result(facts: _Facts, prior_index: int, index: int, change: Change) -> CheckResult | None:
+    """The stated change of claim `index` against its value and the prior value of claim `prior_index`."""
     claim = facts.claims[index]
     current, prior = facts.value(index), facts.value(prior_index)
     head = f"{_label(claim)} {_when(claim, facts.claims[prior_index].period)}: "
-    numbers = f"{current.shown()} {{}} {prior.shown(current.scale)}"
-    assert current.value is not None
+    indices = [prior_index, index]
     if change.percent is not None:
-        if prior.interval().low <= 0:
-            return None
-        said = _change(change.percent, change, claim)
         implied = div(current.interval(), prior.interval())
-        assert implied is not None
+        if implied is None or prior.interval().low <= 0:
+            return None  # no growth rate from a zero or negative base
+        said = _change(change.percent, change, claim)
         point = (current.value / prior.value - 1) * 100
-        shown = f"{numbers.format('/')} - 1 = {show(point, max(1, said.decimals))}%, stated {said.shown()}%"
-        return _result(head + shown, scale_interval(implied, 100, -100), said, point, [prior_index, index])
+        growth = (
+            f"{current.shown()} / {prior.shown(current.scale)} - 1 = {show(point, max(1, said.decimals))}%"
+        )
+        implied = scale_interval(implied, 100, -100)
+        return _result(f"{head}{growth}, stated {said.shown()}%", implied, said, point, indices)
     number, suffix = (change.points, " points") if change.points is not None else (change.amount, "")
     if number is None:
         return None
     said = _change(number, change, claim, scaled=change.points is None)
     point = current.value - prior.value
     decimals = max(current.decimals_in(said.scale), said.decimals)
-    difference = f"{show(point / said.scale, decimals)}{suffix}"
-    shown = f"{numbers.format('-')} = {difference}, stated {said.shown()}{suffix}"
-    implied = sub(current.interval(), prior.interval())
-    return _result(head + shown, implied, said, point, [prior_index, index])
+    difference = f"{current.shown()} - {prior.shown(current.scale)} = {show(point / said.scale, decimals)}"
+    message = f"{head}{difference}{suffix}, stated {said.shown()}{suffix}"
+    return _result(message, sub(current.interval(), prior.interval()), said, point, indices)
 
 
 def _ratios(facts: _Facts) -> Iterator[CheckResult]:
