@@ -153,11 +153,11 @@ def render_html(analysis: Analysis) -> str:
             f"<style>{_stylesheet()}</style></head>",
             "<body>",
             f"<header><h1>{escape(title)}</h1><p class='counts'>{escape(counts)}</p>{_LEGEND}</header>",
+            _findings_section(document),
             '<section id="article"><h2>Article</h2>',
             f'<div class="text" id="text">{marked_text(analysis.text, highlights(analysis))}</div>',
             "</section>",
             _claims_section(document),
-            _findings_section(document),
             _entities_section(document),
             "</body></html>",
             "",
@@ -219,7 +219,7 @@ def _findings_section(document: Document) -> str:
     items = [
         f'<li class="finding"><span class="kind">{escape(finding.kind.value)}</span> '
         + f"{escape(finding.message)} "
-        + " ".join(f'<a href="#claim-{index + 1}">claim {index + 1}</a>' for index in finding.claims)
+        + ", ".join(f'<a href="#claim-{index + 1}">claim {index + 1}</a>' for index in finding.claims)
         + "</li>"
         for finding in document.findings
     ]
