@@ -26,7 +26,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from pydantic import BaseModel
@@ -302,7 +302,7 @@ def _says(claim: Claim, words: str) -> bool:
     return any(word in _simplified(claim.evidence.text) for word in load_table("checks.yaml")[words])
 
 
-@cache
+@lru_cache(maxsize=4096)
 def _simplified(text: str) -> str:
     return normalize(text).text
 

@@ -144,7 +144,7 @@ def _written_decimals(mantissa: float, text: str) -> int | None:
     if not whole.strip("0") and not fraction:
         return None
     tail = rf"\.({fraction}0*)" if fraction else r"(?:\.(0+))?"
-    pattern = rf"(?<![\d.]){whole}{tail}(?!\d)"
+    pattern = rf"(?<![\d.]){whole}{tail}(?!\.?\d)"
     found = regex.search(pattern, text)
     if found is None:
         return None

@@ -401,3 +401,11 @@ def test_a_restated_part_is_checked_once() -> None:
         claim(AWS_HANT, 35.0, metric="operating_margin", unit="%", **aws),
     ]
     assert [result.claims for result in check_all(claims)] == [[2, 0, 3]]
+
+
+def test_a_number_is_not_read_inside_a_longer_one() -> None:
+    # "10" is not the 10 of "10.5亿": the 10% is found after it, with no decimals
+    interval = stated(10.0, "营收10.5亿元，同比增长10%", scaled=False).interval()
+    assert (interval.low, interval.high) == (9.5, 10.5)
+    interval = stated(10.0, "营收10.5亿元，同比增长10.0%", scaled=False).interval()
+    assert (interval.low, interval.high) == pytest.approx((9.95, 10.05))
