@@ -8,6 +8,8 @@ change (同比增长14%, 减少50亿美元) is reported inside the CHANGE only; 
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from extractor.recognize.amounts import find_amounts
 from extractor.recognize.changes import find_changes
 from extractor.recognize.mentions import Mention, MentionKind, Period, RelativePeriod
@@ -20,13 +22,17 @@ __all__ = ["Mention", "MentionKind", "Period", "RelativePeriod", "recognize"]
 def recognize(text: str) -> list[Mention]:
     """Every amount, percentage, change and period in normalized `text`, in order of position."""
     changes = find_changes(text)
+    starts = [change.start for change in changes]
     levels = [
-        mention for mention in (*find_amounts(text), *find_percents(text)) if not _inside(mention, changes)
+        mention
+        for mention in (*find_amounts(text), *find_percents(text))
+        if not _inside(mention, changes, starts)
     ]
     mentions = [*levels, *changes, *find_periods(text)]
     return sorted(mentions, key=lambda mention: (mention.start, mention.end))
 
 
-def _inside(mention: Mention, changes: list[Mention]) -> bool:
+def _inside(mention: Mention, changes: list[Mention], starts: list[int]) -> bool:
     """Whether `mention` lies within a change's span (changes are sorted and do not overlap)."""
-    return any(change.start <= mention.start and mention.end <= change.end for change in changes)
+    index = bisect_right(starts, mention.start) - 1
+    return index >= 0 and mention.end <= changes[index].end

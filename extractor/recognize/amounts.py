@@ -29,6 +29,7 @@ from extractor.recognize.numbers import (
     has_multiplier,
     is_chinese,
     numeral_pattern,
+    numeral_starters,
     numeral_value,
     starts_with_multiplier,
     unit_class,
@@ -36,8 +37,10 @@ from extractor.recognize.numbers import (
 from extractor.recognize.patterns import (
     TIMEOUT,
     alternation,
+    char_class,
     compile_pattern,
     currency_words,
+    first_characters,
     forms,
     qualifier_of,
     qualifier_words,
@@ -68,8 +71,26 @@ def amount_pattern() -> str:
 
 
 @cache
+def _unit_guard() -> str:
+    """Ends a match only on the last character of a unit, a multiplier or a qualifier, unless a
+    currency came first ($150.5): bare numbers, most of the digits in a text, never reach Python.
+    A one-character class keeps the check cheap; the amount rules make the exact decision."""
+    table = vocabulary()
+    ends = [
+        *currency_words(),
+        *table["implicit_currency"]["words"],
+        *table["measure_words"],
+        *qualifier_words("after"),
+        *qualifier_words("inner"),
+    ]
+    last = char_class(form[-1] for form in forms(ends))[1:-1]
+    return rf"(?(prefix)|(?<=[{big_unit_class()[1:-1]}{last}]))"
+
+
+@cache
 def _amount_regex() -> regex.Pattern[str]:
-    return compile_pattern(amount_pattern())
+    starters = first_characters([*qualifier_words("before"), *currency_words()], numeral_starters())
+    return compile_pattern(f"{starters}(?>{amount_pattern()}){_unit_guard()}")
 
 
 @cache

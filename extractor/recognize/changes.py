@@ -27,6 +27,7 @@ from extractor.recognize.patterns import (
     anonymous,
     compile_pattern,
     currency_words,
+    first_characters,
     forms,
     lookup,
     qualifier_of,
@@ -111,7 +112,10 @@ def change_pattern() -> str:
 
 @cache
 def _change_regex() -> regex.Pattern[str]:
-    return compile_pattern(change_pattern())
+    change = vocabulary()["change"]
+    words = [*_bases_words(), *change["fused_bases"], *_directions(), *qualifier_words("before")]
+    starters = first_characters([*words, *_digit_counts(), *_doubling()])
+    return compile_pattern(starters + change_pattern())
 
 
 def find_changes(text: str) -> list[Mention]:

@@ -56,7 +56,7 @@ def numeral_pattern() -> str:
         rf"{units}{{1,4}}(?:(?:\d{{1,4}}|{digits}){units}{{1,3}}){{0,2}}"
         rf"(?:(?<=[万萬])(?:\d{{4}}|\d|{digits})(?![\d.,%年月日号]))?"
     )
-    arabic = rf"(?<!\d,)(?<![\d.A-Za-z]){ARABIC}{inner}?(?:{tail})?{inner}?"
+    arabic = rf"(?<![\d.A-Za-z]){ARABIC}{inner}?(?:{tail})?{inner}?"
     chinese = (
         rf"(?<![{digits[1:-1]}{units[1:-1]}]){digits[:-1]}{units[1:]}{{1,16}}"
         rf"(?:{point}{digits}{{1,8}}{units}{{0,4}})?{inner}?(?:{bigs}{{1,2}})?{inner}?"
@@ -151,6 +151,11 @@ def numeral_value(numeral: str) -> Decimal | None:
         return total if abs(total) <= _LIMIT else None
     except InvalidOperation:  # pragma: no cover - Decimal comparisons of finite values do not fail
         return None
+
+
+def numeral_starters() -> str:
+    """The class body of characters a numeral may begin with."""
+    return rf"0-9{digit_class()[1:-1]}{unit_class()[1:-1]}"
 
 
 def numeral_regex() -> regex.Pattern[str]:

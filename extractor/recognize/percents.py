@@ -13,12 +13,13 @@ import regex
 
 from extractor.models import Qualifier
 from extractor.recognize.mentions import Mention, MentionKind
-from extractor.recognize.numbers import digit_class, numeral_value, point_class, unit_class
+from extractor.recognize.numbers import digit_class, numeral_starters, numeral_value, point_class, unit_class
 from extractor.recognize.patterns import (
     ARABIC,
     TIMEOUT,
     alternation,
     compile_pattern,
+    first_characters,
     qualifier_of,
     qualifier_words,
     vocabulary,
@@ -33,7 +34,7 @@ def bare_percent_pattern() -> str:
     table = vocabulary()["percent"]
     digits, units, point = digit_class(), unit_class(), point_class()
     chinese = rf"{digits[:-1]}{units[1:]}{{1,8}}(?:{point}{digits}{{1,8}})?"
-    number = rf"(?:(?<!\d,)(?<![\d.A-Za-z]){ARABIC}|{chinese})"
+    number = rf"(?:(?<![\d.A-Za-z]){ARABIC}|{chinese})"
     sign = alternation(table["signs"])
     separator = alternation(vocabulary()["range_separators"])
     spelled = alternation(table["spelled"])
@@ -56,7 +57,8 @@ def percent_pattern() -> str:
 
 @cache
 def _percent_regex() -> regex.Pattern[str]:
-    return compile_pattern(percent_pattern())
+    starters = first_characters(qualifier_words("before"), numeral_starters())
+    return compile_pattern(starters + percent_pattern())
 
 
 def find_percents(text: str) -> list[Mention]:

@@ -15,7 +15,14 @@ import regex
 
 from extractor.recognize.mentions import Mention, MentionKind, Period, RelativePeriod
 from extractor.recognize.numbers import numeral_value
-from extractor.recognize.patterns import TIMEOUT, alternation, compile_pattern, lookup, vocabulary
+from extractor.recognize.patterns import (
+    TIMEOUT,
+    alternation,
+    compile_pattern,
+    first_characters,
+    lookup,
+    vocabulary,
+)
 
 _CN_DIGITS = "〇零一二三四五六七八九"
 _QUARTER_DIGIT = "1234一二三四"
@@ -25,7 +32,7 @@ _QUARTER_DIGIT = "1234一二三四"
 def period_pattern() -> str:
     table = vocabulary()["period"]
     quarter_word = alternation(table["quarter_words"])
-    year = rf"(?:(?<!\d,)(?<![\d.A-Za-z])(?P<year>(?:19|20)\d{{2}})(?!\d)|(?P<cn_year>[{_CN_DIGITS}]{{4}}))"
+    year = rf"(?:(?<![\d.A-Za-z])(?P<year>(?:19|20)\d{{2}})(?!\d)|(?P<cn_year>[{_CN_DIGITS}]{{4}}))"
     fiscal = alternation(table["fiscal_year"])
     month = r"(?P<month>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月份?"
     day = r"(?:(?P<day>[12]\d|3[01]|0?[1-9]|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])[日号])"
@@ -63,7 +70,16 @@ def period_pattern() -> str:
 
 @cache
 def _period_regex() -> regex.Pattern[str]:
-    return compile_pattern(period_pattern())
+    table = vocabulary()["period"]
+    words = [
+        *table["first_three_quarters"],
+        *(word for words in table["halves"].values() for word in words),
+        *table["full_year"],
+        *table["ending"],
+        *(word for words in table["relative"].values() for word in words),
+        *(word for words in table["relative_years"].values() for word in words),
+    ]
+    return compile_pattern(first_characters(words, rf"0-9{_CN_DIGITS}第QqFH首十") + period_pattern())
 
 
 @cache

@@ -1,0 +1,168 @@
+"""Changes in both scripts: direction, magnitude (percent, points, multiple, amount) and basis."""
+
+from __future__ import annotations
+
+import pytest
+from recognize_support import mentions_of, only
+
+from extractor.models import Basis, Qualifier
+from extractor.recognize import MentionKind
+
+C = MentionKind.CHANGE
+YOY, QOQ, MOM, EXP, PRIOR = Basis.YOY, Basis.QOQ, Basis.MOM, Basis.VS_EXPECTATION, Basis.VS_PRIOR
+EXACT, APPROX, OVER = Qualifier.EXACT, Qualifier.APPROX, Qualifier.OVER
+
+# sentence, surface, percent, basis, qualifier
+PERCENT_CHANGES = [
+    ("微軟營收同比增長14%", "同比增長14%", 14.0, YOY, EXACT),
+    ("微软营收同比增长14%", "同比增长14%", 14.0, YOY, EXACT),
+    ("蘋果淨利潤同比增長6%", "同比增長6%", 6.0, YOY, EXACT),
+    ("沃爾瑪營收同比增長12%", "同比增長12%", 12.0, YOY, EXACT),
+    ("门店业务营收同比增长5%", "同比增长5%", 5.0, YOY, EXACT),
+    ("第三方商家服務同比增長11%", "同比增長11%", 11.0, YOY, EXACT),
+    ("广告业务同比增长23%", "同比增长23%", 23.0, YOY, EXACT),
+    ("北美業務銷售額同比增長10%", "同比增長10%", 10.0, YOY, EXACT),
+    ("營業利潤同比增長24%", "同比增長24%", 24.0, YOY, EXACT),
+    ("国际业务营收同比增长17%", "同比增长17%", 17.0, YOY, EXACT),
+    ("雲業務營業利潤同比增長18%", "同比增長18%", 18.0, YOY, EXACT),
+    ("全年营收同比增长20%", "同比增长20%", 20.0, YOY, EXACT),
+    ("廣告業務增長22%", "增長22%", 22.0, None, EXACT),
+    ("广告业务增长22%", "增长22%", 22.0, None, EXACT),
+    ("國際業務營業利潤同比下降23%至10億美元", "同比下降23%", -23.0, YOY, EXACT),
+    ("国际业务营业利润同比下降23%至10亿美元", "同比下降23%", -23.0, YOY, EXACT),
+    ("台積電營收年增16.9%", "年增16.9%", 16.9, YOY, EXACT),
+    ("台积电营收年增16.9%", "年增16.9%", 16.9, YOY, EXACT),
+    ("宏碁獲利年減64%", "年減64%", -64.0, YOY, EXACT),
+    ("宏碁获利年减64%", "年减64%", -64.0, YOY, EXACT),
+    ("聯發科營收季增8.2%", "季增8.2%", 8.2, QOQ, EXACT),
+    ("联发科营收季减3%", "季减3%", -3.0, QOQ, EXACT),
+    ("鴻海營收月增12%", "月增12%", 12.0, MOM, EXACT),
+    ("鸿海营收月减4.5%", "月减4.5%", -4.5, MOM, EXACT),
+    ("台達電營收年成長20%", "年成長20%", 20.0, YOY, EXACT),
+    ("騰訊收入按年增長15%", "按年增長15%", 15.0, YOY, EXACT),
+    ("腾讯收入按年增长15%", "按年增长15%", 15.0, YOY, EXACT),
+    ("港交所收入按季下跌6%", "按季下跌6%", -6.0, QOQ, EXACT),
+    ("小米营收环比增长7%", "环比增长7%", 7.0, QOQ, EXACT),
+    ("小米營收環比下滑7%", "環比下滑7%", -7.0, QOQ, EXACT),
+    ("淨利潤較去年同期增長31%", "較去年同期增長31%", 31.0, YOY, EXACT),
+    ("净利润较上年同期下降8%", "较上年同期下降8%", -8.0, YOY, EXACT),
+    ("出貨量較上季衰退12%", "較上季衰退12%", -12.0, QOQ, EXACT),
+    ("营收较上一季度提升5%", "较上一季度提升5%", 5.0, QOQ, EXACT),
+    ("每股收益比市場預期高出5%", "比市場預期高出5%", 5.0, EXP, EXACT),
+    ("Meta淨利潤同比增幅達到31%", "同比增幅達到31%", 31.0, YOY, EXACT),
+    ("Meta净利润同比增幅达到31%", "同比增幅达到31%", 31.0, YOY, EXACT),
+    ("谷歌資本開支增幅將達到52%", "增幅將達到52%", 52.0, None, EXACT),
+    ("谷歌资本开支增幅将达到52%", "增幅将达到52%", 52.0, None, EXACT),
+    ("微軟資本支出增幅也高達66%", "增幅也高達66%", 66.0, None, EXACT),
+    ("英特爾股價單日跌幅達到9.99%", "單日跌幅達到9.99%", -9.99, PRIOR, EXACT),
+    ("英特尔股价单日跌幅达到9.99%", "单日跌幅达到9.99%", -9.99, PRIOR, EXACT),
+    ("AWS的營收增速(24%)不及對手", "增速(24%", 24.0, None, EXACT),
+    ("明显超出营收增速（14%）", "增速（14%", 14.0, None, EXACT),
+    ("股價在盤後一度暴跌超過10%", "暴跌超過10%", -10.0, None, OVER),
+    ("股价在盘后一度暴跌超过10%", "暴跌超过10%", -10.0, None, OVER),
+    ("晶片業務同比增長超過三位數", "同比增長超過三位數", 100.0, YOY, OVER),
+    ("芯片业务同比增长超过三位数", "同比增长超过三位数", 100.0, YOY, OVER),
+    ("並保持三位數年增長率", "三位數年增長率", 100.0, YOY, OVER),
+    ("并保持三位数年增长率", "三位数年增长率", 100.0, YOY, OVER),
+    ("訂閱收入實現兩位數增長", "兩位數增長", 10.0, None, OVER),
+    ("资本支出同比增幅接近翻倍", "同比增幅接近翻倍", 100.0, YOY, APPROX),
+    ("資本支出同比增幅接近翻倍", "同比增幅接近翻倍", 100.0, YOY, APPROX),
+    ("數據中心營收翻倍", "翻倍", 100.0, None, EXACT),
+    ("数据中心营收翻了一番", "翻了一番", 100.0, None, EXACT),
+    ("十年間營收翻兩番", "翻兩番", 300.0, None, EXACT),
+    ("推理速度較上一代提升超過4倍", "提升超過4倍", 400.0, None, OVER),
+    ("推理速度较上一代提升超过4倍", "提升超过4倍", 400.0, None, OVER),
+    ("記憶體容量也增至4倍", "增至4倍", 300.0, None, EXACT),
+    ("内存容量也增至4倍", "增至4倍", 300.0, None, EXACT),
+    ("净利润增长2倍", "增长2倍", 200.0, None, EXACT),
+    ("營收同比大增3成", "同比大增3成", 30.0, YOY, EXACT),
+    ("毛利率同比大幅下降5%", "同比大幅下降5%", -5.0, YOY, EXACT),
+    ("营收同比增长10%-12%", "同比增长10%-12%", 11.0, YOY, Qualifier.RANGE),
+    ("營收同比增長約8%", "同比增長約8%", 8.0, YOY, APPROX),
+    ("營收同比增長百分之十五", "同比增長百分之十五", 15.0, YOY, EXACT),
+    ("股价上涨3.5%", "上涨3.5%", 3.5, None, EXACT),
+    ("股價下跌3.5%", "下跌3.5%", -3.5, None, EXACT),
+    ("销量同比萎缩两成", "同比萎缩两成", -20.0, YOY, EXACT),
+    ("存储价格跌幅为15%", "跌幅为15%", -15.0, None, EXACT),
+]
+
+
+@pytest.mark.parametrize(("sentence", "surface", "percent", "basis", "qualifier"), PERCENT_CHANGES)
+def test_percent_change(
+    sentence: str, surface: str, percent: float, basis: Basis | None, qualifier: Qualifier
+) -> None:
+    mention = only(sentence, C, surface)
+    assert (mention.percent, mention.points, mention.amount) == (percent, None, None)
+    assert (mention.basis, mention.qualifier) == (basis, qualifier)
+
+
+# sentence, surface, points, basis
+POINT_CHANGES = [
+    ("毛利率同比提升1.8個百分點", "同比提升1.8個百分點", 1.8, YOY),
+    ("毛利率同比提升1.8个百分点", "同比提升1.8个百分点", 1.8, YOY),
+    ("營業利潤率下降0.5個百分點", "下降0.5個百分點", -0.5, None),
+    ("营业利润率下降0.5个百分点", "下降0.5个百分点", -0.5, None),
+    ("市佔率較上季增加兩個百分點", "較上季增加兩個百分點", 2.0, QOQ),
+    ("淨息差收窄下降25個基點", "下降25個基點", -0.25, None),
+    ("净息差下降25个基点", "下降25个基点", -0.25, None),
+]
+
+
+@pytest.mark.parametrize(("sentence", "surface", "points", "basis"), POINT_CHANGES)
+def test_points_change(sentence: str, surface: str, points: float, basis: Basis | None) -> None:
+    mention = only(sentence, C, surface)
+    assert (mention.points, mention.percent, mention.basis) == (pytest.approx(points), None, basis)
+
+
+# sentence, surface, amount, unit, basis, qualifier
+AMOUNT_CHANGES = [
+    ("現金儲備減少50億美元", "減少50億美元", -5000000000.0, "USD", None, EXACT),
+    ("现金储备减少50亿美元", "减少50亿美元", -5000000000.0, "USD", None, EXACT),
+    ("總市值在三個交易日之內蒸發逾2500億美元", "蒸發逾2500億美元", -250000000000.0, "USD", None, OVER),
+    ("总市值在三个交易日之内蒸发逾2500亿美元", "蒸发逾2500亿美元", -250000000000.0, "USD", None, OVER),
+    ("特斯拉市值單日蒸發4000億美元", "單日蒸發4000億美元", -400000000000.0, "USD", PRIOR, EXACT),
+    ("特斯拉市值单日蒸发4000亿美元", "单日蒸发4000亿美元", -400000000000.0, "USD", PRIOR, EXACT),
+    ("營收同比增加120億元", "同比增加120億元", 12000000000.0, "CNY", YOY, EXACT),
+    ("员工总数减少1.2万人", "减少1.2万人", -12000.0, "count", None, EXACT),
+]
+
+
+@pytest.mark.parametrize(("sentence", "surface", "amount", "unit", "basis", "qualifier"), AMOUNT_CHANGES)
+def test_amount_change(
+    sentence: str, surface: str, amount: float, unit: str, basis: Basis | None, qualifier: Qualifier
+) -> None:
+    mention = only(sentence, C, surface)
+    assert (mention.amount, mention.unit, mention.basis, mention.qualifier) == (
+        amount,
+        unit,
+        basis,
+        qualifier,
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "淨利潤從592億美元飆升至777億美元",  # a level reached, not a magnitude
+        "净利润从592亿美元飙升至777亿美元",
+        "毛利率提升至45%",
+        "營收增速創下13個季度以來新高",
+        "顯著提升了盈利能力",
+        "股價報收於208.72美元",
+        "2025年營收7169億美元",
+    ],
+)
+def test_no_change(sentence: str) -> None:
+    assert mentions_of(sentence, C) == []
+
+
+def test_level_after_a_change_stays_an_amount() -> None:
+    sentence = "國際業務營業利潤同比下降23%至10億美元"
+    assert [surface for surface, _ in mentions_of(sentence, MentionKind.AMOUNT)] == ["10億美元"]
+    assert mentions_of(sentence, MentionKind.PERCENT) == []
+
+
+def test_magnitude_is_not_also_a_level() -> None:
+    sentence = "现金储备减少50亿美元，营收同比增长14%"
+    assert mentions_of(sentence, MentionKind.AMOUNT) == []
+    assert mentions_of(sentence, MentionKind.PERCENT) == []

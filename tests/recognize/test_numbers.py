@@ -1,0 +1,66 @@
+"""Numerals read exactly: Arabic, Chinese, mixed, compound big units, abbreviations."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from extractor.recognize.numbers import numeral_regex, numeral_value
+
+
+@pytest.mark.parametrize(
+    ("numeral", "value"),
+    [
+        ("2134亿", "213400000000"),
+        ("2,134", "2134"),
+        ("1,100.9亿", "110090000000"),
+        ("二千六百三十亿", "263000000000"),
+        ("兩千", "2000"),
+        ("两千", "2000"),
+        ("一百零五", "105"),
+        ("一千零五", "1005"),
+        ("十五", "15"),
+        ("十五点八万", "158000"),
+        ("1.4万", "14000"),
+        ("1.4萬", "14000"),
+        ("3千亿", "300000000000"),
+        ("4.8万亿", "4800000000000"),
+        ("3万4000", "34000"),
+        ("25万6千", "256000"),
+        ("13万2", "132000"),
+        ("两千五", "2500"),
+        ("一万五千亿", "1500000000000"),
+        ("二十万亿", "20000000000000"),
+        ("三万亿", "3000000000000"),
+        ("万亿", "1000000000000"),
+        ("兆", "1000000000000"),
+        ("2.06兆", "2060000000000"),
+        ("百亿", "10000000000"),
+        ("1亿2000万", "120000000"),
+        ("3541.07万", "35410700"),
+        ("0.123456789", "0.123456789"),
+        ("二〇二五", "2025"),
+        ("壹佰贰拾", "120"),
+    ],
+)
+def test_numeral_value(numeral: str, value: str) -> None:
+    assert numeral_value(numeral) == Decimal(value)
+
+
+def test_decimals_beyond_four_places_are_exact() -> None:
+    assert float(numeral_value("1.234567万") or 0) == 12345.67
+
+
+@pytest.mark.parametrize(
+    ("text", "numerals"),
+    [
+        ("3541.07万元2", ["3541.07万", "2"]),  # glued digits stay apart after the unit
+        ("10亿2025年", ["10亿", "2025"]),  # after 亿, a figure joins only when 万 follows
+        ("1，200", ["1", "200"]),  # a Chinese comma never joins digits
+        ("1,200", ["1,200"]),
+        ("1,20", ["1", "20"]),  # not a thousands group
+    ],
+)
+def test_numeral_boundaries(text: str, numerals: list[str]) -> None:
+    assert [match.group() for match in numeral_regex().finditer(text)] == numerals

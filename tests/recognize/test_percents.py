@@ -1,0 +1,95 @@
+"""Percentage levels in both scripts: signs, spelled-out forms, 成, fractions, ranges, qualifiers."""
+
+from __future__ import annotations
+
+import pytest
+from recognize_support import mentions_of, only
+
+from extractor.models import Qualifier
+from extractor.recognize import MentionKind
+
+P = MentionKind.PERCENT
+EXACT, APPROX, OVER, UNDER, UP_TO, RANGE = (
+    Qualifier.EXACT,
+    Qualifier.APPROX,
+    Qualifier.OVER,
+    Qualifier.UNDER,
+    Qualifier.UP_TO,
+    Qualifier.RANGE,
+)
+
+# sentence, surface, value, qualifier
+PERCENTS = [
+    ("甲骨文雲業務營業利潤率35.0%", "35.0%", 35.0, EXACT),
+    ("甲骨文云业务营业利润率35.0%", "35.0%", 35.0, EXACT),
+    ("雲業務收入佔比達到18%", "18%", 18.0, EXACT),
+    ("云业务收入占比达到18%", "18%", 18.0, EXACT),
+    ("2017年阿里雲在國內市場的份額高達49.4%", "49.4%", 49.4, EXACT),
+    ("騰訊雲市場份額僅為12.7%", "12.7%", 12.7, EXACT),
+    ("腾讯云市场份额仅为12.7%", "12.7%", 12.7, EXACT),
+    ("華為在國內市場的份額約為28%", "約為28%", 28.0, APPROX),
+    ("华为在国内市场的份额约为28%", "约为28%", 28.0, APPROX),
+    ("小米以21%的份額位居第二", "21%", 21.0, EXACT),
+    ("三大廠商控制了市場68%的份額", "68%", 68.0, EXACT),
+    ("微軟Azure(39%)和谷歌雲(48%)", "39%", 39.0, EXACT),
+    ("微软Azure(39%)和谷歌云(48%)", "48%", 48.0, EXACT),
+    ("輝達為公司貢獻了超過60%的營業利潤", "超過60%", 60.0, OVER),
+    ("辉达为公司贡献了超过60%的营业利润", "超过60%", 60.0, OVER),
+    ("數據中心貢獻超6成利潤", "超6成", 60.0, OVER),
+    ("数据中心贡献超6成利润", "超6成", 60.0, OVER),
+    ("海外收入佔七成", "七成", 70.0, EXACT),
+    ("海外收入占三成以上", "三成以上", 30.0, OVER),
+    ("新能源車滲透率接近五成", "接近五成", 50.0, APPROX),
+    ("毛利率為14％", "14％", 14.0, EXACT),
+    ("毛利率为14％", "14％", 14.0, EXACT),
+    ("淨利率達到百分之十四", "百分之十四", 14.0, EXACT),
+    ("净利率达到百分之十四", "百分之十四", 14.0, EXACT),
+    ("持股比例為百分之二十五點五", "百分之二十五點五", 25.5, EXACT),
+    ("持股比例为百分之二十五点五", "百分之二十五点五", 25.5, EXACT),
+    ("裁員人數約佔員工總數的十分之一", "十分之一", 10.0, EXACT),
+    ("裁员人数约占员工总数的十分之一", "十分之一", 10.0, EXACT),
+    ("資料中心收入佔比不到30%", "不到30%", 30.0, UNDER),
+    ("资料中心收入占比不足30%", "不足30%", 30.0, UNDER),
+    ("回購比例最高10%", "最高10%", 10.0, UP_TO),
+    ("利潤率在25%左右", "25%左右", 25.0, APPROX),
+    ("持股比例逾5%", "逾5%", 5.0, OVER),
+    ("費用率預計為5-20%", "5-20%", 12.5, RANGE),
+    ("费用率预计为5-20%", "5-20%", 12.5, RANGE),
+    ("營業利潤率指引為30%至32%", "30%至32%", 31.0, RANGE),
+    ("营业利润率指引为30%至32%", "30%至32%", 31.0, RANGE),
+    ("毛利率將維持在百分之四十到百分之四十二", "百分之四十到百分之四十二", 41.0, RANGE),
+    ("毛利率约为45.25%", "约为45.25%", 45.25, APPROX),
+    ("关税税率为0.5%", "0.5%", 0.5, EXACT),
+    ("淨利率6成", "6成", 60.0, EXACT),
+]
+
+
+@pytest.mark.parametrize(("sentence", "surface", "value", "qualifier"), PERCENTS)
+def test_percent(sentence: str, surface: str, value: float, qualifier: Qualifier) -> None:
+    mention = only(sentence, P, surface)
+    assert (mention.value, mention.unit, mention.qualifier) == (value, "%", qualifier)
+
+
+def test_range_ends() -> None:
+    assert only("費用率預計為5-20%", P, "5-20%").value_range == (5.0, 20.0)
+
+
+def test_one_third() -> None:
+    assert only("市佔率達到三分之一", P, "三分之一").value == pytest.approx(100 / 3)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "毛利率提升1.8個百分點",  # points, never per cent
+        "毛利率提升1.8个百分点",
+        "營收同比增長14%",  # a change, reported as a CHANGE only
+        "营收同比增长14%",
+        "公司一成不變的策略",
+        "降低生產成本",
+        "营业利润率下降0.5个百分点",
+        "年增16.9%",
+    ],
+)
+def test_not_a_level(sentence: str) -> None:
+    assert mentions_of(sentence, P) == []

@@ -1,0 +1,102 @@
+"""Periods in both scripts: years, quarters, halves, fiscal years, months, days and relative forms."""
+
+from __future__ import annotations
+
+import pytest
+from recognize_support import mentions_of, only
+
+from extractor.recognize import MentionKind, Period, RelativePeriod
+
+T = MentionKind.PERIOD
+R = RelativePeriod
+
+# sentence, surface, period
+PERIODS = [
+    ("2025年第四季度，蘋果營收創新高", "2025年第四季度", Period(2025, "Q4")),
+    ("2025年第四季度，苹果营收创新高", "2025年第四季度", Period(2025, "Q4")),
+    ("資料顯示,2025年第四季度,微軟營收增長", "2025年第四季度", Period(2025, "Q4")),
+    ("第四季度營收增長", "第四季度", Period(None, "Q4")),
+    ("台積電第四季營收", "第四季", Period(None, "Q4")),
+    ("台积电第四季营收", "第四季", Period(None, "Q4")),
+    ("谷歌四季度的營收增速", "四季度", Period(None, "Q4")),
+    ("联发科第4季营收", "第4季", Period(None, "Q4")),
+    ("英特爾Q4營收", "Q4", Period(None, "Q4")),
+    ("美光4Q25營收", "4Q25", Period(2025, "Q4")),
+    ("公司2025Q4毛利率", "2025Q4", Period(2025, "Q4")),
+    ("公司2025年Q4毛利率", "2025年Q4", Period(2025, "Q4")),
+    ("公司2025 Q3營收", "2025 Q3", Period(2025, "Q3")),
+    ("比亞迪2025年上半年淨利潤", "2025年上半年", Period(2025, "H1")),
+    ("比亚迪上半年净利润", "上半年", Period(None, "H1")),
+    ("下半年需求回暖", "下半年", Period(None, "H2")),
+    ("公司H1營收", "H1", Period(None, "H1")),
+    ("2025年前三季度，寧德時代營收", "2025年前三季度", Period(2025, "9M")),
+    ("前三季度净利润", "前三季度", Period(None, "9M")),
+    ("公司公佈了第四季度及全年財報", "全年", Period(None, None)),
+    ("2025年全年，沃爾瑪營收", "2025年全年", Period(2025, None)),
+    ("2025年全年，沃尔玛营收", "2025年全年", Period(2025, None)),
+    ("預計2026年資本支出", "2026年", Period(2026, None)),
+    ("微軟2026財年第三季度營收", "2026財年第三季度", Period(2026, "Q3", fiscal=True)),
+    ("微软2026财年第三季度营收", "2026财年第三季度", Period(2026, "Q3", fiscal=True)),
+    ("微软FY26 Q3营收", "FY26 Q3", Period(2026, "Q3", fiscal=True)),
+    ("蘋果2026財年營收", "2026財年", Period(2026, None, fiscal=True)),
+    ("截至2025年9月30日止季度，騰訊收入", "截至2025年9月30日止季度", Period(2025, "Q3")),
+    ("截至2025年9月30日止季度，腾讯收入", "截至2025年9月30日止季度", Period(2025, "Q3")),
+    ("截至2025年12月31日止年度的收入", "截至2025年12月31日止年度", Period(2025, None)),
+    ("英偉達公佈了截至12月31日的2025年第四季度財報", "截至12月31日的2025年第四季度", Period(2025, "Q4")),
+    ("英伟达公布了截至12月31日的2025年第四季度财报", "截至12月31日的2025年第四季度", Period(2025, "Q4")),
+    ("鴻海2025年10月營收", "2025年10月", Period(2025, "10")),
+    ("2026年1月宣布裁員", "2026年1月", Period(2026, "01")),
+    ("截至12月31日，現金儲備", "12月31日", Period(None, "12-31")),
+    ("截至2月9日收盤，英特爾股價", "2月9日", Period(None, "02-09")),
+    ("AWS於2025年12月3日推出新晶片", "2025年12月3日", Period(2025, "12-03")),
+    ("2021年7月，公司宣布", "2021年7月", Period(2021, "07")),
+    ("二〇二五年營收", "二〇二五年", Period(2025, None)),
+    ("同期，Meta淨利潤", "同期", Period(relative=R.SAME_PERIOD)),
+    ("同年，公司發佈新產品", "同年", Period(relative=R.SAME_YEAR)),
+    ("成為本季度財報最大亮點", "本季度", Period(relative=R.THIS_QUARTER)),
+    ("當季營收創新高", "當季", Period(relative=R.THIS_QUARTER)),
+    ("当季营收创新高", "当季", Period(relative=R.THIS_QUARTER)),
+    ("較上年同期增長", "上年同期", Period(relative=R.PRIOR_YEAR_PERIOD)),
+    ("与去年同期相比", "去年同期", Period(relative=R.PRIOR_YEAR_PERIOD)),
+    ("去年營收為100億元", "去年", Period(relative=R.LAST_YEAR)),
+    ("今年资本开支", "今年", Period(relative=R.THIS_YEAR)),
+    ("明年營收預計", "明年", Period(relative=R.NEXT_YEAR)),
+    ("較上一季度下滑", "上一季度", Period(relative=R.LAST_QUARTER)),
+    ("较上季增长", "上季", Period(relative=R.LAST_QUARTER)),
+    ("去年第四季度營收", "去年第四季度", Period(None, "Q4", relative=R.LAST_YEAR)),
+    ("今年上半年营收", "今年上半年", Period(None, "H1", relative=R.THIS_YEAR)),
+]
+
+
+@pytest.mark.parametrize(("sentence", "surface", "period"), PERIODS)
+def test_period(sentence: str, surface: str, period: Period) -> None:
+    assert only(sentence, T, surface).period == period
+
+
+def test_two_months_are_two_periods() -> None:
+    found = mentions_of("2025年10月和2026年1月，公司兩次裁員", T)
+    assert [(surface, mention.period) for surface, mention in found] == [
+        ("2025年10月", Period(2025, "10")),
+        ("2026年1月", Period(2026, "01")),
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["營收增速創下13個季度以來新高", "创下六年来最慘跌幅", "年化收入運行率", "營收2025億元", "H100晶片"],
+)
+def test_no_period(sentence: str) -> None:
+    assert mentions_of(sentence, T) == []
+
+
+@pytest.mark.parametrize(
+    ("period", "year", "label"),
+    [
+        (Period(2025, "Q4"), None, "2025-Q4"),
+        (Period(None, "02-09"), 2026, "2026-02-09"),
+        (Period(2026, "Q3", fiscal=True), None, "FY2026-Q3"),
+        (Period(None, None), None, None),
+    ],
+)
+def test_label(period: Period, year: int | None, label: str | None) -> None:
+    assert period.label(year) == label
