@@ -58,6 +58,7 @@ class _State:
 
     periods: PeriodContext
     subject: str | None = None
+    named: list[str] = field(default_factory=list)
     currency: str | None = None
     local_currency: str | None = None
     claims: list[Claim] = field(default_factory=list)
@@ -73,7 +74,7 @@ def assemble(
     periods = [m for m in mentions if m.kind is MentionKind.PERIOD and m.period is not None]
     changes = [m for m in mentions if m.kind is MentionKind.CHANGE]
     values = [m for m in mentions if _is_value(m) and not _inside(m, changes, periods)]
-    report = next((m.period for m in periods if m.period is not None and m.period.year is not None), None)
+    report = _report_period(text, periods)
     state = _State(PeriodContext(report=report, current=report))
     for sentence in split_sentences(text):
         view = SentenceView(
@@ -82,9 +83,22 @@ def assemble(
             _within(entities, sentence),
             _within(metrics, sentence),
             _within(periods, sentence),
+            tuple(state.named),
         )
         _assemble_sentence(view, _within(values, sentence), _within(changes, sentence), state)
     return state.claims
+
+
+def _report_period(text: str, periods: list[Mention]) -> Period | None:
+    """The period the article reports on: its first period with a year that is not a point of
+    comparison (从2023年..., 较2024年同期)."""
+    markers = vocabulary().comparison_markers
+    for mention in periods:
+        if mention.period is None or mention.period.year is None:
+            continue
+        if not text[max(mention.start - 2, 0) : mention.start].endswith(markers):
+            return mention.period
+    return None
 
 
 def _is_value(mention: Mention) -> bool:
@@ -120,6 +134,10 @@ def _assemble_sentence(
             _place_change(view, item, drafts, state)
             continue
         _remember_currency(item, state)
+        rate = _parallel_rate(view, item, changes)
+        if rate is not None:
+            _place_change(view, rate, drafts, state)
+            continue
         draft = _value_draft(view, item, state, period_overrides.get(id(item)))
         if draft is not None:
             draft.changes.extend(led_changes.get(id(item), []))
@@ -191,8 +209,13 @@ def _resolve(period: Period | None, state: _State) -> Period | None:
     return state.periods.resolve(period) if period is not None else None
 
 
-def _period_before(view: SentenceView, position: int, state: _State) -> Period | None:
+def _period_before(view: SentenceView, position: int, state: _State, metric: Metric) -> Period | None:
+    """The nearest period before `position` in the sentence, else the one the text last spoke of. A
+    figure of a point in time (a share price) takes only a day or month of its own sentence."""
     before = [p for p in view.periods if p.end <= position]
+    if metric in vocabulary().point_in_time_metrics:
+        dated = [p for p in before if p.period is not None and p.period.part and p.period.part[:1].isdigit()]
+        return _resolve(dated[-1].period, state) if dated else None
     if before:
         return _resolve(before[-1].period, state)
     return state.periods.current
@@ -208,7 +231,7 @@ def _value_draft(
     subject = subject or state.subject
     if subject is None:
         return None
-    period = period_override or _period_before(view, value.start, state)
+    period = period_override or _period_before(view, value.start, state, metric.metric)
     start = min(
         view.clause_start(value.start),
         view.clause_start(metric.start) if metric.end <= value.start else value.start,
@@ -250,11 +273,37 @@ def _place_change(view: SentenceView, change: Mention, drafts: list[_Draft], sta
     subject = subject or state.subject
     if subject is None:
         return
-    period = _period_before(view, change.start, state)
+    period = _period_before(view, change.start, state, metric.metric)
     start = view.clause_start(min(change.start, metric.start) if metric.text else change.start)
     status = _status(view, change.start, period, state)
     unit = _unit(None, metric.metric, state)
     drafts.append(_Draft(None, [change], subject, segment, metric, period, status, unit, start, change.end))
+
+
+def _parallel_rate(view: SentenceView, value: Mention, changes: list[Mention]) -> Mention | None:
+    """A bracketed percentage after a name, in a clause that gave a growth rate the same way
+    (AWS的营收增速(24%)不及Azure(39%)): that name's growth rate, as a change."""
+    if value.kind is not MentionKind.PERCENT or view.text[value.start - 1 : value.start] not in ("(", "（"):
+        return None
+    clause_start = view.clause_start(value.start)
+    led_by_rate = [
+        c
+        for c in changes
+        if clause_start <= c.start and c.end <= value.start and c.text.rstrip("%0123456789.")[-1:] in "(（"
+    ]
+    named = any(e.end == value.start - 1 for e in view.entities if is_subject_like(e))
+    if not led_by_rate or not named:
+        return None
+    model = led_by_rate[-1]
+    return Mention(
+        MentionKind.CHANGE,
+        value.start,
+        value.end,
+        value.text,
+        basis=model.basis,
+        percent=value.value,
+        qualifier=value.qualifier,
+    )
 
 
 def _continues(view: SentenceView, draft: _Draft, change: Mention) -> bool:
@@ -320,7 +369,7 @@ def _remember_currency(value: Mention, state: _State) -> None:
 def _change(change: Mention, metric: Metric) -> Change:
     basis = change.basis
     if basis is None:
-        basis = Basis.VS_PRIOR if metric in vocabulary().prior_point_metrics else Basis.YOY
+        basis = Basis.VS_PRIOR if metric in vocabulary().point_in_time_metrics else Basis.YOY
     return Change(
         basis=basis,
         percent=change.percent,
@@ -343,9 +392,16 @@ def _trimmed(view: SentenceView, start: int, end: int) -> tuple[int, int]:
 
 
 def _carry(view: SentenceView, drafts: list[_Draft], state: _State) -> None:
-    """What the next sentence inherits: the last claim's subject and period, else the last named."""
+    """What the next sentence inherits: the subject of its first claim (the sentence's topic) and the
+    period of its last, else the last company and period named."""
+    for entity in view.entities:
+        if is_subject_like(entity):
+            name = subject_name(entity)
+            if name in state.named:
+                state.named.remove(name)
+            state.named.append(name)
     if drafts:
-        state.subject = drafts[-1].subject
+        state.subject = drafts[0].subject
         if drafts[-1].period is not None:
             state.periods = PeriodContext(state.periods.report, drafts[-1].period)
         return

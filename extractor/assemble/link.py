@@ -17,17 +17,21 @@ from extractor.models import EntityType, Metric, Status
 from extractor.recognize.mentions import Mention, MentionKind
 
 _ENUMERATION = frozenset("、和与及以等 ")
+_CONJUNCTIONS = frozenset("、和与及")
+_LISTED_GAP = 8
 
 
 @dataclass(frozen=True, slots=True)
 class SentenceView:
-    """A sentence and what was found in it, each list in text order."""
+    """A sentence and what was found in it, each list in text order; `earlier_subjects` are the
+    companies named before the sentence, the most recent last."""
 
     text: str
     sentence: Sentence
     entities: Sequence[EntityMention]
     metrics: Sequence[MetricMention]
     periods: Sequence[Mention]
+    earlier_subjects: tuple[str, ...] = ()
 
     def clause_start(self, position: int) -> int:
         return self.sentence.clause_span(self.sentence.clause_of(position))[0]
@@ -53,18 +57,24 @@ def is_segment_like(entity: EntityMention) -> bool:
 def find_subject(view: SentenceView, position: int) -> tuple[str | None, str | None]:
     """The subject and segment of a number at `position`: the nearest company (or a segment of a known
     company) before it in its clause, else the sentence's first; a generic segment between them is the
-    segment. Companies listed together (亚马逊、微软和Meta) are one joint subject."""
+    segment. Companies listed together (亚马逊、微软和Meta) are one joint subject, and so are the
+    companies a group of their number refers back to (三大云服务提供商)."""
     before = [e for e in view.entities if e.end <= position]
     clause_start = view.clause_start(position)
     in_clause = [e for e in before if e.start >= clause_start]
     segment: str | None = None
-    for entity in reversed(in_clause):
+    for index in range(len(in_clause) - 1, -1, -1):
+        entity = in_clause[index]
         if is_subject_like(entity):
             if entity.type is not EntityType.COMPANY:
-                return subject_name(entity), segment or entity.canonical or entity.text
-            return _joint_subject(view.text, in_clause, entity), segment
+                return subject_name(entity), segment or _joint_segment(view.text, in_clause[: index + 1])
+            name = _joint_subject(view.text, in_clause, entity)
+            return name, segment or _segment_of(in_clause[:index], name)
         if is_segment_like(entity) and segment is None:
             segment = entity.canonical or entity.text
+    group = _collective(view, clause_start, position, before)
+    if group is not None:
+        return group, segment
     earlier = [e for e in before if e.start < clause_start]
     for entity in reversed(earlier):
         if is_segment_like(entity) and segment is None:
@@ -79,6 +89,60 @@ def find_subject(view: SentenceView, position: int) -> tuple[str | None, str | N
     if topic.type is not EntityType.COMPANY and segment is None:
         return subject_name(topic), topic.canonical or topic.text
     return subject_name(topic), segment
+
+
+def _joint_segment(text: str, in_clause: list[EntityMention]) -> str:
+    """The last segment or product named, with those of the same company listed with it by a
+    conjunction (Trainium和通用处理器Graviton)."""
+    last = in_clause[-1]
+    names = [last.canonical or last.text]
+    following = last
+    for entity in reversed(in_clause[:-1]):
+        gap = text[entity.end : following.start]
+        if entity.parent != last.parent or not is_segment_like(entity) or not _lists(gap):
+            break
+        names.insert(0, entity.canonical or entity.text)
+        following = entity
+    return ", ".join(dict.fromkeys(names))
+
+
+def _lists(gap: str) -> bool:
+    """Whether the text between two names lists them: a conjunction, then at most a short description."""
+    return (
+        bool(gap)
+        and gap[0] in _CONJUNCTIONS
+        and len(gap) <= _LISTED_GAP
+        and not any(c in "，,；;。" for c in gap)
+    )
+
+
+def _segment_of(before: list[EntityMention], company: str) -> str | None:
+    """A segment of `company` named before it in the clause (AWS为亚马逊贡献...)."""
+    for entity in reversed(before):
+        if entity.type is EntityType.COMPANY:
+            return None
+        if is_segment_like(entity) and entity.parent == company:
+            return entity.canonical or entity.text
+    return None
+
+
+def _collective(
+    view: SentenceView, clause_start: int, position: int, before: list[EntityMention]
+) -> str | None:
+    match = vocabulary().collective.search(view.text, clause_start, position)
+    if match is None:
+        return None
+    words = vocabulary()
+    size_word = match.group("size")
+    size = int(size_word) if size_word.isdigit() else words.collective_sizes.get(size_word, 0)
+    named = [*view.earlier_subjects, *(subject_name(e) for e in before if is_subject_like(e))]
+    recent: list[str] = []
+    for name in reversed(named):
+        if name not in recent and ", " not in name:
+            recent.append(name)
+    if size < 2 or len(recent) < size:
+        return None
+    return ", ".join(reversed(recent[:size]))
 
 
 def _joint_subject(text: str, in_clause: list[EntityMention], last: EntityMention) -> str:
@@ -113,14 +177,23 @@ def _fits(metric: Metric, kind: ValueKind) -> bool:
 
 def find_metric(view: SentenceView, mention: Mention) -> MetricMention | None:
     """The metric term a value measures: a share noun or metric right after a percentage
-    (21%的市场份额), else the nearest fitting term before it in its clause, then in the sentence."""
+    (21%的市场份额), else the nearest fitting term before it that does not head a growth rate
+    (营收增速), else the sentence's first fitting term."""
     kind = value_kind(mention)
     if kind is ValueKind.PERCENT:
         share = _share_after(view, mention)
         if share is not None:
             return share
-    before = [m for m in view.metrics if m.end <= mention.start]
-    return next((m for m in reversed(before) if _fits(m.metric, kind)), None)
+    fitting = [m for m in view.metrics if m.end <= mention.start and _fits(m.metric, kind)]
+    plain = [m for m in fitting if not _heads_rate(view.text, m)]
+    if plain:
+        return plain[-1]
+    return fitting[0] if fitting else None
+
+
+def _heads_rate(text: str, metric: MetricMention) -> bool:
+    rate_nouns = vocabulary().rate_nouns
+    return metric.text.endswith(rate_nouns) or text.startswith(rate_nouns, metric.end)
 
 
 def _share_after(view: SentenceView, mention: Mention) -> MetricMention | None:

@@ -29,9 +29,10 @@ class Sentence:
 
 @cache
 def _punctuation() -> tuple[regex.Pattern[str], frozenset[str]]:
+    """Boundaries and brackets; an ASCII comma between digits (1,287) is a thousands separator."""
     words = vocabulary()
     characters = regex.escape(words.sentence_ends + words.clause_ends + "（()）")
-    return regex.compile(f"[{characters}]"), frozenset(words.sentence_ends)
+    return regex.compile(f"[{characters}]|(?<!\\d),|,(?!\\d)"), frozenset(words.sentence_ends)
 
 
 def split_sentences(text: str) -> list[Sentence]:

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
 
+import regex
+
 from extractor.data import load_table
 from extractor.models import Metric
 
@@ -29,9 +31,13 @@ class Vocabulary:
     estimate_cues: tuple[str, ...]
     distributive: tuple[str, ...]
     from_marker: str
+    comparison_markers: tuple[str, ...]
     to_connectors: tuple[str, ...]
     subject_references: tuple[str, ...]
-    prior_point_metrics: frozenset[Metric]
+    point_in_time_metrics: frozenset[Metric]
+    rate_nouns: tuple[str, ...]
+    collective: regex.Pattern[str]
+    collective_sizes: dict[str, int]
     sentence_ends: str
     clause_ends: str
 
@@ -47,9 +53,13 @@ def vocabulary() -> Vocabulary:
         estimate_cues=tuple(table["estimate_cues"]),
         distributive=tuple(table["distributive"]),
         from_marker=table["from_marker"],
+        comparison_markers=tuple(table["comparison_markers"]),
         to_connectors=tuple(sorted(table["to_connectors"], key=len, reverse=True)),
         subject_references=tuple(table["subject_references"]),
-        prior_point_metrics=frozenset(Metric(m) for m in table["prior_point_metrics"]),
+        point_in_time_metrics=frozenset(Metric(m) for m in table["point_in_time_metrics"]),
+        rate_nouns=tuple(table["rate_nouns"]),
+        collective=regex.compile(table["collective_pattern"]),
+        collective_sizes={str(k): int(v) for k, v in table["collective_sizes"].items()},
         sentence_ends=table["sentence_ends"],
         clause_ends=table["clause_ends"],
     )
