@@ -60,11 +60,12 @@ def amount_pattern() -> str:
     implicit = alternation(table["implicit_currency"]["words"])
     measure = rf"{alternation(table['measure_words'])}(?!{alternation(table['measure_not_before'])})"
     ordinal = alternation(table["ordinal_marks"])
+    separator = alternation(table["range_separators"])
     before = alternation(qualifier_words("before"))
     return (
         rf"(?:(?P<before>{before})?(?P<prefix>{currency}) ?|(?P<before2>{before})?(?<!{ordinal}))"
-        rf"(?P<low>{number})(?P<low_currency>{currency})?"
-        rf"(?: ?(?P<separator>{alternation(table['range_separators'])}) ?(?:{currency})?(?P<high>{number}))?"
+        rf"(?P<low>{number})(?:(?:(?P<low_currency>{currency})|{implicit}|{measure})(?= ?{separator}))?"
+        rf"(?: ?{separator} ?(?:{currency})?(?P<high>{number}))?"
         rf"(?: ?(?:(?P<currency>{currency})|(?P<implicit>{implicit})|(?P<measure>{measure})))?"
         rf"(?P<after>{alternation(qualifier_words('after'))})?"
     )

@@ -20,6 +20,7 @@ from extractor.recognize.patterns import (
     alternation,
     compile_pattern,
     first_characters,
+    forms,
     lookup,
     vocabulary,
 )
@@ -83,6 +84,11 @@ def _period_regex() -> regex.Pattern[str]:
 
 
 @cache
+def _fiscal_words() -> list[str]:
+    return forms(vocabulary()["period"]["fiscal_year"])
+
+
+@cache
 def _relatives() -> dict[str, str]:
     table = vocabulary()["period"]
     return {**lookup(table["relative"]), **lookup(table["relative_years"])}
@@ -109,8 +115,13 @@ def _period_from(match: regex.Match[str]) -> Period:
         year = int(match.group("end_year")) if match.group("end_year") else None
         month = int(match.group("end_month"))
         return Period(year=year, part=f"Q{(month + 2) // 3}" if match.group("end_quarter") else None)
-    fiscal = bool(match.group("fiscal") or match.group("fiscal2") or match.group("fy"))
-    return Period(year=_year(match), part=_part(match), fiscal=fiscal, relative=relative)
+    fiscal = bool(match.group("fiscal") or match.group("fiscal2") or match.group("fy")) or any(
+        word in match.group() for word in _fiscal_words()
+    )
+    year = _year(match)
+    if year is None and match.group("end_year"):  # 截至2025年9月30日止第三季
+        year = int(match.group("end_year"))
+    return Period(year=year, part=_part(match), fiscal=fiscal, relative=relative)
 
 
 def _year(match: regex.Match[str]) -> int | None:
