@@ -195,16 +195,16 @@ class _Tally:
         self, name: str, gold: list[BenchClaim], extracted: list[BenchClaim], pairs: dict[int, int]
     ) -> None:
         required = sum(g.core or i in pairs for i, g in enumerate(gold))
-        for name_ in FIELDS:
-            score = self.fields[name_]
+        for attribute in FIELDS:
+            score = self.fields[attribute]
             score.fp += len(extracted)
             score.fn += required
         for i, j in pairs.items():
             g, e = gold[i].claim, extracted[j].claim
-            for name_ in FIELDS:
-                score = self.fields[name_]
+            for attribute in FIELDS:
+                score = self.fields[attribute]
                 score.pairs += 1
-                right = agrees(name_, g, e)
+                right = agrees(attribute, g, e)
                 score.tp += right
                 score.fp -= right
                 score.fn -= right
@@ -261,13 +261,9 @@ def _scored(score: _S) -> _S:
     precision = score.tp / (score.tp + score.fp) if score.tp + score.fp else 1.0
     recall = score.tp / (score.tp + score.fn) if score.tp + score.fn else 1.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    update: dict[str, Any] = {
-        "precision": round(precision, 4),
-        "recall": round(recall, 4),
-        "f1": round(f1, 4),
-    }
+    update: dict[str, Any] = {"precision": precision, "recall": recall, "f1": f1}
     if isinstance(score, FieldScore):
-        update["accuracy"] = round(score.tp / score.pairs, 4) if score.pairs else 1.0
+        update["accuracy"] = score.tp / score.pairs if score.pairs else 1.0
     return score.model_copy(update=update)
 
 
