@@ -55,6 +55,7 @@ class UnknownNameRules:
     transliterated: regex.Pattern[str]
     role_named: regex.Pattern[str]
     latin_stopwords: frozenset[str]
+    latin_acronym_min: int
     role_cue_end: regex.Pattern[str]
 
     def find(self, text: str, taken: Taken) -> list[EntityMention]:
@@ -96,7 +97,7 @@ class UnknownNameRules:
     def _latin(self, text: str, taken: Taken) -> Iterator[EntityMention]:
         run: list[regex.Match[str]] = []
         for word in _LATIN_WORD.finditer(text):
-            if len(word.group()) < 2 or word.group() in self.latin_stopwords or taken.overlaps(*word.span()):
+            if not self._latin_name_word(word.group()) or taken.overlaps(*word.span()):
                 yield from self._latin_name(text, run)
                 run = []
             elif run and text[run[-1].end() : word.start()] != " ":
@@ -105,6 +106,11 @@ class UnknownNameRules:
             else:
                 run.append(word)
         yield from self._latin_name(text, run)
+
+    def _latin_name_word(self, word: str) -> bool:
+        if word in self.latin_stopwords:
+            return False
+        return len(word) >= (self.latin_acronym_min if word.isupper() else 2)
 
     def _latin_name(self, text: str, run: list[regex.Match[str]]) -> Iterator[EntityMention]:
         if not run:
@@ -139,5 +145,6 @@ def unknown_name_rules() -> UnknownNameRules:
             f"(?:{cues})(?:(?:{joiners})(?:{cues}))*\\s?(?P<name>\\p{{Han}}{{2,3}}?)(?=(?:{verbs}))"
         ),
         latin_stopwords=frozenset(table["latin_stopwords"]),
+        latin_acronym_min=int(table["latin_acronym_min"]),
         role_cue_end=regex.compile(f"(?:{cues})\\s?$"),
     )

@@ -1,0 +1,279 @@
+"""EntityFinder: registry names, unknown names, metric terms, overlaps and users' registries."""
+
+from __future__ import annotations
+
+import itertools
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extractor.data import DataError
+from extractor.entities import EntityFinder
+from extractor.models import EntityType, Metric
+from extractor.normalize import normalize
+
+FINDER = EntityFinder()
+
+CLOUD_ARTICLE = (
+    "亞馬遜由傑夫·貝索斯創立，現任執行長安迪·傑西表示，AWS營收增長24%。"
+    "亞馬遜雲科技推出Amazon EC2與Amazon S3之後，微軟雲(Azure)和Google雲緊隨其後。"
+    "根據Canalys與Synergy Research Group的資料，微軟、Google、Meta與蘋果都在加碼AI投資，輝達是最大受益者。"
+    "AWS自研晶片Trainium 2已大量交付，Trainium3和Trainium 4也在路上，通用處理器Graviton4同步推出，"
+    "購物助手Rufus上線，並支援輝達的NVLink Fusion。客戶包括Anthropic、日本新創Karakuri、SplashMusic與Decart。"
+    "北美和國際市場、亞太地區的業務都在增長，美國、日本和歐洲的客戶最多。"
+)
+
+
+def _found(text: str) -> set[tuple[str, EntityType, str | None]]:
+    entities = FINDER.entities(normalize(text).text)
+    for e in entities:
+        assert text[e.start : e.end] == e.text or normalize(text).text[e.start : e.end] == e.text
+    return {(text[e.start : e.end], e.type, e.canonical) for e in entities}
+
+
+def test_every_name_of_a_cloud_article_is_found_with_its_canonical_name() -> None:
+    found = _found(CLOUD_ARTICLE)
+    expected = {
+        ("亞馬遜", EntityType.COMPANY, "Amazon"),
+        ("傑夫·貝索斯", EntityType.PERSON, "Jeff Bezos"),
+        ("安迪·傑西", EntityType.PERSON, "Andy Jassy"),
+        ("AWS", EntityType.SEGMENT, "AWS"),
+        ("亞馬遜雲科技", EntityType.SEGMENT, "AWS"),
+        ("Amazon EC2", EntityType.PRODUCT, "Amazon EC2"),
+        ("Amazon S3", EntityType.PRODUCT, "Amazon S3"),
+        ("微軟雲", EntityType.SEGMENT, "Azure"),
+        ("Azure", EntityType.SEGMENT, "Azure"),
+        ("Google雲", EntityType.SEGMENT, "Google Cloud"),
+        ("Canalys", EntityType.ORGANIZATION, "Canalys"),
+        ("Synergy Research Group", EntityType.ORGANIZATION, "Synergy Research Group"),
+        ("微軟", EntityType.COMPANY, "Microsoft"),
+        ("Google", EntityType.COMPANY, "Google"),
+        ("Meta", EntityType.COMPANY, "Meta"),
+        ("蘋果", EntityType.COMPANY, "Apple"),
+        ("輝達", EntityType.COMPANY, "NVIDIA"),
+        ("Trainium 2", EntityType.PRODUCT, "Trainium 2"),
+        ("Trainium3", EntityType.PRODUCT, "Trainium 3"),
+        ("Trainium 4", EntityType.PRODUCT, "Trainium 4"),
+        ("Graviton4", EntityType.PRODUCT, "Graviton 4"),
+        ("Rufus", EntityType.PRODUCT, "Rufus"),
+        ("NVLink Fusion", EntityType.PRODUCT, "NVLink Fusion"),
+        ("Anthropic", EntityType.COMPANY, "Anthropic"),
+        ("Karakuri", EntityType.COMPANY, None),
+        ("SplashMusic", EntityType.COMPANY, None),
+        ("Decart", EntityType.COMPANY, None),
+        ("北美", EntityType.SEGMENT, "North America"),
+        ("國際市場", EntityType.SEGMENT, "International"),
+        ("亞太地區", EntityType.SEGMENT, "Asia Pacific"),
+        ("美國", EntityType.PLACE, "United States"),
+        ("日本", EntityType.PLACE, "Japan"),
+        ("歐洲", EntityType.PLACE, "Europe"),
+    }
+    assert expected - found == set()
+    assert {name for name, _, _ in found} - {name for name, _, _ in expected} == {"AI"} - {"AI"}
+
+
+def test_segments_products_and_people_carry_their_parent_company() -> None:
+    text = "亚马逊云科技与微软Azure竞争，黄仁勋称Blackwell需求强劲。"
+    parents = {e.text: e.parent for e in FINDER.entities(text)}
+    assert parents == {
+        "亚马逊云科技": "Amazon",
+        "微软": None,
+        "Azure": "Microsoft",
+        "黄仁勋": "NVIDIA",
+        "Blackwell": "NVIDIA",
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("亚马逊云科技营收增长", [("亚马逊云科技", "AWS")]),
+        ("京东方与京东的股价", [("京东方", "BOE"), ("京东", "JD.com")]),
+        ("中国平安和中国移动", [("中国平安", "Ping An"), ("中国移动", "China Mobile")]),
+        ("德州仪器在德州设厂", [("德州仪器", "Texas Instruments"), ("德州", "Texas")]),
+        ("高德纳预计高德地图用户增长", [("高德纳", "Gartner"), ("高德地图", "Amap")]),
+        ("超微电脑与超微", [("超微电脑", "Super Micro Computer"), ("超微", "AMD")]),
+    ],
+)
+def test_the_longest_registry_name_wins(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(e.text, e.canonical) for e in FINDER.entities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("AMD股价上涨，AMDX另有所指", [("AMD", "AMD")]),
+        ("TSMC与TSMCX", [("TSMC", "TSMC")]),
+        ("ALL IN AI不是公司名", []),
+        ("MS和GE不是代码", []),
+        ("Amazonian与Applesauce", []),
+        ("NVIDIA与Nvidia相同", [("NVIDIA", "NVIDIA"), ("Nvidia", "NVIDIA")]),
+        ("0700.HK与AAPL", [("0700.HK", "Tencent"), ("AAPL", "Apple")]),
+        ("COST一词不是代码", []),
+    ],
+)
+def test_latin_names_and_tickers_need_word_boundaries(text: str, expected: list[tuple[str, str]]) -> None:
+    known = [(e.text, e.canonical) for e in FINDER.entities(text) if e.canonical is not None]
+    assert known == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("蔚蓝科技公司第三季度营收增长", [("蔚蓝科技公司", EntityType.COMPANY)]),
+        ("据星河控股集团公告，", [("星河控股集团", EntityType.COMPANY)]),
+        ("该公司营收增长，这家公司表示，上市公司数量", []),
+        ("科技巨头纷纷加码，科技股大涨", []),
+        ("日本大语言模型公司与一家芯片公司", [("日本", EntityType.PLACE)]),
+        ("首席执行官约翰·史密斯表示，", [("约翰·史密斯", EntityType.PERSON)]),
+        ("公司董事长王建国表示，", [("王建国", EntityType.PERSON)]),
+        (
+            "客户包括Anthropic、Karakuri和SplashMusic",
+            [
+                ("Anthropic", EntityType.COMPANY),
+                ("Karakuri", EntityType.COMPANY),
+                ("SplashMusic", EntityType.COMPANY),
+            ],
+        ),
+        ("GPU与CPU及IaaS不是名字，PC和EV也不是", []),
+        ("新创公司XYZ获得融资", [("XYZ", EntityType.COMPANY)]),
+    ],
+)
+def test_rules_catch_names_the_registry_lacks(text: str, expected: list[tuple[str, EntityType]]) -> None:
+    assert [(e.text, e.type) for e in FINDER.entities(text)] == expected
+
+
+def test_unknown_names_do_not_swallow_registry_names_or_metric_terms() -> None:
+    entities = FINDER.entities("亚马逊科技一直在投入，Amazon Foo与营收")
+    assert [(e.text, e.canonical) for e in entities] == [
+        ("亚马逊", "Amazon"),
+        ("Amazon", "Amazon"),
+        ("Foo", None),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "营业利润率35%，营业利润125亿，利润增长",
+            [
+                ("营业利润率", Metric.OPERATING_MARGIN, False),
+                ("营业利润", Metric.OPERATING_INCOME, False),
+                ("利润", Metric.NET_INCOME, False),
+            ],
+        ),
+        ("经调整净利润为300亿元", [("净利润", Metric.NET_INCOME, True)]),
+        ("Non-GAAP每股收益为1.2美元", [("每股收益", Metric.EPS, True)]),
+        ("經調整後每股盈利為1.2港元", [("每股盈利", Metric.EPS, True)]),
+        ("经调整，净利润为300亿元", [("净利润", Metric.NET_INCOME, False)]),
+        ("扣非归母净利润增长", [("扣非归母净利润", Metric.NET_INCOME, True)]),
+        (
+            "稅後純益與營業利益",
+            [("稅後純益", Metric.NET_INCOME, False), ("營業利益", Metric.OPERATING_INCOME, False)],
+        ),
+        (
+            "市佔率與營收佔比",
+            [("市佔率", Metric.MARKET_SHARE, False), ("營收佔比", Metric.REVENUE_SHARE, False)],
+        ),
+        ("资本开支与capex", [("资本开支", Metric.CAPEX, False), ("capex", Metric.CAPEX, False)]),
+    ],
+)
+def test_metric_terms_longest_first_with_the_adjusted_flag(
+    text: str, expected: list[tuple[str, Metric, bool]]
+) -> None:
+    metrics = FINDER.metrics(normalize(text).text)
+    assert [(text[m.start : m.end], m.metric, m.adjusted) for m in metrics] == expected
+
+
+def test_a_users_registry_adds_and_overrides_names(tmp_path: Path) -> None:
+    path = tmp_path / "mine.yaml"
+    path.write_text(
+        "companies:\n"
+        "  - {canonical: Bluesea Robotics, zh: [蓝海机器人, 藍海機器人], en: [Bluesea]}\n"
+        "  - {canonical: Amazon.com Inc, zh: [亚马逊]}\n",
+        encoding="utf-8",
+    )
+    finder = EntityFinder(extra=[path])
+    entities = finder.entities(normalize("藍海機器人與亚马逊、Bluesea").text)
+    assert [(e.text, e.canonical) for e in entities] == [
+        ("蓝海机器人", "Bluesea Robotics"),
+        ("亚马逊", "Amazon.com Inc"),
+        ("Bluesea", "Bluesea Robotics"),
+    ]
+    assert [e.canonical for e in FINDER.entities("亚马逊")] == ["Amazon"]
+
+
+def test_a_users_registry_may_be_json(tmp_path: Path) -> None:
+    path = tmp_path / "mine.json"
+    path.write_text(json.dumps({"people": [{"canonical": "Zhang San", "zh": ["张三丰"]}]}), encoding="utf-8")
+    assert [(e.text, e.type) for e in EntityFinder(extra=[path]).entities("张三丰说")] == [
+        ("张三丰", EntityType.PERSON)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("companies:\n  - {zh: [某公司]}\n", "bad.yaml: companies entry 1: missing 'canonical'"),
+        ("companies: [\n", "bad.yaml: not valid YAML or JSON at line"),
+        ("- a\n- b\n", "bad.yaml: expected a mapping with keys companies"),
+    ],
+)
+def test_a_bad_users_registry_raises_a_one_line_data_error(
+    tmp_path: Path, content: str, message: str
+) -> None:
+    path = tmp_path / "bad.yaml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(DataError, match=message.replace("[", r"\[")):
+        EntityFinder(extra=[path])
+
+
+def test_a_missing_users_registry_raises_a_data_error(tmp_path: Path) -> None:
+    with pytest.raises(DataError, match="cannot read"):
+        EntityFinder(extra=[tmp_path / "nowhere.yaml"])
+
+
+FRAGMENTS = st.sampled_from(
+    [
+        "亚马逊",
+        "亞馬遜雲科技",
+        "AWS",
+        "营收",
+        "营业利润率",
+        "，",
+        "。",
+        "微软Azure",
+        "Trainium",
+        " 3",
+        "2025年",
+        "AMD",
+        "X",
+        "蔚蓝科技公司",
+        "安迪·贾西",
+        "增长14%",
+        "Karakuri",
+        "的",
+        "公司",
+        "经调整",
+        "净利润",
+        "·",
+        "Google云",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(FRAGMENTS, max_size=30).map("".join))
+def test_mentions_are_exact_slices_sorted_and_never_overlap(text: str) -> None:
+    entities, metrics = FINDER.find(text)
+    for mention in (*entities, *metrics):
+        assert text[mention.start : mention.end] == mention.text
+        assert mention.start < mention.end
+    for before, after in itertools.pairwise(entities):
+        assert before.end <= after.start
+    for before, after in itertools.pairwise(metrics):
+        assert before.end <= after.start
