@@ -1,9 +1,10 @@
 """The article text of an HTML page, read with the standard library's HTML parser.
 
 Offsets of an HTML input refer to the text this module returns, so it must be deterministic and plain:
-scripts, styles, navigation, headers, footers, asides and forms are dropped; block elements become line
-breaks (a blank line after a paragraph or heading); runs of white space inside a block become one space,
-as a browser shows them. When the page marks its article (`<article>`, or `<main>`), only that is kept.
+scripts, styles, navigation, asides, forms and the page's own header and footer are dropped (an
+article's header, which holds its headline, is kept); block elements become line breaks (a blank line
+after a paragraph or heading); runs of white space inside a block become one space, as a browser shows
+them. When the page marks its article (`<article>`, or `<main>`), only that is kept.
 """
 
 from __future__ import annotations
@@ -13,9 +14,10 @@ from html.parser import HTMLParser
 import regex
 
 _SKIPPED = frozenset(
-    {"script", "style", "noscript", "template", "svg", "head", "title", "nav", "header", "footer", "aside"}
-    | {"form", "button", "select", "iframe", "object"}
+    {"script", "style", "noscript", "template", "svg", "head", "title", "nav", "aside", "form", "button"}
+    | {"select", "iframe", "object"}
 )
+_PAGE_FRAME = frozenset({"header", "footer"})  # the site's, skipped; an article's own header is its title
 _PARAGRAPHS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "table", "ul", "ol"})
 _LINES = frozenset(
     {"br", "div", "section", "article", "main", "li", "tr", "dt", "dd", "figcaption", "caption", "hr"}
@@ -60,6 +62,8 @@ class _TextParser(HTMLParser):
         if tag in _VOID:
             self._break(tag)
             return
+        if tag == "body" and "head" in self._stack:  # a head left open ends where the body begins
+            del self._stack[self._stack.index("head") :]
         self._stack.append(tag)
         self._break(tag)
 
@@ -78,11 +82,19 @@ class _TextParser(HTMLParser):
                 break
 
     def handle_data(self, data: str) -> None:
-        if any(tag in _SKIPPED for tag in self._stack):
+        if self._skipping():
             return
         if "pre" not in self._stack:
             data = _SPACE.sub(" ", _WIDE_BREAK.sub("", data))
         self._add(data)
+
+    def _skipping(self) -> bool:
+        in_article = False
+        for tag in self._stack:
+            in_article = in_article or tag in _ARTICLE
+            if tag in _SKIPPED or (tag in _PAGE_FRAME and not in_article):
+                return True
+        return False
 
     def _break(self, tag: str) -> None:
         if tag in _PARAGRAPHS:

@@ -143,6 +143,15 @@ def test_html_article_text_keeps_paragraphs_and_drops_scripts_navigation_and_asi
     )
 
 
+def test_an_article_header_keeps_its_headline_and_an_unclosed_head_ends_at_the_body() -> None:
+    page = (
+        "<html><head><meta charset=utf-8><title>網站</title><body><header>網站導覽</header>"
+        "<article><header><h1>網易第三季營收增長</h1></header><p>網易遊戲收入按年上升13%。</p>"
+        "<footer>記者：某某</footer></article></body></html>"
+    )
+    assert html_article_text(page) == "網易第三季營收增長\n\n網易遊戲收入按年上升13%。\n\n記者：某某\n"
+
+
 def test_html_without_an_article_element_gives_the_body_text() -> None:
     page = (
         "<html><body><div>小米集團<br>第二季經調整淨利潤為108億港元。</div><script>x()</script></body></html>"
