@@ -24,7 +24,7 @@ from extractor.assemble.link import (
     names_business_before,
     subject_name,
 )
-from extractor.assemble.periods import PeriodContext, is_after, prior_year
+from extractor.assemble.periods import PeriodContext, is_after, is_dated, prior_year
 from extractor.assemble.text import Sentence, split_sentences
 from extractor.assemble.vocabulary import ValueKind, vocabulary
 from extractor.entities.mentions import EntityMention, MetricMention
@@ -50,6 +50,7 @@ class _Draft:
     unit: str
     start: int
     end: int
+    compared: bool = False  # its period is a point of comparison (较上一季的...)
 
 
 @dataclass
@@ -91,14 +92,23 @@ def assemble(
 
 def _report_period(text: str, periods: list[Mention]) -> Period | None:
     """The period the article reports on: its first period with a year that is not a point of
-    comparison (从2023年..., 较2024年同期)."""
-    markers = vocabulary().comparison_markers
+    comparison (从2023年..., 较2024年同期) and not the date closing a period (截至2025年10月26日)."""
     for mention in periods:
-        if mention.period is None or mention.period.year is None:
+        period = mention.period
+        if period is None or period.year is None or (is_dated(period) and _is_as_of(text, mention)):
             continue
-        if not text[max(mention.start - 2, 0) : mention.start].endswith(markers):
-            return mention.period
+        if not _is_comparison(text, mention):
+            return period
     return None
+
+
+def _is_as_of(text: str, period: Mention) -> bool:
+    markers = vocabulary().as_of_markers
+    return period.text.startswith(markers) or text[max(period.start - 2, 0) : period.start].endswith(markers)
+
+
+def _is_comparison(text: str, period: Mention) -> bool:
+    return text[max(period.start - 2, 0) : period.start].endswith(vocabulary().comparison_markers)
 
 
 def _is_value(mention: Mention) -> bool:
@@ -138,7 +148,8 @@ def _assemble_sentence(
         if rate is not None:
             _place_change(view, rate, drafts, state)
             continue
-        draft = _value_draft(view, item, state, period_overrides.get(id(item)))
+        previous = drafts[-1] if drafts else None
+        draft = _value_draft(view, item, state, period_overrides.get(id(item)), previous)
         if draft is not None:
             draft.changes.extend(led_changes.get(id(item), []))
             draft.start = min([draft.start, *(view.clause_start(c.start) for c in draft.changes)])
@@ -211,24 +222,39 @@ def _resolve(period: Period | None, state: _State) -> Period | None:
 
 def _period_before(view: SentenceView, position: int, state: _State, metric: Metric) -> Period | None:
     """The nearest period before `position` in the sentence, else the one the text last spoke of. A
-    figure of a point in time (a share price) takes only a day or month of its own sentence."""
+    point of comparison (较上一季的0.4兆) holds only within its clause; a figure of a point in time (a
+    share price) takes only a day or month of its own sentence."""
     before = [p for p in view.periods if p.end <= position]
     if metric in vocabulary().point_in_time_metrics:
-        dated = [p for p in before if p.period is not None and p.period.part and p.period.part[:1].isdigit()]
+        dated = [p for p in before if p.period is not None and is_dated(p.period)]
         return _resolve(dated[-1].period, state) if dated else None
-    if before:
-        return _resolve(before[-1].period, state)
+    clause_start = view.clause_start(position)
+    stated = [p for p in before if not _is_comparison(view.text, p) or p.start >= clause_start]
+    if stated:
+        return _resolve(stated[-1].period, state)
     return state.periods.current
 
 
+def _attribute(
+    view: SentenceView, position: int, state: _State, previous: _Draft | None
+) -> tuple[str | None, str | None]:
+    """Subject and segment: those named in the number's clause, else those of the sentence's claim
+    before it (营业利润125亿美元，同比增长18%，营业利润率35.0%), else the sentence's topic, else the
+    company the text last spoke of."""
+    attribution = find_subject(view, position)
+    if not attribution.in_clause and previous is not None:
+        return previous.subject, previous.segment
+    subject = attribution.subject or (previous.subject if previous is not None else None) or state.subject
+    return subject, attribution.segment
+
+
 def _value_draft(
-    view: SentenceView, value: Mention, state: _State, period_override: Period | None
+    view: SentenceView, value: Mention, state: _State, period_override: Period | None, previous: _Draft | None
 ) -> _Draft | None:
     metric = find_metric(view, value)
     if metric is None:
         return None
-    subject, segment = find_subject(view, value.start)
-    subject = subject or state.subject
+    subject, segment = _attribute(view, value.start, state, previous)
     if subject is None:
         return None
     period = period_override or _period_before(view, value.start, state, metric.metric)
@@ -269,8 +295,7 @@ def _place_change(view: SentenceView, change: Mention, drafts: list[_Draft], sta
         metric = MetricMention(change.start, change.start, "", Metric.REVENUE)
     if metric is None:
         return
-    subject, segment = find_subject(view, change.start)
-    subject = subject or state.subject
+    subject, segment = _attribute(view, change.start, state, drafts[-1] if drafts else None)
     if subject is None:
         return
     period = _period_before(view, change.start, state, metric.metric)
@@ -402,8 +427,9 @@ def _carry(view: SentenceView, drafts: list[_Draft], state: _State) -> None:
             state.named.append(name)
     if drafts:
         state.subject = drafts[0].subject
-        if drafts[-1].period is not None:
-            state.periods = PeriodContext(state.periods.report, drafts[-1].period)
+        stated = [d.period for d in drafts if d.period is not None and not d.compared]
+        if stated:
+            state.periods = PeriodContext(state.periods.report, stated[-1])
         return
     named = [e for e in view.entities if is_subject_like(e)]
     if named:

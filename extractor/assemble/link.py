@@ -54,11 +54,20 @@ def is_segment_like(entity: EntityMention) -> bool:
     return entity.type in (EntityType.SEGMENT, EntityType.PRODUCT)
 
 
-def find_subject(view: SentenceView, position: int) -> tuple[str | None, str | None]:
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """Whose a number is: the subject company and segment, and whether its own clause named them."""
+
+    subject: str | None
+    segment: str | None
+    in_clause: bool
+
+
+def find_subject(view: SentenceView, position: int) -> Attribution:
     """The subject and segment of a number at `position`: the nearest company (or a segment of a known
-    company) before it in its clause, else the sentence's first; a generic segment between them is the
-    segment. Companies listed together (亚马逊、微软和Meta) are one joint subject, and so are the
-    companies a group of their number refers back to (三大云服务提供商)."""
+    company) before it in its clause, with a generic segment between them; else the sentence's topic,
+    its first company. Companies listed together (亚马逊、微软和Meta) are one joint subject, and so are
+    the companies a group of their number refers back to (三大云服务提供商)."""
     before = [e for e in view.entities if e.end <= position]
     clause_start = view.clause_start(position)
     in_clause = [e for e in before if e.start >= clause_start]
@@ -67,28 +76,21 @@ def find_subject(view: SentenceView, position: int) -> tuple[str | None, str | N
         entity = in_clause[index]
         if is_subject_like(entity):
             if entity.type is not EntityType.COMPANY:
-                return subject_name(entity), segment or _joint_segment(view.text, in_clause[: index + 1])
+                joint = _joint_segment(view.text, in_clause[: index + 1])
+                return Attribution(subject_name(entity), segment or joint, True)
             name = _joint_subject(view.text, in_clause, entity)
-            return name, segment or _segment_of(in_clause[:index], name)
+            return Attribution(name, segment or _segment_of(in_clause[:index], name), True)
         if is_segment_like(entity) and segment is None:
             segment = entity.canonical or entity.text
     group = _collective(view, clause_start, position, before)
     if group is not None:
-        return group, segment
-    earlier = [e for e in before if e.start < clause_start]
-    for entity in reversed(earlier):
-        if is_segment_like(entity) and segment is None:
-            if entity.parent is not None:
-                return entity.parent, entity.canonical or entity.text
-            segment = entity.canonical or entity.text
-        elif entity.type is EntityType.COMPANY:
-            break
+        return Attribution(group, segment, True)
     topic = next((e for e in before if is_subject_like(e)), None)
     if topic is None:
-        return None, segment
+        return Attribution(None, segment, segment is not None)
     if topic.type is not EntityType.COMPANY and segment is None:
-        return subject_name(topic), topic.canonical or topic.text
-    return subject_name(topic), segment
+        return Attribution(subject_name(topic), topic.canonical or topic.text, False)
+    return Attribution(subject_name(topic), segment, segment is not None)
 
 
 def _joint_segment(text: str, in_clause: list[EntityMention]) -> str:

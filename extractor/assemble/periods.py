@@ -91,6 +91,11 @@ def is_after(period: Period, report: Period | None) -> bool:
     return start > end
 
 
+def is_dated(period: Period) -> bool:
+    """A month or a day, as opposed to a year, half, quarter or nine months."""
+    return _month_of(period.part) is not None
+
+
 def _month_of(part: str | None) -> int | None:
     """The month of a month (`10`) or day (`02-09`) part; None for years, halves and quarters."""
     if part is None or not part[:2].isdigit():

@@ -32,6 +32,7 @@ class Vocabulary:
     distributive: tuple[str, ...]
     from_marker: str
     comparison_markers: tuple[str, ...]
+    as_of_markers: tuple[str, ...]
     to_connectors: tuple[str, ...]
     subject_references: tuple[str, ...]
     point_in_time_metrics: frozenset[Metric]
@@ -54,6 +55,7 @@ def vocabulary() -> Vocabulary:
         distributive=tuple(table["distributive"]),
         from_marker=table["from_marker"],
         comparison_markers=tuple(table["comparison_markers"]),
+        as_of_markers=tuple(table["as_of_markers"]),
         to_connectors=tuple(sorted(table["to_connectors"], key=len, reverse=True)),
         subject_references=tuple(table["subject_references"]),
         point_in_time_metrics=frozenset(Metric(m) for m in table["point_in_time_metrics"]),
