@@ -15,7 +15,6 @@ with a multiplier (百亿, 兆) needs a currency.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from decimal import Decimal
 from functools import cache
 
@@ -40,7 +39,6 @@ from extractor.recognize.patterns import (
     char_class,
     compile_pattern,
     currency_words,
-    first_characters,
     forms,
     qualifier_of,
     qualifier_words,
@@ -53,7 +51,8 @@ _FROM = ("从", "由")  # 从A至B is two levels, not a range
 
 @cache
 def amount_pattern() -> str:
-    """Qualifier, currency before, number (or range), unit, qualifier after; named groups."""
+    """Number (or range), unit and qualifier after, with named groups; the qualifier and a currency
+    before the number are read in a lookbehind, so that matching starts only where a numeral does."""
     table = vocabulary()
     number = numeral_pattern()
     currency = alternation(currency_words())
@@ -63,7 +62,7 @@ def amount_pattern() -> str:
     separator = alternation(table["range_separators"])
     before = alternation(qualifier_words("before"))
     return (
-        rf"(?:(?P<before>{before})?(?P<prefix>{currency}) ?|(?P<before2>{before})?(?<!{ordinal}))"
+        rf"(?<=(?:(?P<before>{before})?(?P<prefix>{currency}) ?|(?P<before2>{before}))?)(?<!{ordinal})"
         rf"(?P<low>{number})(?:(?:(?P<low_currency>{currency})|{implicit}|{measure})(?= ?{separator}))?"
         rf"(?: ?{separator} ?(?:{currency})?(?P<high>{number}))?"
         rf"(?: ?(?:(?P<currency>{currency})|(?P<implicit>{implicit})|(?P<measure>{measure})))?"
@@ -90,8 +89,7 @@ def _unit_guard() -> str:
 
 @cache
 def _amount_regex() -> regex.Pattern[str]:
-    starters = first_characters([*qualifier_words("before"), *currency_words()], numeral_starters())
-    return compile_pattern(f"{starters}(?>{amount_pattern()}){_unit_guard()}")
+    return compile_pattern(f"(?=[{numeral_starters()}])(?>{amount_pattern()}){_unit_guard()}")
 
 
 @cache
@@ -132,80 +130,84 @@ def find_amounts(text: str) -> list[Mention]:
 
 
 def read_amount(surface: str) -> Mention | None:
-    """The amount a whole phrase states (a change's magnitude: 50亿美元), or None."""
-    match = _amount_regex().fullmatch(surface, timeout=TIMEOUT)
-    if match is None:
-        return None
-    mentions = _amounts_from(match, surface)
-    return mentions[0] if len(mentions) == 1 else None
+    """The amount a whole phrase states (a change's magnitude: 逾50亿美元), or None."""
+    mentions = find_amounts(surface)
+    whole = len(mentions) == 1 and mentions[0].start == 0 and mentions[0].end == len(surface)
+    return mentions[0] if whole else None
+
+
+def _start(match: regex.Match[str]) -> int:
+    """Where the mention starts: at the qualifier or currency read before the number, if any."""
+    for group in ("before", "prefix", "before2"):
+        if match.group(group) is not None:
+            return int(match.start(group))
+    return int(match.start())
 
 
 def _amounts_from(match: regex.Match[str], text: str) -> list[Mention]:
     unit, implicit = _unit_of(match)
     low, high = match.group("low"), match.group("high")
-    if high is not None and match.start() > 0 and text[match.start() - 1] in _FROM:
+    start = _start(match)
+    if high is not None and start > 0 and text[start - 1] in _FROM:
         return _levels_from(match, text, unit, implicit)
     if not _is_amount(match, text, unit):
         return []
     low_value, high_value = _values(low, high)
     if low_value is None or (high is not None and (high_value is None or high_value < low_value)):
         return []
-    qualifier = _qualifier(match)
-    value_range: tuple[float, float] | None = None
-    value = float(low_value)
-    if high_value is not None:
-        qualifier, value_range = Qualifier.RANGE, (float(low_value), float(high_value))
-        value = float((low_value + high_value) / 2)
-    mention = Mention(
+    if high_value is None:
+        return [_mention(text, start, match.end(), (low_value,), unit, _qualifier(match), implicit)]
+    ends = (low_value, high_value)
+    return [_mention(text, start, match.end(), ends, unit, Qualifier.RANGE, implicit)]
+
+
+def _mention(
+    text: str,
+    start: int,
+    end: int,
+    values: tuple[Decimal, ...],
+    unit: str | None,
+    qualifier: Qualifier,
+    implicit: bool,
+) -> Mention:
+    """The amount of one value or a range's two ends, made negative after a loss word (亏损166亿) and
+    marked per share after 每股."""
+    sign = -1.0 if unit != "count" and _loss_regex().search(text, max(0, start - 6), start) else 1.0
+    per_share = unit not in {None, "count"} and bool(
+        _per_share_regex().search(text, max(0, start - 16), start)
+    )
+    value_range = None
+    if len(values) == 2:
+        value_range = tuple(sorted((sign * float(values[0]), sign * float(values[1]))))
+    return Mention(
         kind=MentionKind.AMOUNT,
-        start=match.start(),
-        end=match.end(),
-        text=match.group(),
-        value=value,
-        value_range=value_range,
+        start=start,
+        end=end,
+        text=text[start:end],
+        value=sign * float(sum(values) / len(values)),
+        value_range=value_range,  # type: ignore[arg-type]
         unit=unit,
         qualifier=qualifier,
         implicit_unit=implicit,
+        per_share=per_share,
     )
-    return [_in_context(mention, text)]
-
-
-def _in_context(mention: Mention, text: str) -> Mention:
-    """The mention made negative after a loss word, or marked per share after 每股."""
-    value, value_range = mention.value, mention.value_range
-    start = mention.start
-    if mention.unit != "count" and value is not None and _loss_regex().search(text, max(0, start - 6), start):
-        value = -value
-        value_range = None if value_range is None else (-value_range[1], -value_range[0])
-    per_share = mention.unit not in {None, "count"} and bool(
-        _per_share_regex().search(text, max(0, start - 16), start)
-    )
-    return replace(mention, value=value, value_range=value_range, per_share=per_share)
 
 
 def _levels_from(match: regex.Match[str], text: str, unit: str | None, implicit: bool) -> list[Mention]:
     """从100亿至200亿美元: two levels, not a range; the low one takes its own currency or the last unit."""
     low_unit = currency_words()[match.group("low_currency")] if match.group("low_currency") else unit
     low_end = match.end("low_currency") if match.group("low_currency") else match.end("low")
-    ends = (("low", low_end, low_unit, implicit and low_unit == unit), ("high", match.end(), unit, implicit))
+    ends = (
+        ("low", _start(match), low_end, low_unit, implicit and low_unit == unit, _qualifier(match)),
+        ("high", match.start("high"), match.end(), unit, implicit, Qualifier.EXACT),
+    )
     levels = []
-    for group, end, level_unit, level_implicit in ends:
+    for group, start, end, level_unit, level_implicit, qualifier in ends:
         numeral = match.group(group)
         value = numeral_value(_plain(numeral))
         if value is None or (level_unit is None and not has_big_unit(numeral)):
             continue
-        start = match.start() if group == "low" else match.start(group)
-        mention = Mention(
-            kind=MentionKind.AMOUNT,
-            start=start,
-            end=end,
-            text=text[start:end],
-            value=float(value),
-            unit=level_unit,
-            qualifier=_qualifier(match) if group == "low" else Qualifier.EXACT,
-            implicit_unit=level_implicit,
-        )
-        levels.append(_in_context(mention, text))
+        levels.append(_mention(text, start, end, (value,), level_unit, qualifier, level_implicit))
     return levels
 
 

@@ -20,7 +20,7 @@ import regex
 from extractor.models import Basis, Qualifier
 from extractor.recognize.amounts import amount_pattern, read_amount
 from extractor.recognize.mentions import Mention, MentionKind
-from extractor.recognize.numbers import big_unit_class, numeral_value
+from extractor.recognize.numbers import big_unit_class, digit_class, numeral_value, point_class, unit_class
 from extractor.recognize.patterns import (
     TIMEOUT,
     alternation,
@@ -74,8 +74,10 @@ def _digit_counts() -> dict[str, int]:
 @cache
 def change_pattern() -> str:
     change = vocabulary()["change"]
-    simple = r"(?:\d+(?:\.\d+)?|[〇零一二两三四五六七八九十]{1,4}(?:点[〇零一二两三四五六七八九]{1,4})?)"
+    digits, small = digit_class(), unit_class()
+    simple = rf"(?:\d+(?:\.\d+)?|[{digits[1:-1]}{small[1:-1]}]{{1,6}}(?:{point_class()}{digits}{{1,4}})?)"
     before = alternation(qualifier_words("before"))
+    currency = alternation(currency_words())
     amount_end = alternation(
         [
             *currency_words(),
@@ -91,7 +93,8 @@ def change_pattern() -> str:
         rf"|(?P<multiple>{simple}){alternation(change['multiple_marks'])}"
         rf"|(?P<digits>{alternation(_digit_counts())})"
         rf"|(?P<doubling>{alternation(_doubling())}))"
-        rf"|(?P<amount>{anonymous(amount_pattern())})(?<=(?:{amount_end}|{big_unit_class()})))"
+        rf"|(?P<amount>(?:{before})?(?:{currency} ?)?{anonymous(amount_pattern())})"
+        rf"(?<=(?:{amount_end}|{big_unit_class()})))"
     )
     fused = rf"(?<![\d{''.join(change['fused_not_after'])}])(?P<fused>{alternation(change['fused_bases'])})"
     up_down = alternation([*change["up"], *change["down"]])
