@@ -182,3 +182,15 @@ def test_two_processes_give_the_same_documents_in_order(cli: Callable[..., Run],
     parallel = cli("extract", *paths, "--format", "jsonl", "--jobs", "2")
     assert (serial.status, parallel.status) == (0, 0)
     assert parallel.out == serial.out
+
+
+@pytest.mark.parametrize(("count", "shown"), [(4, False), (5, True)])
+def test_a_progress_bar_shows_on_a_terminal_for_five_inputs_or_more(
+    cli: Callable[..., Run], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, count: int, shown: bool
+) -> None:
+    paths = [str(article(tmp_path, f"{index}.txt", HANT)) for index in range(count)]
+    monkeypatch.setattr("sys.stderr.isatty", lambda: True)
+    run = cli("extract", *paths, "--format", "jsonl", "-o", str(tmp_path / "out.jsonl"))
+    assert run.status == 0
+    assert ("extracting" in run.err) is shown
+    assert len((tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()) == count

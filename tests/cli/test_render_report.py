@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import pytest
 from cli_samples import HANT, SEED, tsmc_document
@@ -173,6 +175,22 @@ def test_the_seed_article_renders_to_a_self_contained_page(cli: Callable[..., Ru
     assert {row["id"].replace("row-", "claim-") for row in page.rows} == evidence_ids
     assert {"article", "claims", "findings", "entities"} <= page.ids
     assert not page.external
+    document = json.loads(cli("extract", str(SEED)).out)
+    assert len(page.rows) == len(document["claims"])
+    marked = {
+        index
+        for mark in page.marks
+        if mark["class"].startswith("entity")
+        for index in range(int(mark["data-start"]), int(mark["data-end"]))
+    }
+    assert all(set(range(e["start"], e["end"])) <= marked for e in document["entities"])
+    expected_findings = [finding_line(finding) for finding in document["findings"]] or ["No findings."]
+    assert page.findings == expected_findings
+
+
+def finding_line(finding: dict[str, Any]) -> str:
+    links = ", ".join(f"claim {index + 1}" for index in finding["claims"])
+    return f"{finding['kind']} {finding['message']} {links}"
 
 
 @pytest.mark.parametrize("args", [("render", "missing.txt"), ("render", "-", "--encoding", "nope")])
