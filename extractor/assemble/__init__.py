@@ -24,7 +24,7 @@ from extractor.assemble.link import (
     names_business_before,
     subject_name,
 )
-from extractor.assemble.periods import PeriodContext, is_after, is_dated, prior_year
+from extractor.assemble.periods import PeriodContext, is_after, is_dated, looks_back, prior_year
 from extractor.assemble.text import Sentence, split_sentences
 from extractor.assemble.vocabulary import ValueKind, vocabulary
 from extractor.entities.mentions import EntityMention, MetricMention
@@ -108,6 +108,9 @@ def _is_as_of(text: str, period: Mention) -> bool:
 
 
 def _is_comparison(text: str, period: Mention) -> bool:
+    """A period named as the base of a comparison (较上一季, 与去年同期持平, 从2023年的...)."""
+    if period.period is not None and looks_back(period.period):
+        return True
     return text[max(period.start - 2, 0) : period.start].endswith(vocabulary().comparison_markers)
 
 

@@ -33,10 +33,13 @@ class PeriodContext:
         return replace(period, year=self._year_for(period, anchor))
 
     def _year_for(self, period: Period, anchor: Period) -> int:
-        """A month or a day after a Q4 or full-year report falls in the year after it."""
+        """A year, half or quarter without a year is the report's year; a month or a day after a Q4 or
+        full-year report falls in the year after it."""
         assert anchor.year is not None
         report = self.report or anchor
         month = _month_of(period.part)
+        if month is None and report.year is not None:
+            return report.year
         if (
             month is not None
             and report.year is not None
@@ -65,6 +68,15 @@ class PeriodContext:
         if relative is RelativePeriod.LAST_QUARTER:
             return previous_quarter(current)
         return None
+
+
+def looks_back(period: Period) -> bool:
+    """A period named as the base of a comparison: 去年同期, 上一季, 去年."""
+    return period.relative in (
+        RelativePeriod.PRIOR_YEAR_PERIOD,
+        RelativePeriod.LAST_QUARTER,
+        RelativePeriod.LAST_YEAR,
+    )
 
 
 def previous_quarter(period: Period) -> Period | None:
