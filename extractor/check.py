@@ -83,12 +83,17 @@ class _Facts:
         keys = [k for k in self.index if k[:-1] == key[:-1]] if any_unit else [key]
         return [i for k in keys for i in self.index.get(k, []) if self.claims[i].value is not None]
 
-    def distinct(self, claim: Claim, *, any_unit: bool = False, **changes: Any) -> list[int]:
-        """`find`, keeping the first claim of each different value (a restated figure is checked once)."""
-        first: dict[float | None, int] = {}
-        for i in self.find(claim, any_unit=any_unit, **changes):
-            first.setdefault(self.claims[i].value, i)
-        return list(first.values())
+    def single(self, claim: Claim, *, any_unit: bool = False, **changes: Any) -> int | None:
+        """The claim stating the fact of `claim` with `changes`, when the text gives it one value.
+
+        Restatements that agree count as one value (the most precise stands for them); when they
+        disagree, the fact has no single value to check against (the conflict check reports it).
+        """
+        found = self.find(claim, any_unit=any_unit, **changes)
+        numbers = [self.value(i) for i in found]
+        if not found or not all(consistent(a.interval(), b.interval()) for a in numbers for b in numbers):
+            return None
+        return min(zip(found, numbers, strict=True), key=lambda pair: pair[1].half)[0]
 
     def value(self, i: int) -> Stated:
         claim = self.claims[i]
@@ -110,10 +115,10 @@ def _growth(facts: _Facts) -> Iterator[CheckResult]:
             prior_period = _earlier(claim.period, change.basis)
             if prior_period is None:
                 continue
-            for j in facts.distinct(claim, period=prior_period):
-                result = _growth_result(facts, j, i, change)
-                if result is not None:
-                    yield result
+            j = facts.single(claim, period=prior_period)
+            result = None if j is None else _growth_result(facts, j, i, change)
+            if result is not None:
+                yield result
 
 
 def _growth_result(facts: _Facts, prior_index: int, index: int, change: Change) -> CheckResult | None:
@@ -128,9 +133,7 @@ def _growth_result(facts: _Facts, prior_index: int, index: int, change: Change) 
             return None  # no growth rate from a zero or negative base
         said = _change(change.percent, change, claim)
         point = (current.value / prior.value - 1) * 100
-        growth = (
-            f"{current.shown()} / {prior.shown(current.scale)} - 1 = {show(point, max(1, said.decimals))}%"
-        )
+        growth = f"{_shown(current, prior, sep=' / ')} - 1 = {show(point, max(1, said.decimals))}%"
         implied = scale_interval(implied, 100, -100)
         return _result(f"{head}{growth}, stated {said.shown()}%", implied, said, point, indices)
     number, suffix = (change.points, " points") if change.points is not None else (change.amount, "")
@@ -138,9 +141,10 @@ def _growth_result(facts: _Facts, prior_index: int, index: int, change: Change) 
         return None
     said = _change(number, change, claim, scaled=change.points is None)
     point = current.value - prior.value
-    decimals = max(current.decimals_in(said.scale), said.decimals)
-    difference = f"{current.shown()} - {prior.shown(current.scale)} = {show(point / said.scale, decimals)}"
-    message = f"{head}{difference}{suffix}, stated {said.shown()}{suffix}"
+    scale = _scale(current, prior, said)
+    decimals = max(n.decimals_in(scale) for n in (current, prior, said))
+    difference = f"{_shown(current, prior, sep=' - ', scale=scale)} = {show(point / scale, decimals)}"
+    message = f"{head}{difference}{suffix}, stated {said.shown(scale)}{suffix}"
     return _result(message, sub(current.interval(), prior.interval()), said, point, indices)
 
 
@@ -154,12 +158,13 @@ def _ratios(facts: _Facts) -> Iterator[CheckResult]:
             if whole and claim.segment is None:
                 continue
             segment = None if whole else claim.segment
-            for i in facts.distinct(claim, any_unit=True, metric=numerator):
-                unit = facts.claims[i].unit
-                for j in facts.distinct(claim, metric=denominator, segment=segment, unit=unit):
-                    result = _ratio_result(facts, (i, j, k), at_least=whole)
-                    if result is not None:
-                        yield result
+            i = facts.single(claim, any_unit=True, metric=numerator)
+            if i is None:
+                continue
+            j = facts.single(claim, metric=denominator, segment=segment, unit=facts.claims[i].unit)
+            result = None if j is None else _ratio_result(facts, (i, j, k), at_least=whole)
+            if result is not None:
+                yield result
 
 
 def _ratio_result(facts: _Facts, indices: tuple[int, int, int], *, at_least: bool) -> CheckResult | None:
@@ -173,7 +178,7 @@ def _ratio_result(facts: _Facts, indices: tuple[int, int, int], *, at_least: boo
         implied = Interval(implied.low, math.inf)
     point = part.value / whole.value * 100
     claim = facts.claims[indices[2]]
-    shown = f"{part.shown()} / {whole.shown(part.scale)} = {show(point, max(1, said.decimals))}%"
+    shown = f"{_shown(part, whole, sep=' / ')} = {show(point, max(1, said.decimals))}%"
     message = f"{_label(claim)} {_when(claim)}: {shown}, stated {said.shown()}%"
     return _result(message, implied, said, point, list(indices), FindingKind.ARITHMETIC)
 
@@ -184,19 +189,19 @@ def _sums(facts: _Facts) -> Iterator[CheckResult]:
         names = claim.subject.split(", ")
         if len(names) < 2 or claim.value is None or claim.metric.value not in summable:
             continue
-        parts = [facts.find(claim, subject=name) for name in names]
-        if not all(parts):
+        parts = [facts.single(claim, subject=name) for name in names]
+        indices = [i for i in parts if i is not None]
+        if len(indices) < len(names):
             continue
-        indices = [found[0] for found in parts]
         values = [facts.value(i) for i in indices]
         said = facts.value(k)
         total = Interval(0.0, 0.0)
         for value in values:
             total = add(total, value.interval())
         point = sum(value.value for value in values)
-        decimals = max(value.decimals_in(said.scale) for value in values)
-        terms = " + ".join(value.shown(said.scale) for value in values)
-        shown = f"{terms} = {show(point / said.scale, decimals)}, stated {said.shown()}"
+        scale = _scale(*values, said)
+        total_shown = show(point / scale, max(value.decimals_in(scale) for value in values))
+        shown = f"{_shown(*values, sep=' + ', scale=scale)} = {total_shown}, stated {said.shown(scale)}"
         message = f"{_label(claim)} {_when(claim)}: {shown}"
         yield _result(message, total, said, point, [*indices, k], FindingKind.SUM)
 
@@ -237,19 +242,35 @@ def _disagreements(facts: _Facts, what: str, said: list[tuple[Stated, int]]) -> 
     for n, first in enumerate(groups):
         for second in groups[n + 1 :]:
             a, b = first[0][0], second[0][0]
+            if not _one_fact(a.value, b.value):
+                continue
             claim = facts.claims[first[0][1]]
             shown = _shown_pair(what, a, b, claim.unit)
             message = f"{_label(claim)} {_when(claim)}: {shown}"
             yield _conflict(message, a, b, [i for _, i in first] + [i for _, i in second])
 
 
+def _one_fact(a: float, b: float) -> bool:
+    """Whether two numbers can be one fact misstated: close (checks.yaml `conflict_max_ratio`), of one
+    magnitude with opposite signs (增长 vs 下降), or the same digits a power of ten apart (166 vs 16.6).
+    Numbers further apart are two facts that the claims confuse, such as a segment's and the company's."""
+    if a == 0 or b == 0:
+        return True
+    ratio = abs(a / b)
+    if a * b > 0 and max(ratio, 1 / ratio) <= float(load_table("checks.yaml")["conflict_max_ratio"]):
+        return True
+    exponent = math.log10(ratio)
+    return abs(exponent - round(exponent)) < 1e-9
+
+
 def _shown_pair(what: str, a: Stated, b: Stated, unit: str) -> str:
     if what == "value":
         suffix = "%" if unit == "%" else ""
-        return f"stated as {a.shown()}{suffix} and {b.shown(a.scale)}{suffix}"
+        return f"stated as {a.shown(_scale(a, b))}{suffix} and {b.shown(_scale(a, b))}{suffix}"
     basis, name = what.split()
     suffix = {"percent": "%", "points": " points"}.get(name, "")
-    return f"{basis} change stated as {_signed(a.shown())}{suffix} and {_signed(b.shown(a.scale))}{suffix}"
+    scale = _scale(a, b)
+    return f"{basis} change stated as {_signed(a.shown(scale))}{suffix} and {_signed(b.shown(scale))}{suffix}"
 
 
 def _conflict(message: str, first: Stated, second: Stated, indices: list[int]) -> CheckResult:
@@ -305,6 +326,17 @@ def _says(claim: Claim, words: str) -> bool:
 @lru_cache(maxsize=4096)
 def _simplified(text: str) -> str:
     return normalize(text).text
+
+
+def _scale(*numbers: Stated) -> float:
+    """The scale to show numbers side by side in: the finest any of them was written in."""
+    return min(number.scale for number in numbers)
+
+
+def _shown(*numbers: Stated, sep: str, scale: float | None = None) -> str:
+    """The numbers in one scale (by default the finest they were written in), joined by `sep`."""
+    scale = _scale(*numbers) if scale is None else scale
+    return sep.join(number.shown(scale) for number in numbers)
 
 
 def _label(claim: Claim) -> str:

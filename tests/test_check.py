@@ -409,3 +409,31 @@ def test_a_number_is_not_read_inside_a_longer_one() -> None:
     assert (interval.low, interval.high) == (9.5, 10.5)
     interval = stated(10.0, "营收10.5亿元，同比增长10.0%", scaled=False).interval()
     assert (interval.low, interval.high) == pytest.approx((9.95, 10.05))
+
+
+def test_numbers_far_apart_are_two_facts_not_a_conflict() -> None:
+    # a segment's revenue assembled as the company's: 460 is not a misstatement of 1131
+    claims = [claim("小米第三季度總營收1131億元", 1131 * YI), claim("智能手机业务收入460亿元", 460 * YI)]
+    assert check_all(claims) == []
+
+
+def test_numbers_in_different_scales_are_shown_in_the_finer_one() -> None:
+    units = {"subject": "XPeng", "metric": "units", "unit": "count", "period": "2025-10"}
+    claims = [
+        claim("小鵬汽車10月交付量突破4萬輛", 40_000, qualifier="over", **units),
+        claim("10月共交付新车42013台", 42_013, **units),
+    ]
+    [result] = check_all(claims)
+    assert result.passed
+    assert result.message == "units of XPeng (2025-10): stated as over 40000 and 42013"
+
+
+def test_no_growth_check_against_a_prior_fact_stated_with_two_values() -> None:
+    claims = [
+        net_income("2024", 592 * YI),
+        claim("2024年淨利潤為529億美元", 529 * YI, metric="net_income", period="2024"),
+        net_income("2025", 777 * YI, [("yoy", {"percent": 31})]),
+    ]
+    [conflict] = check(claims)
+    assert conflict.message == "net_income of Amazon (2024): stated as 592 and 529"
+    assert [result.kind for result in check_all(claims)] == [FindingKind.CONFLICT]
