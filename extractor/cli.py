@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import io
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -263,8 +264,10 @@ def _reading_options(args: argparse.Namespace) -> tuple[str | None, list[str]]:
 
 @contextlib.contextmanager
 def _output(path: str | None) -> Iterator[TextIO]:
-    """stdout, or the file at `path` (a clear error when it cannot be written)."""
+    """stdout, or the file at `path` (a clear error when it cannot be written); UTF-8 either way."""
     if path is None or path == "-":
+        if isinstance(sys.stdout, io.TextIOWrapper) and sys.stdout.encoding.lower() not in ("utf-8", "utf8"):
+            sys.stdout.reconfigure(encoding="utf-8")  # a Latin-1 or ASCII locale cannot print the claims
         yield sys.stdout
         return
     try:

@@ -118,4 +118,7 @@ def _read_file(path: Path) -> bytes:
 
 
 def _read_stdin() -> bytes:
-    return sys.stdin.buffer.read(MAX_BYTES + 1)
+    data: bytes = sys.stdin.buffer.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise DecodeError(f"too large (over the limit of {MAX_BYTES} bytes)")
+    return data

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
@@ -156,3 +157,16 @@ def test_a_closed_pipe_ends_quietly() -> None:
     error = process.stderr.read()
     assert process.wait(timeout=120) == 0
     assert error == b""
+
+
+def test_output_is_utf8_whatever_the_locale_says() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "extractor.cli", "extract", "-", "--format", "csv"],
+        input=HANT.encode("utf-8"),
+        capture_output=True,
+        cwd=REPO,
+        timeout=120,
+        env={**os.environ, "PYTHONIOENCODING": "ascii"},
+    )
+    assert (done.returncode, done.stderr) == (0, b"")
+    assert done.stdout.decode("utf-8").startswith("source,subject,")

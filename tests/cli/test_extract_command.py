@@ -194,3 +194,12 @@ def test_a_progress_bar_shows_on_a_terminal_for_five_inputs_or_more(
     assert run.status == 0
     assert ("extracting" in run.err) is shown
     assert len((tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()) == count
+
+
+def test_stdin_over_the_size_limit_is_refused_in_one_line(
+    cli: Callable[..., Run], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("extractor.inputs.MAX_BYTES", 8)
+    run = cli("extract", "-", stdin=HANT.encode("utf-8"))
+    assert (run.status, run.out) == (1, "")
+    assert run.err == "extractor: -: too large (over the limit of 8 bytes)\n"
