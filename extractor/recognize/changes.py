@@ -105,7 +105,7 @@ def change_pattern() -> str:
     return (
         rf"(?:(?P<basis>{alternation(_bases_words())})(?:{alternation(change['adverbs'])}){{0,2}})?"
         rf"(?:{fused}?(?P<rate>{rates})(?:{rate_links}){{0,3}}{magnitude}"
-        rf"|{fused}?(?P<direction>{up_down})(?:(?P<to>{to_marks})(?P<to_before>{before})?"
+        rf"|{fused}?(?P<direction>{up_down})(?!{alternation(change['direction_not_before'])})(?:(?P<to>{to_marks})(?P<to_before>{before})?"
         rf"(?P<to_multiple>{simple}){alternation(change['multiple_marks'])}|(?:{links}){{0,3}}{magnitude})"
         rf"|(?P<lead_before>{before})?(?P<lead_digits>{alternation(_digit_counts())})的?{fused}?"
         rf"(?P<lead_direction>{rates}|{up_down})"
