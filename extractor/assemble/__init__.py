@@ -20,6 +20,7 @@ from extractor.assemble.link import (
     find_metric,
     find_status,
     find_subject,
+    is_segment_like,
     is_subject_like,
     names_business_before,
     subject_name,
@@ -60,6 +61,7 @@ class _State:
     periods: PeriodContext
     subject: str | None = None
     named: list[str] = field(default_factory=list)
+    segment: str | None = None
     currency: str | None = None
     local_currency: str | None = None
     claims: list[Claim] = field(default_factory=list)
@@ -72,7 +74,9 @@ def assemble(
     metrics: Sequence[MetricMention],
 ) -> list[Claim]:
     """The claims `text` states; evidence spans index `text`."""
-    periods = [m for m in mentions if m.kind is MentionKind.PERIOD and m.period is not None]
+    periods = _stated_periods(
+        text, [m for m in mentions if m.kind is MentionKind.PERIOD and m.period is not None]
+    )
     changes = [m for m in mentions if m.kind is MentionKind.CHANGE]
     values = [m for m in mentions if _is_value(m) and not _inside(m, changes, periods)]
     report = _report_period(text, periods)
@@ -85,9 +89,22 @@ def assemble(
             _within(metrics, sentence),
             _within(periods, sentence),
             tuple(state.named),
+            state.segment,
         )
         _assemble_sentence(view, _within(values, sentence), _within(changes, sentence), state)
     return state.claims
+
+
+def _stated_periods(text: str, periods: list[Mention]) -> list[Mention]:
+    """Periods less those that only spell out the one before them in brackets: 上半财年(2025年4月至9月)."""
+    explained: set[int] = set()
+    for index, period in enumerate(periods):
+        opening = period.end
+        if text[opening : opening + 1] not in ("(", "（"):
+            continue
+        closing = min((text.find(c, opening) for c in ")）" if text.find(c, opening) >= 0), default=-1)
+        explained.update(i for i in range(index + 1, len(periods)) if periods[i].end <= closing)
+    return [p for i, p in enumerate(periods) if i not in explained]
 
 
 def _report_period(text: str, periods: list[Mention]) -> Period | None:
@@ -165,7 +182,8 @@ def _assemble_sentence(
 def _changes_leading_values(
     view: SentenceView, changes: list[Mention], values: list[Mention]
 ) -> dict[int, list[Mention]]:
-    """Changes that lead into their value (同比下降23%至10亿美元), keyed by the value's id."""
+    """Changes that lead into their value (同比下降23%至10亿美元; 上涨2.1%，报2980日元), keyed by the
+    value's id."""
     led: dict[int, list[Mention]] = {}
     connectors = vocabulary().to_connectors
     for change in changes:
@@ -173,7 +191,7 @@ def _changes_leading_values(
         if following is None:
             continue
         gap = view.text[change.end : following.start].strip()
-        if gap in connectors:
+        if gap in connectors or gap.lstrip("，,") in vocabulary().level_connectors:
             led.setdefault(id(following), []).append(change)
     return led
 
@@ -428,6 +446,8 @@ def _carry(view: SentenceView, drafts: list[_Draft], state: _State) -> None:
             if name in state.named:
                 state.named.remove(name)
             state.named.append(name)
+        if is_segment_like(entity):
+            state.segment = entity.canonical or entity.text
     if drafts:
         state.subject = drafts[0].subject
         stated = [d.period for d in drafts if d.period is not None and not d.compared]

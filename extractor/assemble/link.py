@@ -32,6 +32,7 @@ class SentenceView:
     metrics: Sequence[MetricMention]
     periods: Sequence[Mention]
     earlier_subjects: tuple[str, ...] = ()
+    last_segment: str | None = None
 
     def clause_start(self, position: int) -> int:
         return self.sentence.clause_span(self.sentence.clause_of(position))[0]
@@ -85,6 +86,9 @@ def find_subject(view: SentenceView, position: int) -> Attribution:
     group = _collective(view, clause_start, position, before)
     if group is not None:
         return Attribution(group, segment, True)
+    segment = (
+        segment or _referred_segment(view, clause_start, position, before) or _topic_segment(view, before)
+    )
     topic = next((e for e in before if is_subject_like(e)), None)
     if topic is None:
         return Attribution(None, segment, segment is not None)
@@ -116,6 +120,28 @@ def _lists(gap: str) -> bool:
         and len(gap) <= _LISTED_GAP
         and not any(c in "，,；;。" for c in gap)
     )
+
+
+def _referred_segment(
+    view: SentenceView, clause_start: int, position: int, before: list[EntityMention]
+) -> str | None:
+    """The business line 该分部 or 该业务 refers back to: the last one named."""
+    words = vocabulary().segment_references
+    if not any(view.text.find(word, clause_start, position) >= 0 for word in words):
+        return None
+    named = [e for e in before if is_segment_like(e)]
+    return (named[-1].canonical or named[-1].text) if named else view.last_segment
+
+
+def _topic_segment(view: SentenceView, before: list[EntityMention]) -> str | None:
+    """A business line the sentence opened with as its topic (智能手机业务方面，...)."""
+    markers = vocabulary().topic_markers
+    for entity in before:
+        if is_segment_like(entity):
+            rest = view.text[entity.end : entity.end + 4].removeprefix("业务")
+            if rest.startswith(markers):
+                return entity.canonical or entity.text
+    return None
 
 
 def _segment_of(before: list[EntityMention], company: str) -> str | None:

@@ -34,7 +34,9 @@ class Vocabulary:
     comparison_markers: tuple[str, ...]
     as_of_markers: tuple[str, ...]
     to_connectors: tuple[str, ...]
-    subject_references: tuple[str, ...]
+    topic_markers: tuple[str, ...]
+    level_connectors: tuple[str, ...]
+    segment_references: tuple[str, ...]
     point_in_time_metrics: frozenset[Metric]
     rate_nouns: tuple[str, ...]
     collective: regex.Pattern[str]
@@ -57,7 +59,9 @@ def vocabulary() -> Vocabulary:
         comparison_markers=tuple(table["comparison_markers"]),
         as_of_markers=tuple(table["as_of_markers"]),
         to_connectors=tuple(sorted(table["to_connectors"], key=len, reverse=True)),
-        subject_references=tuple(table["subject_references"]),
+        topic_markers=tuple(table["topic_markers"]),
+        level_connectors=tuple(table["level_connectors"]),
+        segment_references=tuple(table["segment_references"]),
         point_in_time_metrics=frozenset(Metric(m) for m in table["point_in_time_metrics"]),
         rate_nouns=tuple(table["rate_nouns"]),
         collective=regex.compile(table["collective_pattern"]),
