@@ -8,7 +8,6 @@ compiles its own.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -18,7 +17,7 @@ from typing import Any
 import regex
 
 from extractor.data import load_user_table
-from extractor.entities.matcher import phrase_pattern
+from extractor.entities.matcher import PhraseMatcher
 from extractor.entities.mentions import EntityMention, MetricMention
 from extractor.entities.metrics import metric_lexicon
 from extractor.entities.registry import Entry, alias_table, entries_of, shipped_entries
@@ -34,21 +33,21 @@ class AliasIndex:
     """Every matched form of a set of entries, and the pattern that finds them."""
 
     entries: dict[str, Entry]
-    pattern: re.Pattern[str]
+    matcher: PhraseMatcher
 
     @classmethod
     def of(cls, entries: Sequence[Entry]) -> AliasIndex:
         table = alias_table(entries)
-        return cls(table, phrase_pattern(table))
+        return cls(table, PhraseMatcher(table))
 
     def find(self, text: str) -> list[EntityMention]:
         """Registry entities in `text`, longest name at each position, in order."""
         mentions: list[EntityMention] = []
-        for match in self.pattern.finditer(text):
-            if mentions and match.start() < mentions[-1].end:
+        for start, end in self.matcher.find(text):
+            if mentions and start < mentions[-1].end:
                 continue  # inside the version number of the previous product
-            entry = self.entries[match.group()]
-            start, end, canonical = match.start(), match.end(), entry.canonical
+            entry = self.entries[text[start:end]]
+            canonical = entry.canonical
             if entry.versioned and (version := _VERSION.match(text, end)):
                 end, canonical = version.end(), f"{canonical} {version.group(1)}"
             mentions.append(EntityMention(start, end, text[start:end], entry.type, canonical, entry.parent))

@@ -1,60 +1,49 @@
-"""One compiled `regex` for many literal phrases: a trie folded into nested alternations.
+"""Many literal phrases found at once: an Aho-Corasick automaton, leftmost-longest, non-overlapping.
 
-A flat alternation of thousands of names is tried name by name at every position; the trie form shares
-prefixes, and a leading character-class lookahead lets the engine skip, in C, every position where no
-phrase can start. The standard `re` engine runs this shape of pattern about five times faster than
-`regex`. The end of a phrase is the last alternative of its branch, so the longest phrase wins at each
-start. A phrase that begins (ends) with a Latin letter or digit must not touch another one there: "AMD"
-is not found in "AMDX".
+A regex alternation of thousands of names is tried branch by branch at every position (0.4M chars/s);
+the automaton reads each character once (tens of millions per second). At each start the longest phrase
+wins. A phrase that begins (ends) with a Latin letter or digit must not touch another one there: "AMD"
+is not found in "AMDX", and then a shorter phrase at the same start is tried ("Amazon" in "Amazon S3X").
+A digit may follow a phrase that ends in a letter: it is a version (Trainium2, Graviton4).
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+
+from ahocorasick_rs import AhoCorasick, MatchKind
 
 _LATIN = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
-_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
-_BEFORE_LATIN = r"(?<![A-Za-z0-9])"
-_AFTER_LETTER = r"(?![A-Za-z])"  # a version number may follow a name: Trainium2, Graviton4
-_AFTER_DIGIT = r"(?![A-Za-z0-9])"
-
-Trie = dict[str, "Trie"]
+_DIGITS = frozenset("0123456789")
 
 
-def phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
-    """A pattern matching any of `phrases`, longest first at each position."""
-    trie: Trie = {}
-    for phrase in phrases:
-        if not phrase:
-            continue
-        node = trie
-        for char in phrase:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    if not trie:
-        return re.compile(r"(?!)")
-    firsts = sorted(char for char in trie if char)
-    branches = [
-        (_BEFORE_LATIN if char in _LATIN else "") + re.escape(char) + _rest(trie[char], char)
-        for char in firsts
-    ]
-    starts = "".join(re.escape(char) for char in firsts)
-    return re.compile(f"(?=[{starts}])(?:" + "|".join(branches) + ")")
+class PhraseMatcher:
+    """Finds any of a fixed set of phrases; built once, then shared (it holds no per-call state)."""
+
+    def __init__(self, phrases: Iterable[str]) -> None:
+        self.phrases = frozenset(phrase for phrase in phrases if phrase)
+        self._automaton = AhoCorasick(sorted(self.phrases), matchkind=MatchKind.LeftmostLongest)
+
+    def find(self, text: str) -> Iterator[tuple[int, int]]:
+        """(start, end) of every phrase in `text`, in order, none overlapping."""
+        for _, start, longest_end in self._automaton.find_matches_as_indexes(text):
+            end = self._bounded_end(text, start, longest_end)
+            if end is not None:
+                yield start, end
+
+    def _bounded_end(self, text: str, start: int, end: int) -> int | None:
+        """`end`, or the end of the longest shorter phrase at `start` that respects Latin word bounds."""
+        if start > 0 and text[start] in _LATIN and text[start - 1] in _LATIN:
+            return None
+        if _free_after(text, end):
+            return end
+        for shorter in range(end - 1, start, -1):
+            if text[start:shorter] in self.phrases and _free_after(text, shorter):
+                return shorter
+        return None
 
 
-def _rest(node: Trie, last: str) -> str:
-    parts = [re.escape(char) + _rest(child, char) for char, child in sorted(node.items()) if char]
-    if "" in node:
-        parts.append(_end_guard(last))
-    if len(parts) == 1:
-        return parts[0]
-    return "(?:" + "|".join(parts) + ")"
-
-
-def _end_guard(last: str) -> str:
-    if last in _LETTERS:
-        return _AFTER_LETTER
-    if last in _LATIN:
-        return _AFTER_DIGIT
-    return ""
+def _free_after(text: str, end: int) -> bool:
+    if end == len(text) or text[end - 1] not in _LATIN or text[end] not in _LATIN:
+        return True
+    return text[end - 1] not in _DIGITS and text[end] in _DIGITS

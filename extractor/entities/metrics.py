@@ -13,7 +13,7 @@ from functools import cache
 import regex
 
 from extractor.data import DataError, load_table
-from extractor.entities.matcher import phrase_pattern
+from extractor.entities.matcher import PhraseMatcher
 from extractor.entities.mentions import MetricMention
 from extractor.models import Metric
 from extractor.normalize import converter
@@ -35,20 +35,20 @@ class MetricLexicon:
         self.terms = terms
         self.modifiers = modifiers
         self.reach = reach
-        self.pattern = phrase_pattern([*terms, *modifiers])
+        self.matcher = PhraseMatcher([*terms, *modifiers])
 
     def find(self, text: str) -> list[MetricMention]:
         """Every metric term in `text`, in order, with the adjusted flag a preceding modifier gives."""
         mentions = []
         modifier_end: int | None = None
-        for match in self.pattern.finditer(text):
-            surface = match.group()
+        for start, end in self.matcher.find(text):
+            surface = text[start:end]
             if surface in self.modifiers:
-                modifier_end = match.end()
+                modifier_end = end
                 continue
             term = self.terms[surface]
-            adjusted = term.adjusted or self._modified(text, modifier_end, match.start())
-            mentions.append(MetricMention(match.start(), match.end(), surface, term.metric, adjusted))
+            adjusted = term.adjusted or self._modified(text, modifier_end, start)
+            mentions.append(MetricMention(start, end, surface, term.metric, adjusted))
             modifier_end = None
         return mentions
 

@@ -7,7 +7,6 @@ run after the registry and see its spans as taken. Their word lists live in regi
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -15,7 +14,6 @@ from functools import cache
 import regex
 
 from extractor.data import load_table
-from extractor.entities.matcher import phrase_pattern
 from extractor.entities.mentions import EntityMention
 from extractor.models import EntityType
 
@@ -47,7 +45,7 @@ class UnknownNameRules:
 
     suffixes: regex.Pattern[str]
     name_breaks: frozenset[str]
-    break_words: re.Pattern[str]
+    break_words: regex.Pattern[str]
     generic_names: frozenset[str]
     generic_endings: tuple[str, ...]
     name_min: int
@@ -117,7 +115,12 @@ class UnknownNameRules:
             return
         start, end = run[0].start(), run[-1].end()
         after_role = self.role_cue_end.search(text[max(0, start - 8) : start]) is not None
-        kind = EntityType.PERSON if after_role and len(run) > 1 else EntityType.COMPANY
+        if any(char.isdigit() for char in text[start:end]):
+            kind = EntityType.PRODUCT
+        elif after_role and len(run) > 1:
+            kind = EntityType.PERSON
+        else:
+            kind = EntityType.COMPANY
         yield EntityMention(start, end, text[start:end], kind, None)
 
 
@@ -135,7 +138,7 @@ def unknown_name_rules() -> UnknownNameRules:
     return UnknownNameRules(
         suffixes=regex.compile(f"(?:{suffixes})+(?:{regex.escape(table['org_trailing'])})?(?!{not_before})"),
         name_breaks=frozenset(table["org_name_breaks"]),
-        break_words=phrase_pattern(table["org_name_break_words"]),
+        break_words=_alternation(table["org_name_break_words"]),
         generic_names=frozenset(table["org_generic_names"]),
         generic_endings=tuple(table["org_generic_endings"]),
         name_min=int(table["org_name_min"]),
@@ -148,3 +151,7 @@ def unknown_name_rules() -> UnknownNameRules:
         latin_acronym_min=int(table["latin_acronym_min"]),
         role_cue_end=regex.compile(f"(?:{cues})\\s?$"),
     )
+
+
+def _alternation(words: list[str]) -> regex.Pattern[str]:
+    return regex.compile("|".join(map(regex.escape, sorted(words, key=len, reverse=True))))

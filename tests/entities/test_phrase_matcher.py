@@ -1,0 +1,44 @@
+"""PhraseMatcher: leftmost-longest literal phrases with Latin word bounds."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extractor.entities.matcher import PhraseMatcher
+
+MATCHER = PhraseMatcher(
+    ["Amazon", "Amazon S3", "AMD", "Trainium", "亚马逊", "亚马逊云科技", "S3", "营业利润", "营业利润率"]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("亚马逊云科技与亚马逊", ["亚马逊云科技", "亚马逊"]),
+        ("营业利润率和营业利润", ["营业利润率", "营业利润"]),
+        ("Amazon S3X上线", ["Amazon"]),
+        ("AMDX与AMD", ["AMD"]),
+        ("XAmazon不是", []),
+        ("Trainium2已交付", ["Trainium"]),
+        ("亚马逊Amazon", ["亚马逊", "Amazon"]),
+        ("AMD3", []),
+    ],
+)
+def test_longest_phrase_within_latin_word_bounds(text: str, found: list[str]) -> None:
+    assert [text[start:end] for start, end in MATCHER.find(text)] == found
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["亚马逊", "云科技", "Amazon", " S3", "AMD", "X", "2", "营业利润", "率", "，"])
+    ).map("".join)
+)
+def test_matches_are_listed_phrases_in_order_without_overlap(text: str) -> None:
+    spans = list(MATCHER.find(text))
+    assert all(text[start:end] in MATCHER.phrases for start, end in spans)
+    assert all(end <= next_start for (_, end), (next_start, _) in itertools.pairwise(spans))
