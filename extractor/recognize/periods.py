@@ -85,7 +85,7 @@ def _period_regex() -> regex.Pattern[str]:
 
 @cache
 def _fiscal_words() -> list[str]:
-    return forms(vocabulary()["period"]["fiscal_year"])
+    return forms(vocabulary()["period"]["fiscal_marks"])
 
 
 @cache
