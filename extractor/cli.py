@@ -157,11 +157,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         _silence_stdout()
         return EXIT_OK
-    except ValueError as error:
-        if not _is_ours(error):
-            return _fail(f"internal error: {type(error).__name__}: {error}", EXIT_FAILED)
-        return _fail(str(error), EXIT_FAILED)
-    except Exception as error:  # the last resort: one line, never a traceback
+    except Exception as error:  # the package's own bad-input errors, else a last resort: never a traceback
+        if isinstance(error, ValueError) and _is_ours(error):
+            return _fail(str(error), EXIT_FAILED)
         return _fail(f"internal error: {type(error).__name__}: {error}", EXIT_FAILED)
 
 
@@ -203,13 +201,14 @@ def run_extract(args: argparse.Namespace) -> int:
 
 
 def run_render(args: argparse.Namespace) -> int:
+    from extractor.decode import DecodeError
     from extractor.inputs import Input, describe, read_article
     from extractor.render import analyse, render_html
 
     encoding, entities = _reading_options(args)
     try:
         text = read_article(Input(args.path), encoding)
-    except (OSError, ValueError) as error:
+    except (OSError, DecodeError) as error:
         raise Failed(f"{args.path}: {describe(error)}") from None
     page = render_html(analyse(text, source=args.path, entities=entities))
     with _output(args.output) as stream:
@@ -314,7 +313,7 @@ def _fraction(text: str) -> float:
 
 
 def _is_ours(error: BaseException) -> bool:
-    """Errors the package raises for bad input (DataError, DecodeError, malformed gold lines)."""
+    """Whether the package raised `error` (DataError, DecodeError, GoldError, BenchError, ...)."""
     return type(error).__module__.split(".")[0] == "extractor"
 
 
