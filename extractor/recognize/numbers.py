@@ -53,7 +53,7 @@ def numeral_pattern() -> str:
     digits, units, bigs, point = digit_class(), unit_class(), big_unit_class(), point_class()
     inner = alternation(vocabulary()["qualifiers"]["over"]["inner"])
     tail = (
-        rf"{units}{{1,4}}(?:(?:\d{{1,4}}|{digits}){units}{{1,3}}){{0,2}}"
+        rf"{units}{{1,4}}(?:(?:\d{{1,3}}(?:,\d{{3}})+|\d{{1,4}}|{digits}){units}{{1,3}}){{0,2}}"
         rf"(?:(?<=[万萬])(?:\d{{4}}|\d|{digits})(?![\d.,%年月日号]))?"
     )
     arabic = rf"(?<![\d.A-Za-z]){ARABIC}{inner}?(?:{tail})?{inner}?"
