@@ -80,7 +80,7 @@ def assemble(
     changes = [m for m in mentions if m.kind is MentionKind.CHANGE]
     values = [m for m in mentions if _is_value(m) and not _inside(m, changes, periods)]
     report = _report_period(text, periods)
-    state = _State(PeriodContext(report=report, current=report))
+    state = _State(PeriodContext(report=report, current=report), local_currency=_first_local_currency(values))
     for sentence in split_sentences(text):
         view = SentenceView(
             text,
@@ -129,6 +129,14 @@ def _is_comparison(text: str, period: Mention) -> bool:
     if period.period is not None and looks_back(period.period):
         return True
     return text[max(period.start - 2, 0) : period.start].endswith(vocabulary().comparison_markers)
+
+
+def _first_local_currency(values: list[Mention]) -> str | None:
+    """The article's local currency, which a bare 元 before its first explicit mention is read in."""
+    for value in values:
+        if value.kind is MentionKind.AMOUNT and not value.implicit_unit and value.unit in _LOCAL_CURRENCIES:
+            return value.unit
+    return None
 
 
 def _is_value(mention: Mention) -> bool:
@@ -326,6 +334,12 @@ def _place_change(view: SentenceView, change: Mention, drafts: list[_Draft], sta
     drafts.append(_Draft(None, [change], subject, segment, metric, period, status, unit, start, change.end))
 
 
+def _complementary(first: Mention, second: Mention) -> bool:
+    """Two parts of one change: a percentage and an amount (下跌15元，跌幅1%)."""
+    pairs = ((first.percent, second.percent), (first.points, second.points), (first.amount, second.amount))
+    return all(a is None or b is None for a, b in pairs)
+
+
 def _parallel_rate(view: SentenceView, value: Mention, changes: list[Mention]) -> Mention | None:
     """A bracketed percentage after a name, in a clause that gave a growth rate the same way
     (AWS的营收增速(24%)不及Azure(39%)): that name's growth rate, as a change."""
@@ -355,7 +369,7 @@ def _parallel_rate(view: SentenceView, value: Mention, changes: list[Mention]) -
 def _continues(view: SentenceView, draft: _Draft, change: Mention) -> bool:
     """A change continues the claim before it when nothing new (a name, a metric term) comes between,
     and the claim has no change on that basis yet."""
-    if any(c.basis == change.basis for c in draft.changes):
+    if any(c.basis == change.basis and not _complementary(c, change) for c in draft.changes):
         return False
     between = (draft.end, change.start)
     if any(
@@ -381,7 +395,7 @@ def _claim(view: SentenceView, draft: _Draft) -> Claim:
         value_range=value.value_range if value is not None else None,
         unit=draft.unit,
         qualifier=value.qualifier if value is not None else draft.changes[0].qualifier,
-        changes=[_change(change, metric) for change in draft.changes],
+        changes=_merged([_change(change, metric) for change in draft.changes]),
         status=draft.status,
         evidence=Evidence(start=start, end=end, text=view.text[start:end]),
     )
@@ -423,6 +437,30 @@ def _change(change: Mention, metric: Metric) -> Change:
         amount=change.amount,
         qualifier=change.qualifier,
     )
+
+
+def _merged(changes: list[Change]) -> list[Change]:
+    """Changes on one basis stated in parts (下跌15元，跌幅1%) as one change."""
+    merged: list[Change] = []
+    for change in changes:
+        same = next((m for m in merged if m.basis is change.basis and _complements(m, change)), None)
+        if same is None:
+            merged.append(change)
+            continue
+        index = merged.index(same)
+        merged[index] = same.model_copy(
+            update={
+                "percent": same.percent if same.percent is not None else change.percent,
+                "points": same.points if same.points is not None else change.points,
+                "amount": same.amount if same.amount is not None else change.amount,
+            }
+        )
+    return merged
+
+
+def _complements(first: Change, second: Change) -> bool:
+    pairs = ((first.percent, second.percent), (first.points, second.points), (first.amount, second.amount))
+    return all(a is None or b is None for a, b in pairs)
 
 
 def _clause_end(view: SentenceView, position: int) -> int:

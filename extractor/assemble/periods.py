@@ -54,20 +54,33 @@ class PeriodContext:
         current = self.current or self.report
         if current is None or current.year is None:
             return None
-        year = current.year
-        if relative in (RelativePeriod.SAME_PERIOD, RelativePeriod.THIS_QUARTER):
+        if relative is RelativePeriod.SAME_PERIOD:
             return current
-        if relative in (RelativePeriod.SAME_YEAR, RelativePeriod.THIS_YEAR):
-            return Period(year=year, fiscal=current.fiscal)
-        if relative is RelativePeriod.LAST_YEAR:
-            return Period(year=year - 1, fiscal=current.fiscal)
-        if relative is RelativePeriod.NEXT_YEAR:
-            return Period(year=year + 1, fiscal=current.fiscal)
+        if relative is RelativePeriod.THIS_QUARTER:
+            return self.report if self.report is not None and self.report.part is not None else current
+        if relative is RelativePeriod.SAME_YEAR:
+            return Period(year=current.year, fiscal=current.fiscal)
         if relative is RelativePeriod.PRIOR_YEAR_PERIOD:
-            return replace(current, year=year - 1, relative=None)
+            return replace(current, year=current.year - 1, relative=None)
         if relative is RelativePeriod.LAST_QUARTER:
             return previous_quarter(current)
-        return None
+        year = self.publication_year()
+        if year is None:
+            return None
+        offset = {RelativePeriod.LAST_YEAR: -1, RelativePeriod.THIS_YEAR: 0, RelativePeriod.NEXT_YEAR: 1}[
+            relative
+        ]
+        return Period(year=year + offset)
+
+    def publication_year(self) -> int | None:
+        """The year the article was written in, which 去年, 今年 and 明年 count from: a report on a
+        period ending in December comes out in the next year."""
+        report = self.report
+        if report is None or report.year is None:
+            return None
+        if not report.fiscal and _end_month(report.part) == 12:
+            return report.year + 1
+        return report.year
 
 
 def looks_back(period: Period) -> bool:
