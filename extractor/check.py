@@ -93,7 +93,7 @@ class _Facts:
         numbers = [self.value(i) for i in found]
         if not found or not all(consistent(a.interval(), b.interval()) for a in numbers for b in numbers):
             return None
-        return min(zip(found, numbers, strict=True), key=lambda pair: pair[1].half)[0]
+        return min(zip(found, numbers, strict=True), key=lambda pair: _width(pair[1].interval()))[0]
 
     def value(self, i: int) -> Stated:
         claim = self.claims[i]
@@ -326,6 +326,10 @@ def _says(claim: Claim, words: str) -> bool:
 @lru_cache(maxsize=4096)
 def _simplified(text: str) -> str:
     return normalize(text).text
+
+
+def _width(interval: Interval) -> float:
+    return interval.high - interval.low
 
 
 def _scale(*numbers: Stated) -> float:

@@ -437,3 +437,17 @@ def test_no_growth_check_against_a_prior_fact_stated_with_two_values() -> None:
     [conflict] = check(claims)
     assert conflict.message == "net_income of Amazon (2024): stated as 592 and 529"
     assert [result.kind for result in check_all(claims)] == [FindingKind.CONFLICT]
+
+
+def test_the_most_precise_of_agreeing_restatements_is_checked() -> None:
+    claims = [
+        claim("單季度營收首次突破2000億美元", 2000 * YI, qualifier="over"),
+        claim("第四季度营收2134亿美元", 2134 * YI),
+        claim("营收约2100亿美元", 2100 * YI, qualifier="approx"),
+        claim("AWS营收356亿美元，占总营收的16.7%", 356 * YI, segment="AWS"),
+        claim("AWS营收356亿美元，占总营收的16.7%", 16.7, segment="AWS", metric="revenue_share", unit="%"),
+    ]
+    shares = [result for result in check_all(claims) if result.kind is FindingKind.ARITHMETIC]
+    assert [(result.message, result.claims) for result in shares] == [
+        ("revenue_share of Amazon AWS (2025-Q4): 356 / 2134 = 16.7%, stated 16.7%", [3, 1, 4])
+    ]
