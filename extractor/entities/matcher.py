@@ -24,6 +24,10 @@ class PhraseMatcher:
         self.phrases = frozenset(phrase for phrase in phrases if phrase)
         self._automaton = AhoCorasick(sorted(self.phrases), matchkind=MatchKind.LeftmostLongest)
 
+    def __reduce__(self) -> tuple[type[PhraseMatcher], tuple[list[str]]]:
+        """Pickled as its phrases (the automaton is rebuilt), so pipelines can go to worker processes."""
+        return PhraseMatcher, (sorted(self.phrases),)
+
     def find(self, text: str) -> Iterator[tuple[int, int]]:
         """(start, end) of every phrase in `text`, in order, none overlapping."""
         for _, start, longest_end in self._automaton.find_matches_as_indexes(text):

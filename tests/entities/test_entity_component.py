@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 from pathlib import Path
 
 import pytest
@@ -64,3 +65,10 @@ def test_extract_reports_entities_with_original_offsets_and_users_names(registry
     ]
     for entity in document.entities:
         assert text[entity.start : entity.end] == entity.text
+
+
+def test_the_component_pickles_for_worker_processes(registry: Path) -> None:
+    nlp = spacy.blank("zh")
+    ruler = nlp.add_pipe("extractor_entities", config={"extra": [str(registry)]})
+    copy = pickle.loads(pickle.dumps(ruler))
+    assert [e.canonical for e in copy.finder.entities("蓝海机器人与亚马逊")] == ["Bluesea Robotics", "Amazon"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import pickle
 
 import pytest
 from hypothesis import given, settings
@@ -42,3 +43,9 @@ def test_matches_are_listed_phrases_in_order_without_overlap(text: str) -> None:
     spans = list(MATCHER.find(text))
     assert all(text[start:end] in MATCHER.phrases for start, end in spans)
     assert all(end <= next_start for (_, end), (next_start, _) in itertools.pairwise(spans))
+
+
+def test_a_pickled_matcher_finds_the_same_phrases() -> None:
+    copy = pickle.loads(pickle.dumps(MATCHER))
+    text = "亚马逊云科技的营业利润率与AMD"
+    assert list(copy.find(text)) == list(MATCHER.find(text))
