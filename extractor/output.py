@@ -198,7 +198,7 @@ def claims_table(document: Document) -> Table:
             claim.segment or "",
             claim.metric.value + (" (adj.)" if claim.adjusted else ""),
             claim.period or "",
-            _number(claim.value),
+            "" if claim.value is None else readable_number(claim.value),
             claim.unit,
             claim.qualifier.value,
             claim.status.value,
@@ -224,6 +224,11 @@ def _csv_text(write: Callable[[csv.DictWriter[str]], object]) -> str:
     buffer = io.StringIO()
     write(csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n"))
     return buffer.getvalue()
+
+
+def readable_number(value: float) -> str:
+    """A number for a reader: thousands separators, whole numbers without a decimal point."""
+    return f"{value:,.0f}" if value.is_integer() else f"{value:,.6g}"
 
 
 def _number(value: float | None) -> str:

@@ -18,7 +18,7 @@ from importlib import resources
 from pathlib import Path
 
 from extractor.models import Claim, Document, Script
-from extractor.output import format_change
+from extractor.output import format_change, readable_number
 
 
 class Layer(IntEnum):
@@ -100,11 +100,6 @@ def claim_summary(claim: Claim) -> str:
     value = "" if claim.value is None else f" = {readable_number(claim.value)} {claim.unit}"
     changes = "; ".join(format_change(change) for change in claim.changes)
     return f"{who} {claim.metric.value} {claim.period or ''}{value}" + (f" ({changes})" if changes else "")
-
-
-def readable_number(value: float) -> str:
-    """A number with thousands separators, whole numbers without a decimal point."""
-    return f"{value:,.0f}" if value.is_integer() else f"{value:,.6g}"
 
 
 def marked_text(text: str, spans: Iterable[Highlight]) -> str:

@@ -117,7 +117,7 @@ def test_a_change_reads_as_text_and_as_numbers_in_its_own_columns(
 def test_the_table_shows_each_claim_and_the_findings() -> None:
     table = written(Format.TABLE, [tsmc_document()], several=False)
     assert "tsmc.txt (2 claims, traditional)" in table
-    assert "759600000000" in table
+    assert "759,600,000,000" in table
     assert "gross_margin" in table
     assert "qoq +0.7pt" in table
     assert "arithmetic: 59.5% < 60% & a <b> test" in table
