@@ -74,5 +74,7 @@ def _reason(error: ValueError) -> str:
         first = error.errors()[0]
         where = ".".join(str(part) for part in first["loc"])
         message = first["msg"].removeprefix("Value error, ")
+        if first["type"] == "enum":  # pydantic lists every allowed value: too long for one line
+            message = f"{first['input']!r} is not a value the claim contract allows here"
         return f"{where}: {message}" if where else message
     return str(error)

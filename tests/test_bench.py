@@ -208,10 +208,22 @@ def test_an_explicit_gold_folder_and_a_single_article(tmp_path: Path) -> None:
     [
         ('{"subject": "Amazon", ', "not valid JSON"),
         ('["Amazon"]', "a gold line must be a JSON object"),
-        (json.dumps(AMAZON_REVENUE | {"metric": "sales"}), "metric: Input should be"),
+        (
+            json.dumps(AMAZON_REVENUE | {"metric": "sales"}),
+            "metric: 'sales' is not a value the claim contract allows here",
+        ),
+        (json.dumps(AMAZON_REVENUE | {"period": "Q4 2025"}), "period: period 'Q4 2025' is not of the form"),
+        (json.dumps(AMAZON_REVENUE | {"note": "x"}), "note: Extra inputs are not permitted"),
         (json.dumps(AMAZON_REVENUE | {"unit": "美元"}), "unit: unknown unit '美元'"),
         (json.dumps(AMAZON_REVENUE | {"core": "yes"}), "core must be true or false"),
-        (json.dumps(AMAZON_REVENUE | {"evidence": {"start": 0, "end": 4, "text": "亞馬遜營收"}}), "evidence"),
+        (
+            json.dumps(AMAZON_REVENUE | {"evidence": {"start": 0, "end": 4, "text": "亞馬遜營收"}}),
+            "evidence text has 5 characters, span has 4",
+        ),
+        (
+            json.dumps(AMAZON_REVENUE | {"evidence": {"start": 0, "end": 5, "text": "亞馬遜營收"}}),
+            "evidence text '亞馬遜營收' is not original[0:5]",
+        ),
     ],
 )
 def test_a_malformed_gold_line_names_its_file_and_line(tmp_path: Path, line: str, reason: str) -> None:
