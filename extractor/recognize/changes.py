@@ -12,8 +12,8 @@ The span runs from the basis word (同比, 较去年同期) through the directio
 
 from __future__ import annotations
 
-from dataclasses import replace
 from functools import cache
+from typing import Any
 
 import regex
 
@@ -134,66 +134,57 @@ def find_changes(text: str) -> list[Mention]:
 def _change_from(match: regex.Match[str]) -> Mention | None:
     word = match.group("direction") or match.group("rate") or match.group("lead_direction")
     sign = -1.0 if word is not None and _directions().get(word) == "down" else 1.0
-    mention = Mention(kind=MentionKind.CHANGE, start=match.start(), end=match.end(), text=match.group())
     basis_word = match.group("basis") or match.group("fused")
-    basis = Basis(_bases()[basis_word]) if basis_word else None
     magnitude = _magnitude(match, sign)
     if magnitude is None:
         return None
-    return replace(
-        magnitude,
+    return Mention(
         kind=MentionKind.CHANGE,
         start=match.start(),
         end=match.end(),
-        text=mention.text,
-        basis=basis,
+        text=match.group(),
+        basis=Basis(_bases()[basis_word]) if basis_word else None,
+        **magnitude,
     )
 
 
-def _magnitude(match: regex.Match[str], sign: float) -> Mention | None:
-    """A mention holding the signed magnitude (percent, points or amount) and its qualifier."""
-    empty = Mention(kind=MentionKind.CHANGE, start=0, end=0, text="")
+def _magnitude(match: regex.Match[str], sign: float) -> dict[str, Any] | None:
+    """The mention fields of the signed magnitude (percent, points or amount) and its qualifier."""
     qualifier = _qualifier(match.group("before") or match.group("to_before") or match.group("lead_before"))
     if match.group("percent"):
         level = read_percent(match.group("percent"))
         if level is None or level.value is None:
             return None
-        value_range = level.value_range
-        if value_range is not None:
-            value_range = tuple(sorted((sign * value_range[0], sign * value_range[1])))  # type: ignore[assignment]
-        return replace(empty, percent=sign * level.value, value_range=value_range, qualifier=level.qualifier)
+        ends = level.value_range
+        value_range = None if ends is None else tuple(sorted((sign * ends[0], sign * ends[1])))
+        return {"percent": sign * level.value, "value_range": value_range, "qualifier": level.qualifier}
     if match.group("amount"):
         amount = read_amount(match.group("amount"))
         if amount is None or amount.value is None:
             return None
-        return replace(
-            empty,
-            amount=sign * abs(amount.value),
-            unit=amount.unit,
-            qualifier=amount.qualifier,
-            implicit_unit=amount.implicit_unit,
-        )
+        return {
+            "amount": sign * abs(amount.value),
+            "unit": amount.unit,
+            "qualifier": amount.qualifier,
+            "implicit_unit": amount.implicit_unit,
+        }
     for group, scale in (("points", 1.0), ("basis_points", 0.01)):
         if match.group(group):
             value = numeral_value(match.group(group))
-            return (
-                None
-                if value is None
-                else replace(empty, points=sign * float(value) * scale, qualifier=qualifier)
-            )
+            return None if value is None else {"points": sign * float(value) * scale, "qualifier": qualifier}
     multiple = match.group("multiple") or match.group("to_multiple")
     if multiple:
         value = numeral_value(multiple)
         if value is None:
             return None
         times = float(value) - 1 if match.group("to_multiple") else float(value)
-        return replace(empty, percent=sign * times * 100, qualifier=qualifier)
+        return {"percent": sign * times * 100, "qualifier": qualifier}
     digits = match.group("digits") or match.group("lead_digits")
     if digits:
-        return replace(empty, percent=sign * _digit_counts()[digits], qualifier=Qualifier.OVER)
+        return {"percent": sign * _digit_counts()[digits], "qualifier": Qualifier.OVER}
     doubling = match.group("doubling") or match.group("lead_doubling")
     if doubling:
-        return replace(empty, percent=float(_doubling()[doubling]), qualifier=qualifier)
+        return {"percent": float(_doubling()[doubling]), "qualifier": qualifier}
     return None
 
 
