@@ -249,19 +249,21 @@ def _resolve(period: Period | None, state: _State) -> Period | None:
     return state.periods.resolve(period) if period is not None else None
 
 
-def _period_before(view: SentenceView, position: int, state: _State, metric: Metric) -> Period | None:
+def _period_before(
+    view: SentenceView, position: int, state: _State, metric: Metric
+) -> tuple[Period | None, bool]:
     """The nearest period before `position` in the sentence, else the one the text last spoke of. A
     point of comparison (较上一季的0.4兆) holds only within its clause; a figure of a point in time (a
-    share price) takes only a day or month of its own sentence."""
+    share price) takes only a day or month of its own sentence. The flag tells a point of comparison."""
     before = [p for p in view.periods if p.end <= position]
     if metric in vocabulary().point_in_time_metrics:
         dated = [p for p in before if p.period is not None and is_dated(p.period)]
-        return _resolve(dated[-1].period, state) if dated else None
+        return (_resolve(dated[-1].period, state) if dated else None), False
     clause_start = view.clause_start(position)
     stated = [p for p in before if not _is_comparison(view.text, p) or p.start >= clause_start]
     if stated:
-        return _resolve(stated[-1].period, state)
-    return state.periods.current
+        return _resolve(stated[-1].period, state), _is_comparison(view.text, stated[-1])
+    return state.periods.current, False
 
 
 def _attribute(
@@ -286,7 +288,9 @@ def _value_draft(
     subject, segment = _attribute(view, value.start, state, previous)
     if subject is None:
         return None
-    period = period_override or _period_before(view, value.start, state, metric.metric)
+    period, compared = _period_before(view, value.start, state, metric.metric)
+    if period_override is not None:
+        period, compared = period_override, False
     start = min(
         view.clause_start(value.start),
         view.clause_start(metric.start) if metric.end <= value.start else value.start,
@@ -303,6 +307,7 @@ def _value_draft(
         _unit(value, metric.metric, state),
         start,
         value.end,
+        compared,
     )
 
 
@@ -327,11 +332,13 @@ def _place_change(view: SentenceView, change: Mention, drafts: list[_Draft], sta
     subject, segment = _attribute(view, change.start, state, drafts[-1] if drafts else None)
     if subject is None:
         return
-    period = _period_before(view, change.start, state, metric.metric)
+    period, compared = _period_before(view, change.start, state, metric.metric)
     start = view.clause_start(min(change.start, metric.start) if metric.text else change.start)
     status = _status(view, change.start, period, state)
     unit = _unit(None, metric.metric, state)
-    drafts.append(_Draft(None, [change], subject, segment, metric, period, status, unit, start, change.end))
+    drafts.append(
+        _Draft(None, [change], subject, segment, metric, period, status, unit, start, change.end, compared)
+    )
 
 
 def _complementary(first: Mention, second: Mention) -> bool:
