@@ -7,10 +7,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from extractor.bench import BenchError, GoldError, evaluate, format_text
 from extractor.bench_text import describe
 from extractor.html_text import html_article_text
+from extractor.matching import BenchClaim, relaxed_pairs, strict_pairs
 from extractor.models import Claim, ClaimFields, Document, Evidence, Script
 
 YI = 100_000_000
@@ -274,3 +277,44 @@ def test_a_claim_in_one_line(data: dict[str, Any], line: str) -> None:
 
 def _no_evidence(data: dict[str, Any]) -> dict[str, Any]:
     return {key: value for key, value in data.items() if key != "evidence"}
+
+
+values = st.sampled_from([None, 14.0, 2134 * YI, 2135 * YI, 2160 * YI, 212 * YI])
+claim_fields = st.builds(
+    lambda subject, metric, period, value: ClaimFields(
+        subject=subject, metric=metric, period=period, value=value, unit="USD"
+    ),
+    st.sampled_from(["Amazon", "Tencent"]),
+    st.sampled_from(["revenue", "net_income"]),
+    st.sampled_from(["2025-Q4", "2025", None]),
+    values,
+)
+
+
+def bench_claims(fields_list: list[ClaimFields]) -> list[BenchClaim]:
+    return [BenchClaim(claim=c, evidence=f"第{n}句", span=(n, n + 1)) for n, c in enumerate(fields_list)]
+
+
+@given(st.lists(claim_fields, max_size=8), st.randoms())
+def test_claims_pair_with_themselves_in_any_order(gold: list[ClaimFields], rng: Any) -> None:
+    extracted = gold[:]
+    rng.shuffle(extracted)
+    pairs = strict_pairs(bench_claims(gold), bench_claims(extracted))
+    assert len(pairs) == len(gold)
+
+
+@given(st.lists(claim_fields, max_size=8), st.lists(claim_fields, max_size=8))
+def test_pairs_are_one_to_one_and_relaxed_pairs_keep_the_strict_ones(
+    gold: list[ClaimFields], extracted: list[ClaimFields]
+) -> None:
+    g, e = bench_claims(gold), bench_claims(extracted)
+    strict = strict_pairs(g, e)
+    assert len(set(strict.values())) == len(strict)
+    assert all(
+        (gold[i].subject, gold[i].metric, gold[i].period)
+        == (extracted[j].subject, extracted[j].metric, extracted[j].period)
+        for i, j in strict.items()
+    )
+    relaxed = relaxed_pairs(g, e, strict)
+    assert relaxed.items() >= strict.items()
+    assert len(set(relaxed.values())) == len(relaxed)
