@@ -54,6 +54,7 @@ class UnknownNameRules:
     role_named: regex.Pattern[str]
     latin_stopwords: frozenset[str]
     latin_acronym_min: int
+    latin_period_label: regex.Pattern[str]
     role_cue_end: regex.Pattern[str]
 
     def find(self, text: str, taken: Taken) -> list[EntityMention]:
@@ -106,7 +107,7 @@ class UnknownNameRules:
         yield from self._latin_name(text, run)
 
     def _latin_name_word(self, word: str) -> bool:
-        if word in self.latin_stopwords:
+        if word in self.latin_stopwords or self.latin_period_label.fullmatch(word):
             return False
         return len(word) >= (self.latin_acronym_min if word.isupper() else 2)
 
@@ -149,6 +150,7 @@ def unknown_name_rules() -> UnknownNameRules:
         ),
         latin_stopwords=frozenset(table["latin_stopwords"]),
         latin_acronym_min=int(table["latin_acronym_min"]),
+        latin_period_label=regex.compile(table["latin_period_label"]),
         role_cue_end=regex.compile(f"(?:{cues})\\s?$"),
     )
 

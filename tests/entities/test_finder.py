@@ -140,6 +140,8 @@ def test_latin_names_and_tickers_need_word_boundaries(text: str, expected: list[
         ),
         ("GPU与CPU及IaaS不是名字，PC和EV也不是", []),
         ("新创公司XYZ获得融资", [("XYZ", EntityType.COMPANY)]),
+        ("FY26第一季度与1H25、Q4相比", []),
+        ("新车ES9与Fold8开卖", [("ES9", EntityType.PRODUCT), ("Fold8", EntityType.PRODUCT)]),
     ],
 )
 def test_rules_catch_names_the_registry_lacks(text: str, expected: list[tuple[str, EntityType]]) -> None:
