@@ -25,7 +25,14 @@ from extractor.assemble.link import (
     names_business_before,
     subject_name,
 )
-from extractor.assemble.periods import PeriodContext, is_after, is_dated, looks_back, prior_year
+from extractor.assemble.periods import (
+    PeriodContext,
+    is_after,
+    is_dated,
+    looks_back,
+    prior_year,
+    quarter_ending,
+)
 from extractor.assemble.text import Sentence, split_sentences
 from extractor.assemble.vocabulary import ValueKind, vocabulary
 from extractor.entities.mentions import EntityMention, MetricMention
@@ -262,7 +269,11 @@ def _period_before(
     clause_start = view.clause_start(position)
     stated = [p for p in before if not _is_comparison(view.text, p) or p.start >= clause_start]
     if stated:
-        return _resolve(stated[-1].period, state), _is_comparison(view.text, stated[-1])
+        chosen = stated[-1]
+        period = _resolve(chosen.period, state)
+        if period is not None and _is_as_of(view.text, chosen):
+            period = quarter_ending(period)
+        return period, _is_comparison(view.text, chosen)
     return state.periods.current, False
 
 

@@ -209,14 +209,42 @@ def find_metric(view: SentenceView, mention: Mention) -> MetricMention | None:
     (营收增速), else the sentence's first fitting term."""
     kind = value_kind(mention)
     if kind is ValueKind.PERCENT:
-        share = _share_after(view, mention)
+        share = _share_after(view, mention) or _share_taken(view, mention)
         if share is not None:
             return share
-    fitting = [m for m in view.metrics if m.end <= mention.start and _fits(m.metric, kind)]
+    fitting = [
+        m
+        for m in view.metrics
+        if m.end <= mention.start and _fits(m.metric, kind) and _counts(view, mention, m)
+    ]
     plain = [m for m in fitting if not _heads_rate(view.text, m)]
     if plain:
         return plain[-1]
     return fitting[0] if fitting else None
+
+
+def _share_taken(view: SentenceView, mention: Mention) -> MetricMention | None:
+    """A percentage something takes of a money metric (收入约占六成, 占总营收79%): that metric's share."""
+    words = vocabulary()
+    clause_start = view.clause_start(mention.start)
+    if not any(view.text.find(verb, clause_start, mention.start) >= 0 for verb in words.share_verbs):
+        return None
+    before = [m for m in view.metrics if m.end <= mention.start]
+    if not before or before[-1].metric not in words.share_of:
+        return None
+    metric = before[-1]
+    return MetricMention(
+        metric.start, metric.end, metric.text, words.share_of[metric.metric], metric.adjusted
+    )
+
+
+def _counts(view: SentenceView, mention: Mention, metric: MetricMention) -> bool:
+    """Whether a count is written with a measure word of the metric (辆 for units, 人 for layoffs)."""
+    words = vocabulary().count_words.get(metric.metric)
+    if mention.unit != "count" or words is None:
+        return True
+    measure = mention.text.rstrip()[-1:]
+    return measure in words or not ("\u4e00" <= measure <= "\u9fff")
 
 
 def _heads_rate(text: str, metric: MetricMention) -> bool:

@@ -7,7 +7,13 @@ from dataclasses import dataclass, replace
 from extractor.recognize.mentions import Period, RelativePeriod
 
 _QUARTER_END_MONTH = {"Q1": 3, "Q2": 6, "Q3": 9, "Q4": 12, "H1": 6, "H2": 12, "9M": 9}
-_LATE_REPORT_MONTHS = 9  # a Q4 or full-year report comes out in the next year's first months
+_LATE_REPORT_MONTHS = 9
+_LAST_DAYS = {
+    3: 31,
+    6: 30,
+    9: 30,
+    12: 31,
+}  # a Q4 or full-year report comes out in the next year's first months
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +87,17 @@ class PeriodContext:
         if not report.fiscal and _end_month(report.part) == 12:
             return report.year + 1
         return report.year
+
+
+def quarter_ending(period: Period) -> Period:
+    """The quarter an as-of date closes (截至9月30日, 截至九月末 → Q3), else the date itself."""
+    month = _month_of(period.part)
+    if month is None or month % 3 or period.year is None:
+        return period
+    day = period.part[3:] if period.part is not None else ""
+    if day and int(day) < _LAST_DAYS[month]:
+        return period
+    return Period(year=period.year, part=f"Q{month // 3}", fiscal=period.fiscal)
 
 
 def looks_back(period: Period) -> bool:

@@ -27,6 +27,8 @@ class Vocabulary:
     metric_values: dict[Metric, ValueKind]
     share_of: dict[Metric, Metric]
     share_nouns: tuple[str, ...]
+    share_verbs: tuple[str, ...]
+    count_words: dict[Metric, frozenset[str]]
     guidance_cues: tuple[str, ...]
     estimate_cues: tuple[str, ...]
     distributive: tuple[str, ...]
@@ -52,6 +54,8 @@ def vocabulary() -> Vocabulary:
         metric_values={Metric(k): ValueKind(v) for k, v in table["metric_values"].items()},
         share_of={Metric(k): Metric(v) for k, v in table["share_of"].items()},
         share_nouns=tuple(sorted(table["share_nouns"], key=len, reverse=True)),
+        share_verbs=tuple(table["share_verbs"]),
+        count_words={Metric(k): frozenset(v) for k, v in table["count_words"].items()},
         guidance_cues=tuple(table["guidance_cues"]),
         estimate_cues=tuple(table["estimate_cues"]),
         distributive=tuple(table["distributive"]),
