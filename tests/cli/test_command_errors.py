@@ -139,12 +139,6 @@ def test_a_real_process_exits_1_on_a_missing_file_and_2_on_a_bad_format(tmp_path
     assert b"Traceback" not in bad_format.stderr
 
 
-def test_a_real_process_reads_stdin_and_writes_utf8() -> None:
-    done = extractor_process("extract", "-", "--format", "jsonl", stdin=HANT.encode("big5"))
-    assert (done.returncode, done.stderr) == (0, b"")
-    assert json.loads(done.stdout.decode("utf-8"))["source"] == "-"
-
-
 def test_a_closed_pipe_ends_quietly() -> None:
     process = subprocess.Popen(
         [sys.executable, "-m", "extractor.cli", "extract", str(SEED), "--format", "jsonl"],
@@ -159,14 +153,16 @@ def test_a_closed_pipe_ends_quietly() -> None:
     assert error == b""
 
 
-def test_output_is_utf8_whatever_the_locale_says() -> None:
+def test_a_real_process_reads_stdin_and_writes_utf8_whatever_the_locale_says() -> None:
     done = subprocess.run(
-        [sys.executable, "-m", "extractor.cli", "extract", "-", "--format", "csv"],
-        input=HANT.encode("utf-8"),
+        [sys.executable, "-m", "extractor.cli", "render", "-"],
+        input=HANT.encode("big5"),
         capture_output=True,
         cwd=REPO,
         timeout=120,
         env={**os.environ, "PYTHONIOENCODING": "ascii"},
     )
     assert (done.returncode, done.stderr) == (0, b"")
-    assert done.stdout.decode("utf-8").startswith("source,subject,")
+    page = done.stdout.decode("utf-8")
+    assert "<title>extractor report: -</title>" in page
+    assert all(character in page for character in HANT if not character.isspace())
