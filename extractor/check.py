@@ -26,15 +26,25 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
-from functools import cache, lru_cache
+from functools import cache
 from typing import Any
 
 from pydantic import BaseModel
 
 from extractor.data import load_table
-from extractor.models import Basis, Change, Claim, Finding, FindingKind, Metric, Status
-from extractor.normalize import normalize
-from extractor.stated import Interval, Stated, add, consistent, div, scale_interval, show, stated, sub
+from extractor.facts import (
+    Facts,
+    common_scale,
+    earlier,
+    label,
+    says,
+    shown_together,
+    signed,
+    stated_change,
+    when,
+)
+from extractor.models import Basis, Change, Claim, Finding, FindingKind, Metric
+from extractor.stated import Interval, Stated, add, consistent, div, scale_interval, show, sub
 
 
 class CheckResult(BaseModel):
@@ -64,55 +74,16 @@ def check(claims: Sequence[Claim]) -> list[Finding]:
 
 def check_all(claims: Sequence[Claim]) -> list[CheckResult]:
     """Every check that `claims` allow, passed or failed."""
-    facts = _Facts(claims)
+    facts = Facts(claims)
     return [*_growth(facts), *_ratios(facts), *_sums(facts), *_conflicts(facts)]
 
 
-class _Facts:
-    """The claims indexed by the fact they state."""
-
-    def __init__(self, claims: Sequence[Claim]) -> None:
-        self.claims = claims
-        self.index: defaultdict[tuple[Any, ...], list[int]] = defaultdict(list)
-        for i, claim in enumerate(claims):
-            self.index[_key(claim)].append(i)
-
-    def find(self, claim: Claim, *, any_unit: bool = False, **changes: Any) -> list[int]:
-        """Indices of claims with a value stating the fact of `claim` with `changes` to its key fields."""
-        key = _key(claim.model_copy(update=changes))
-        keys = [k for k in self.index if k[:-1] == key[:-1]] if any_unit else [key]
-        return [i for k in keys for i in self.index.get(k, []) if self.claims[i].value is not None]
-
-    def single(self, claim: Claim, *, any_unit: bool = False, **changes: Any) -> int | None:
-        """The claim stating the fact of `claim` with `changes`, when the text gives it one value.
-
-        Restatements that agree count as one value (the most precise stands for them); when they
-        disagree, the fact has no single value to check against (the conflict check reports it).
-        """
-        found = self.find(claim, any_unit=any_unit, **changes)
-        numbers = [self.value(i) for i in found]
-        if not found or not all(consistent(a.interval(), b.interval()) for a in numbers for b in numbers):
-            return None
-        return min(zip(found, numbers, strict=True), key=lambda pair: _width(pair[1].interval()))[0]
-
-    def value(self, i: int) -> Stated:
-        claim = self.claims[i]
-        assert claim.value is not None
-        return stated(
-            claim.value,
-            claim.evidence.text,
-            scaled=claim.unit != "%",
-            qualifier=claim.qualifier,
-            value_range=claim.value_range,
-        )
-
-
-def _growth(facts: _Facts) -> Iterator[CheckResult]:
+def _growth(facts: Facts) -> Iterator[CheckResult]:
     for i, claim in enumerate(facts.claims):
         if claim.value is None or claim.period is None:
             continue
         for change in claim.changes:
-            prior_period = _earlier(claim.period, change.basis)
+            prior_period = earlier(claim.period, change.basis)
             if prior_period is None:
                 continue
             j = facts.single(claim, period=prior_period)
@@ -121,34 +92,34 @@ def _growth(facts: _Facts) -> Iterator[CheckResult]:
                 yield result
 
 
-def _growth_result(facts: _Facts, prior_index: int, index: int, change: Change) -> CheckResult | None:
+def _growth_result(facts: Facts, prior_index: int, index: int, change: Change) -> CheckResult | None:
     """The stated change of claim `index` against its value and the prior value of claim `prior_index`."""
     claim = facts.claims[index]
     current, prior = facts.value(index), facts.value(prior_index)
-    head = f"{_label(claim)} {_when(claim, facts.claims[prior_index].period)}: "
+    head = f"{label(claim)} {when(claim, facts.claims[prior_index].period)}: "
     indices = [prior_index, index]
     if change.percent is not None:
         implied = div(current.interval(), prior.interval())
         if implied is None or prior.interval().low <= 0:
             return None  # no growth rate from a zero or negative base
-        said = _change(change.percent, change, claim)
+        said = stated_change(change.percent, change, claim)
         point = (current.value / prior.value - 1) * 100
-        growth = f"{_shown(current, prior, sep=' / ')} - 1 = {show(point, max(1, said.decimals))}%"
+        growth = f"{shown_together(current, prior, sep=' / ')} - 1 = {show(point, max(1, said.decimals))}%"
         implied = scale_interval(implied, 100, -100)
         return _result(f"{head}{growth}, stated {said.shown()}%", implied, said, point, indices)
     number, suffix = (change.points, " points") if change.points is not None else (change.amount, "")
     if number is None:
         return None
-    said = _change(number, change, claim, scaled=change.points is None)
+    said = stated_change(number, change, claim, scaled=change.points is None)
     point = current.value - prior.value
-    scale = _scale(current, prior, said)
+    scale = common_scale(current, prior, said)
     decimals = max(n.decimals_in(scale) for n in (current, prior, said))
-    difference = f"{_shown(current, prior, sep=' - ', scale=scale)} = {show(point / scale, decimals)}"
+    difference = f"{shown_together(current, prior, sep=' - ', scale=scale)} = {show(point / scale, decimals)}"
     message = f"{head}{difference}{suffix}, stated {said.shown(scale)}{suffix}"
     return _result(message, sub(current.interval(), prior.interval()), said, point, indices)
 
 
-def _ratios(facts: _Facts) -> Iterator[CheckResult]:
+def _ratios(facts: Facts) -> Iterator[CheckResult]:
     for rule in _ratio_rules():
         whole = bool(rule.get("whole"))
         numerator, denominator = Metric(rule["numerator"]), Metric(rule["denominator"])
@@ -167,7 +138,7 @@ def _ratios(facts: _Facts) -> Iterator[CheckResult]:
                 yield result
 
 
-def _ratio_result(facts: _Facts, indices: tuple[int, int, int], *, at_least: bool) -> CheckResult | None:
+def _ratio_result(facts: Facts, indices: tuple[int, int, int], *, at_least: bool) -> CheckResult | None:
     """numerator / denominator against the stated ratio; `at_least`: the stated one may be larger."""
     part, whole, said = (facts.value(i) for i in indices)
     implied = div(part.interval(), whole.interval())
@@ -178,12 +149,12 @@ def _ratio_result(facts: _Facts, indices: tuple[int, int, int], *, at_least: boo
         implied = Interval(implied.low, math.inf)
     point = part.value / whole.value * 100
     claim = facts.claims[indices[2]]
-    shown = f"{_shown(part, whole, sep=' / ')} = {show(point, max(1, said.decimals))}%"
-    message = f"{_label(claim)} {_when(claim)}: {shown}, stated {said.shown()}%"
+    shown = f"{shown_together(part, whole, sep=' / ')} = {show(point, max(1, said.decimals))}%"
+    message = f"{label(claim)} {when(claim)}: {shown}, stated {said.shown()}%"
     return _result(message, implied, said, point, list(indices), FindingKind.ARITHMETIC)
 
 
-def _sums(facts: _Facts) -> Iterator[CheckResult]:
+def _sums(facts: Facts) -> Iterator[CheckResult]:
     summable = set(load_table("checks.yaml")["summable"])
     for k, claim in enumerate(facts.claims):
         names = claim.subject.split(", ")
@@ -199,18 +170,20 @@ def _sums(facts: _Facts) -> Iterator[CheckResult]:
         for value in values:
             total = add(total, value.interval())
         point = sum(value.value for value in values)
-        scale = _scale(*values, said)
+        scale = common_scale(*values, said)
         total_shown = show(point / scale, max(value.decimals_in(scale) for value in values))
-        shown = f"{_shown(*values, sep=' + ', scale=scale)} = {total_shown}, stated {said.shown(scale)}"
-        message = f"{_label(claim)} {_when(claim)}: {shown}"
+        shown = (
+            f"{shown_together(*values, sep=' + ', scale=scale)} = {total_shown}, stated {said.shown(scale)}"
+        )
+        message = f"{label(claim)} {when(claim)}: {shown}"
         yield _result(message, total, said, point, [*indices, k], FindingKind.SUM)
 
 
-def _conflicts(facts: _Facts) -> Iterator[CheckResult]:
+def _conflicts(facts: Facts) -> Iterator[CheckResult]:
     for key, indices in facts.index.items():
         if key[-3] is None:
             continue
-        unrevised = [i for i in indices if not _says(facts.claims[i], "revision_words")]
+        unrevised = [i for i in indices if not says(facts.claims[i], "revision_words")]
         statements: defaultdict[str, list[tuple[Stated, int]]] = defaultdict(list)
         for i in unrevised:
             for what, number in _statements(facts, i):
@@ -219,7 +192,7 @@ def _conflicts(facts: _Facts) -> Iterator[CheckResult]:
             yield from _disagreements(facts, what, said)
 
 
-def _statements(facts: _Facts, i: int) -> Iterator[tuple[str, Stated]]:
+def _statements(facts: Facts, i: int) -> Iterator[tuple[str, Stated]]:
     """What claim `i` states, each number under the name of what it is: `value`, `yoy percent`, ..."""
     claim = facts.claims[i]
     if claim.value is not None:
@@ -230,10 +203,13 @@ def _statements(facts: _Facts, i: int) -> Iterator[tuple[str, Stated]]:
         for name in ("percent", "points", "amount"):
             number = getattr(change, name)
             if number is not None:
-                yield f"{change.basis.value} {name}", _change(number, change, claim, scaled=name == "amount")
+                yield (
+                    f"{change.basis.value} {name}",
+                    stated_change(number, change, claim, scaled=name == "amount"),
+                )
 
 
-def _disagreements(facts: _Facts, what: str, said: list[tuple[Stated, int]]) -> Iterator[CheckResult]:
+def _disagreements(facts: Facts, what: str, said: list[tuple[Stated, int]]) -> Iterator[CheckResult]:
     """One result per two different numbers stated for the same thing, naming every claim stating each."""
     numbers: dict[float, list[tuple[Stated, int]]] = {}
     for number, i in said:
@@ -246,7 +222,7 @@ def _disagreements(facts: _Facts, what: str, said: list[tuple[Stated, int]]) -> 
                 continue
             claim = facts.claims[first[0][1]]
             shown = _shown_pair(what, a, b, claim.unit)
-            message = f"{_label(claim)} {_when(claim)}: {shown}"
+            message = f"{label(claim)} {when(claim)}: {shown}"
             yield _conflict(message, a, b, [i for _, i in first] + [i for _, i in second])
 
 
@@ -266,11 +242,11 @@ def _one_fact(a: float, b: float) -> bool:
 def _shown_pair(what: str, a: Stated, b: Stated, unit: str) -> str:
     if what == "value":
         suffix = "%" if unit == "%" else ""
-        return f"stated as {a.shown(_scale(a, b))}{suffix} and {b.shown(_scale(a, b))}{suffix}"
+        return f"stated as {a.shown(common_scale(a, b))}{suffix} and {b.shown(common_scale(a, b))}{suffix}"
     basis, name = what.split()
     suffix = {"percent": "%", "points": " points"}.get(name, "")
-    scale = _scale(a, b)
-    return f"{basis} change stated as {_signed(a.shown(scale))}{suffix} and {_signed(b.shown(scale))}{suffix}"
+    scale = common_scale(a, b)
+    return f"{basis} change stated as {signed(a.shown(scale))}{suffix} and {signed(b.shown(scale))}{suffix}"
 
 
 def _conflict(message: str, first: Stated, second: Stated, indices: list[int]) -> CheckResult:
@@ -303,76 +279,7 @@ def _result(
     )
 
 
-def _change(number: float, change: Change, claim: Claim, *, scaled: bool = False) -> Stated:
-    scaled = scaled and claim.unit != "%"
-    return stated(number, claim.evidence.text, scaled=scaled, qualifier=change.qualifier)
-
-
 _PERIOD_BASES = (Basis.YOY, Basis.QOQ, Basis.MOM)
-
-
-def _key(claim: Claim) -> tuple[Any, ...]:
-    """What makes two claims state the same fact; the period third from the end, the unit last."""
-    per_share = _says(claim, "per_share_words")
-    fact = (claim.subject, claim.segment, claim.metric, claim.adjusted, per_share)
-    return (*fact, claim.period, claim.status, claim.unit)
-
-
-def _says(claim: Claim, words: str) -> bool:
-    """Whether the claim's evidence holds a word of the checks.yaml list `words` (in either script)."""
-    return any(word in _simplified(claim.evidence.text) for word in load_table("checks.yaml")[words])
-
-
-@lru_cache(maxsize=4096)
-def _simplified(text: str) -> str:
-    return normalize(text).text
-
-
-def _width(interval: Interval) -> float:
-    return interval.high - interval.low
-
-
-def _scale(*numbers: Stated) -> float:
-    """The scale to show numbers side by side in: the finest any of them was written in."""
-    return min(number.scale for number in numbers)
-
-
-def _shown(*numbers: Stated, sep: str, scale: float | None = None) -> str:
-    """The numbers in one scale (by default the finest they were written in), joined by `sep`."""
-    scale = _scale(*numbers) if scale is None else scale
-    return sep.join(number.shown(scale) for number in numbers)
-
-
-def _label(claim: Claim) -> str:
-    adjusted = "adjusted " if claim.adjusted else ""
-    segment = f" {claim.segment}" if claim.segment else ""
-    return f"{adjusted}{claim.metric.value} of {claim.subject}{segment}"
-
-
-def _when(claim: Claim, prior: str | None = None) -> str:
-    """The period in brackets, with the prior period compared and the status when not actual."""
-    period = f"{claim.period} vs {prior}" if prior else str(claim.period)
-    status = "" if claim.status is Status.ACTUAL else f", {claim.status.value}"
-    return f"({period}{status})"
-
-
-def _earlier(period: str, basis: Basis) -> str | None:
-    """The period a change of `basis` compares `period` with: 2025-Q1 qoq → 2024-Q4; None if none."""
-    prefix = "FY" if period.startswith("FY") else ""
-    year, _, part = period.removeprefix("FY").partition("-")
-    if basis is Basis.YOY:
-        return f"{prefix}{int(year) - 1}" + (f"-{part}" if part else "")
-    if basis is Basis.QOQ and part.startswith("Q"):
-        quarter = int(part[1]) - 1
-        return f"{prefix}{year}-Q{quarter}" if quarter else f"{prefix}{int(year) - 1}-Q4"
-    if basis is Basis.MOM and len(part) == 2 and part.isdigit():
-        month = int(part) - 1
-        return f"{prefix}{year}-{month:02d}" if month else f"{prefix}{int(year) - 1}-12"
-    return None
-
-
-def _signed(text: str) -> str:
-    return text if text.startswith("-") else f"+{text}"
 
 
 @cache

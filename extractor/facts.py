@@ -1,0 +1,126 @@
+"""Claims indexed by the fact they state, and how checks show facts and numbers in their messages.
+
+A fact is what a claim is about: subject, segment, metric, adjustment, whether the amount is per share,
+period, status and unit. Two claims of one fact state the same thing, so their numbers must agree.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import Any
+
+from extractor.data import load_table
+from extractor.models import Basis, Change, Claim, Status
+from extractor.normalize import normalize
+from extractor.stated import Interval, Stated, consistent, stated
+
+
+class Facts:
+    """The claims indexed by the fact they state."""
+
+    def __init__(self, claims: Sequence[Claim]) -> None:
+        self.claims = claims
+        self.index: defaultdict[tuple[Any, ...], list[int]] = defaultdict(list)
+        for i, claim in enumerate(claims):
+            self.index[fact_key(claim)].append(i)
+
+    def find(self, claim: Claim, *, any_unit: bool = False, **changes: Any) -> list[int]:
+        """Indices of claims with a value stating the fact of `claim` with `changes` to its key fields."""
+        key = fact_key(claim.model_copy(update=changes))
+        keys = [k for k in self.index if k[:-1] == key[:-1]] if any_unit else [key]
+        return [i for k in keys for i in self.index.get(k, []) if self.claims[i].value is not None]
+
+    def single(self, claim: Claim, *, any_unit: bool = False, **changes: Any) -> int | None:
+        """The claim stating the fact of `claim` with `changes`, when the text gives it one value.
+
+        Restatements that agree count as one value (the most precise stands for them); when they
+        disagree, the fact has no single value to check against (the conflict check reports it).
+        """
+        found = self.find(claim, any_unit=any_unit, **changes)
+        numbers = [self.value(i) for i in found]
+        if not found or not all(consistent(a.interval(), b.interval()) for a in numbers for b in numbers):
+            return None
+        return min(zip(found, numbers, strict=True), key=lambda pair: width(pair[1].interval()))[0]
+
+    def value(self, i: int) -> Stated:
+        claim = self.claims[i]
+        assert claim.value is not None
+        return stated(
+            claim.value,
+            claim.evidence.text,
+            scaled=claim.unit != "%",
+            qualifier=claim.qualifier,
+            value_range=claim.value_range,
+        )
+
+
+def stated_change(number: float, change: Change, claim: Claim, *, scaled: bool = False) -> Stated:
+    """A number of one of the claim's changes, as its evidence states it; `scaled` for amounts."""
+    scaled = scaled and claim.unit != "%"
+    return stated(number, claim.evidence.text, scaled=scaled, qualifier=change.qualifier)
+
+
+def fact_key(claim: Claim) -> tuple[Any, ...]:
+    """What makes two claims state the same fact; the period third from the end, the unit last."""
+    per_share = says(claim, "per_share_words")
+    fact = (claim.subject, claim.segment, claim.metric, claim.adjusted, per_share)
+    return (*fact, claim.period, claim.status, claim.unit)
+
+
+def says(claim: Claim, words: str) -> bool:
+    """Whether the claim's evidence holds a word of the checks.yaml list `words` (in either script)."""
+    return any(word in _simplified(claim.evidence.text) for word in load_table("checks.yaml")[words])
+
+
+@lru_cache(maxsize=4096)
+def _simplified(text: str) -> str:
+    return normalize(text).text
+
+
+def width(interval: Interval) -> float:
+    return interval.high - interval.low
+
+
+def common_scale(*numbers: Stated) -> float:
+    """The scale to show numbers side by side in: the finest any of them was written in."""
+    return min(number.scale for number in numbers)
+
+
+def shown_together(*numbers: Stated, sep: str, scale: float | None = None) -> str:
+    """The numbers in one scale (by default the finest they were written in), joined by `sep`."""
+    scale = common_scale(*numbers) if scale is None else scale
+    return sep.join(number.shown(scale) for number in numbers)
+
+
+def label(claim: Claim) -> str:
+    adjusted = "adjusted " if claim.adjusted else ""
+    segment = f" {claim.segment}" if claim.segment else ""
+    return f"{adjusted}{claim.metric.value} of {claim.subject}{segment}"
+
+
+def when(claim: Claim, prior: str | None = None) -> str:
+    """The period in brackets, with the prior period compared and the status when not actual."""
+    period = f"{claim.period} vs {prior}" if prior else str(claim.period)
+    status = "" if claim.status is Status.ACTUAL else f", {claim.status.value}"
+    return f"({period}{status})"
+
+
+def earlier(period: str, basis: Basis) -> str | None:
+    """The period a change of `basis` compares `period` with: 2025-Q1 qoq → 2024-Q4; None if none."""
+    prefix = "FY" if period.startswith("FY") else ""
+    year, _, part = period.removeprefix("FY").partition("-")
+    if basis is Basis.YOY:
+        return f"{prefix}{int(year) - 1}" + (f"-{part}" if part else "")
+    if basis is Basis.QOQ and part.startswith("Q"):
+        quarter = int(part[1]) - 1
+        return f"{prefix}{year}-Q{quarter}" if quarter else f"{prefix}{int(year) - 1}-Q4"
+    if basis is Basis.MOM and len(part) == 2 and part.isdigit():
+        month = int(part) - 1
+        return f"{prefix}{year}-{month:02d}" if month else f"{prefix}{int(year) - 1}-12"
+    return None
+
+
+def signed(text: str) -> str:
+    return text if text.startswith("-") else f"+{text}"
