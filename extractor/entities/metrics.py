@@ -2,7 +2,7 @@
 
 A term maps to a contract Metric, some with `adjusted: true` (扣非净利润). A modifier (经调整, non-GAAP)
 is not a metric itself: it marks the metric term that follows it within a few characters of the same
-clause as adjusted.
+clause as adjusted. A not-term (盈利能力) hides the term inside it.
 """
 
 from __future__ import annotations
@@ -31,11 +31,14 @@ class Term:
 class MetricLexicon:
     """Finds metric terms, longest first (营业利润率 before 营业利润 before 利润)."""
 
-    def __init__(self, terms: dict[str, Term], modifiers: frozenset[str], reach: int) -> None:
+    def __init__(
+        self, terms: dict[str, Term], modifiers: frozenset[str], not_terms: frozenset[str], reach: int
+    ) -> None:
         self.terms = terms
         self.modifiers = modifiers
+        self.not_terms = not_terms
         self.reach = reach
-        self.matcher = PhraseMatcher([*terms, *modifiers])
+        self.matcher = PhraseMatcher([*terms, *modifiers, *not_terms])
 
     def find(self, text: str) -> list[MetricMention]:
         """Every metric term in `text`, in order, with the adjusted flag a preceding modifier gives."""
@@ -45,6 +48,8 @@ class MetricLexicon:
             surface = text[start:end]
             if surface in self.modifiers:
                 modifier_end = end
+                continue
+            if surface in self.not_terms:
                 continue
             term = self.terms[surface]
             adjusted = term.adjusted or self._modified(text, modifier_end, start)
@@ -72,4 +77,5 @@ def metric_lexicon() -> MetricLexicon:
         for word in group["terms"]:
             terms[to_simplified(word)] = term
     modifiers = frozenset(to_simplified(word) for word in table["modifiers"]["adjusted"])
-    return MetricLexicon(terms, modifiers, int(table["modifier_reach"]))
+    not_terms = frozenset(to_simplified(word) for word in table["not_terms"])
+    return MetricLexicon(terms, modifiers, not_terms, int(table["modifier_reach"]))

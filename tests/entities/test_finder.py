@@ -181,6 +181,10 @@ def test_unknown_names_do_not_swallow_registry_names_or_metric_terms() -> None:
             "市佔率與營收佔比",
             [("市佔率", Metric.MARKET_SHARE, False), ("營收佔比", Metric.REVENUE_SHARE, False)],
         ),
+        ("盈利能力提升，净利润增长", [("净利润", Metric.NET_INCOME, False)]),
+        ("分部經營收益為7億元", [("經營收益", Metric.OPERATING_INCOME, False)]),
+        ("调整后每股亏损0.10美元", [("每股亏损", Metric.EPS, True)]),
+        ("综合股价指数下跌，股价上涨", [("股价", Metric.SHARE_PRICE, False)]),
         ("资本开支与capex", [("资本开支", Metric.CAPEX, False), ("capex", Metric.CAPEX, False)]),
     ],
 )

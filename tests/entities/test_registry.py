@@ -106,7 +106,9 @@ def test_metric_terms_map_to_one_metric_each() -> None:
             meaning[to_simplified(term)].add((group["metric"], bool(group.get("adjusted", False))))
     assert {term: m for term, m in meaning.items() if len(m) > 1} == {}
     modifiers = {to_simplified(word) for word in table["modifiers"]["adjusted"]}
+    not_terms = {to_simplified(word) for word in table["not_terms"]}
     assert modifiers.isdisjoint(meaning)
+    assert not_terms.isdisjoint(meaning) and not_terms.isdisjoint(modifiers)
 
 
 def test_metric_terms_are_listed_in_both_scripts() -> None:
