@@ -216,6 +216,151 @@ CASES: list[tuple[str, list[ClaimTuple]]] = [
             ),
         ],
     ),
+    (
+        "2025年第三季度，微软在全球云市场的份额为22%，谷歌份额约为13%，两大巨头合计控制了35%的份额。",
+        [
+            ("Microsoft", None, "market_share", "2025-Q3", 22.0, "%", "exact", "actual", ()),
+            ("Google", None, "market_share", "2025-Q3", 13.0, "%", "approx", "actual", ()),
+            ("Microsoft, Google", None, "market_share", "2025-Q3", 35.0, "%", "exact", "actual", ()),
+        ],
+    ),
+    (
+        "2025年第三季度，亞馬遜營收1800億美元。AWS的營收增速(20%)落後於微軟Azure(40%)。",
+        [
+            ("Amazon", None, "revenue", "2025-Q3", 180000000000.0, "USD", "exact", "actual", ()),
+            (
+                "Amazon",
+                "AWS",
+                "revenue",
+                "2025-Q3",
+                None,
+                "USD",
+                "exact",
+                "actual",
+                (("yoy", 20.0, None, None),),
+            ),
+            (
+                "Microsoft",
+                "Azure",
+                "revenue",
+                "2025-Q3",
+                None,
+                "USD",
+                "exact",
+                "actual",
+                (("yoy", 40.0, None, None),),
+            ),
+        ],
+    ),
+    (
+        "小米2025年第三季度收入1131億元人民幣。智能手機業務方面，第三季收入460億元，按年下降3.1%。",
+        [
+            ("Xiaomi", None, "revenue", "2025-Q3", 113100000000.0, "CNY", "exact", "actual", ()),
+            (
+                "Xiaomi",
+                "Smartphones",
+                "revenue",
+                "2025-Q3",
+                46000000000.0,
+                "CNY",
+                "exact",
+                "actual",
+                (("yoy", -3.1, None, None),),
+            ),
+        ],
+    ),
+    (
+        "三星電子2025年第三季營業利益12.2兆韓元，較上一季的4.7兆韓元大幅改善。淨利為9.3兆韓元。",
+        [
+            (
+                "Samsung Electronics",
+                None,
+                "operating_income",
+                "2025-Q3",
+                12200000000000.0,
+                "KRW",
+                "exact",
+                "actual",
+                (),
+            ),
+            (
+                "Samsung Electronics",
+                None,
+                "operating_income",
+                "2025-Q2",
+                4700000000000.0,
+                "KRW",
+                "exact",
+                "actual",
+                (),
+            ),
+            (
+                "Samsung Electronics",
+                None,
+                "net_income",
+                "2025-Q3",
+                9300000000000.0,
+                "KRW",
+                "exact",
+                "actual",
+                (),
+            ),
+        ],
+    ),
+    (
+        "宁德时代2025年前三季度营收2830亿元。截至9月30日，公司员工总数约13.1万人。",
+        [
+            ("CATL", None, "revenue", "2025-9M", 283000000000.0, "CNY", "exact", "actual", ()),
+            ("CATL", None, "headcount", "2025-Q3", 131000.0, "count", "approx", "actual", ()),
+        ],
+    ),
+    (
+        "美光2026財年第一財季營收136.4億美元，DRAM營收107.9億美元，占總營收79%。",
+        [
+            ("Micron", None, "revenue", "FY2026-Q1", 13640000000.0, "USD", "exact", "actual", ()),
+            ("Micron", None, "revenue", "FY2026-Q1", 10790000000.0, "USD", "exact", "actual", ()),
+            ("Micron", None, "revenue_share", "FY2026-Q1", 79.0, "%", "exact", "actual", ()),
+        ],
+    ),
+    (
+        "小鹏汽车2025年10月共交付新车4.2万辆，产品已进入全球超过50个国家和地区。",
+        [("XPeng", None, "units", "2025-10", 42000.0, "count", "exact", "actual", ())],
+    ),
+    (
+        "2025年第二季度，丰田营业利润1.17万亿日元。丰田股价11月6日收盘上涨2.1%，报2980日元。",
+        [
+            ("Toyota", None, "operating_income", "2025-Q2", 1170000000000.0, "JPY", "exact", "actual", ()),
+            (
+                "Toyota",
+                None,
+                "share_price",
+                "2025-11-06",
+                2980.0,
+                "JPY",
+                "exact",
+                "actual",
+                (("vs_prior", 2.1, None, None),),
+            ),
+        ],
+    ),
+    (
+        "聯發科2025年12月營收新台幣480.3億元。聯發科去年全年營收5,991億元。",
+        [
+            ("MediaTek", None, "revenue", "2025-12", 48030000000.0, "TWD", "exact", "actual", ()),
+            ("MediaTek", None, "revenue", "2025", 599100000000.0, "TWD", "exact", "actual", ()),
+        ],
+    ),
+    (
+        "Meta預計2026年資本支出將顯著增長，全年總營收約為2000億美元。",
+        [("Meta", None, "revenue", "2026", 200000000000.0, "USD", "approx", "guidance", ())],
+    ),
+    (
+        "阿里巴巴2025年第二季度营收2477亿元，高于市场预期的2460亿元。",
+        [
+            ("Alibaba", None, "revenue", "2025-Q2", 247700000000.0, "CNY", "exact", "actual", ()),
+            ("Alibaba", None, "revenue", "2025-Q2", 246000000000.0, "CNY", "exact", "estimate", ()),
+        ],
+    ),
 ]
 
 

@@ -270,7 +270,7 @@ def _share_after(view: SentenceView, mention: Mention) -> MetricMention | None:
 def find_change_metric(view: SentenceView, change: Mention) -> MetricMention | None:
     """The metric a change with no value of its own measures: the nearest term before it in its clause."""
     clause_start = view.clause_start(change.start)
-    for metric in reversed([m for m in view.metrics if clause_start <= m.start and m.end <= change.start]):
+    for metric in reversed([m for m in view.metrics if clause_start <= m.start < change.start]):
         kind = vocabulary().metric_values.get(metric.metric, ValueKind.ANY)
         if change.points is not None or kind is not ValueKind.PERCENT:
             return metric
@@ -289,12 +289,11 @@ def names_business_before(view: SentenceView, change: Mention) -> bool:
 
 
 def find_status(view: SentenceView, position: int) -> Status:
-    """Estimate when the clause names analysts' or the market's expectation, guidance when it names the
-    company's outlook or plan, else actual."""
+    """Estimate when the clause names analysts' or the market's expectation, guidance when the sentence
+    so far names the company's outlook or plan (预计..., 全年营收约为...), else actual."""
     words = vocabulary()
-    before = view.text[view.clause_start(position) : position]
-    if any(cue in before for cue in words.estimate_cues):
+    if any(cue in view.text[view.clause_start(position) : position] for cue in words.estimate_cues):
         return Status.ESTIMATE
-    if any(cue in before for cue in words.guidance_cues):
+    if any(cue in view.text[view.sentence.start : position] for cue in words.guidance_cues):
         return Status.GUIDANCE
     return Status.ACTUAL
