@@ -118,7 +118,7 @@ def evaluate(corpus: Path, gold: Path | None = None, *, extract: Extract | None 
     `extract` turns an article's text into its Document; by default the package's pipeline.
     """
     articles = _articles(corpus)
-    gold_dir = gold if gold is not None else (corpus if corpus.is_dir() else corpus.parent).parent / "gold"
+    gold_dir = gold if gold is not None else _default_gold(corpus)
     if not gold_dir.is_dir():
         raise BenchError(f"{gold_dir}: no such gold folder")
     run = extract if extract is not None else _pipeline_extract()
@@ -265,6 +265,12 @@ def _scored(score: _S) -> _S:
     if isinstance(score, FieldScore):
         update["accuracy"] = score.tp / score.pairs if score.pairs else 1.0
     return score.model_copy(update=update)
+
+
+def _default_gold(corpus: Path) -> Path:
+    """The `gold` folder beside the corpus folder (beside the folder of a one-file corpus)."""
+    folder = corpus if corpus.is_dir() else corpus.parent
+    return (folder.parent if folder.name not in ("", ".", "..") else folder.resolve().parent) / "gold"
 
 
 def _articles(corpus: Path) -> list[Path]:

@@ -320,3 +320,13 @@ def test_pairs_are_one_to_one_and_relaxed_pairs_keep_the_strict_ones(
     relaxed = relaxed_pairs(g, e, strict)
     assert relaxed.items() >= strict.items()
     assert len(set(relaxed.values())) == len(relaxed)
+
+
+def test_the_default_gold_is_beside_the_corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus = write_corpus(tmp_path, {"amazon.txt": HANT}, {"amazon": [AMAZON_REVENUE]})
+    extract = extractor_returning({HANT: [AMAZON_REVENUE]})
+    monkeypatch.chdir(corpus)
+    assert evaluate(Path("."), extract=extract).tp == 1
+    assert evaluate(Path("amazon.txt"), extract=extract).tp == 1
+    monkeypatch.chdir(tmp_path)
+    assert evaluate(Path("corpora"), extract=extract).tp == 1
