@@ -63,7 +63,8 @@ def amount_pattern() -> str:
     before = alternation(qualifier_words("before"))
     return (
         rf"(?<=(?:(?P<before>{before})?(?P<prefix>{currency}) ?|(?P<before2>{before}))?)(?<!{ordinal})"
-        rf"(?P<low>{number})(?:(?:(?P<low_currency>{currency})|{implicit}|{measure})(?= ?{separator}))?"
+        rf"(?P<low>{number})"
+        rf"(?:(?P<low_unit>(?P<low_currency>{currency})|{implicit}|{measure})(?= ?{separator}))?"
         rf"(?: ?{separator} ?(?:{currency})?(?P<high>{number}))?"
         rf"(?: ?(?:(?P<currency>{currency})|(?P<implicit>{implicit})|(?P<measure>{measure})))?"
         rf"(?P<after>{alternation(qualifier_words('after'))})?"
@@ -107,6 +108,11 @@ def _per_share_regex() -> regex.Pattern[str]:
 
 
 @cache
+def _range_ratio() -> Decimal:
+    return Decimal(str(vocabulary()["range_max_ratio"]))
+
+
+@cache
 def _lead_ins() -> frozenset[str]:
     return frozenset(forms(vocabulary()["numeral_lead_ins"]))
 
@@ -130,10 +136,9 @@ def find_amounts(text: str) -> list[Mention]:
 
 
 def read_amount(surface: str) -> Mention | None:
-    """The amount a whole phrase states (a change's magnitude: 逾50亿美元), or None."""
+    """The amount a phrase begins with (a change's magnitude: 逾50亿美元), or None."""
     mentions = find_amounts(surface)
-    whole = len(mentions) == 1 and mentions[0].start == 0 and mentions[0].end == len(surface)
-    return mentions[0] if whole else None
+    return mentions[0] if mentions and mentions[0].start == 0 else None
 
 
 def _start(match: regex.Match[str]) -> int:
@@ -157,6 +162,8 @@ def _amounts_from(match: regex.Match[str], text: str) -> list[Mention]:
         return []
     if high_value is None:
         return [_mention(text, start, match.end(), (low_value,), unit, _qualifier(match), implicit)]
+    if match.group("low_unit") and high_value > _range_ratio() * low_value:
+        return _levels_from(match, text, unit, implicit)
     ends = (low_value, high_value)
     return [_mention(text, start, match.end(), ends, unit, Qualifier.RANGE, implicit)]
 
@@ -194,9 +201,10 @@ def _mention(
 
 
 def _levels_from(match: regex.Match[str], text: str, unit: str | None, implicit: bool) -> list[Mention]:
-    """从100亿至200亿美元: two levels, not a range; the low one takes its own currency or the last unit."""
+    """从100亿至200亿美元, 上涨0.5美元至10美元: two levels, not a range; the low one takes its own
+    currency or the last unit."""
     low_unit = currency_words()[match.group("low_currency")] if match.group("low_currency") else unit
-    low_end = match.end("low_currency") if match.group("low_currency") else match.end("low")
+    low_end = match.end("low_unit") if match.group("low_unit") else match.end("low")
     ends = (
         ("low", _start(match), low_end, low_unit, implicit and low_unit == unit, _qualifier(match)),
         ("high", match.start("high"), match.end(), unit, implicit, Qualifier.EXACT),

@@ -138,11 +138,12 @@ def _change_from(match: regex.Match[str]) -> Mention | None:
     magnitude = _magnitude(match, sign)
     if magnitude is None:
         return None
+    end = magnitude.pop("end", match.end())
     return Mention(
         kind=MentionKind.CHANGE,
         start=match.start(),
-        end=match.end(),
-        text=match.group(),
+        end=end,
+        text=match.string[match.start() : end],
         basis=Basis(_bases()[basis_word]) if basis_word else None,
         **magnitude,
     )
@@ -163,6 +164,7 @@ def _magnitude(match: regex.Match[str], sign: float) -> dict[str, Any] | None:
         if amount is None or amount.value is None:
             return None
         return {
+            "end": match.start("amount") + amount.end,  # 上涨0.5美元 of 上涨0.5美元至10美元
             "amount": sign * abs(amount.value),
             "unit": amount.unit,
             "qualifier": amount.qualifier,

@@ -132,6 +132,8 @@ AMOUNT_CHANGES = [
     ("營收同比增加120億元", "同比增加120億元", 12000000000.0, "CNY", YOY, EXACT),
     ("员工总数减少1.2万人", "减少1.2万人", -12000.0, "count", None, EXACT),
     ("每股股利5元，較前一季增加0.5元", "較前一季增加0.5元", 0.5, "CNY", QOQ, EXACT),
+    ("股價上漲0.5美元至10美元", "上漲0.5美元", 0.5, "USD", None, EXACT),
+    ("每股收益較市場預期高出0.05美元", "較市場預期高出0.05美元", 0.05, "USD", EXP, EXACT),
 ]
 
 
@@ -168,6 +170,11 @@ def test_level_after_a_change_stays_an_amount() -> None:
     sentence = "國際業務營業利潤同比下降23%至10億美元"
     assert [surface for surface, _ in mentions_of(sentence, MentionKind.AMOUNT)] == ["10億美元"]
     assert mentions_of(sentence, MentionKind.PERCENT) == []
+
+
+def test_level_reached_after_an_amount_change() -> None:
+    found = mentions_of("股价上涨0.5美元至10美元", MentionKind.AMOUNT)
+    assert [(surface, mention.value, mention.unit) for surface, mention in found] == [("10美元", 10.0, "USD")]
 
 
 def test_magnitude_is_not_also_a_level() -> None:
