@@ -43,24 +43,23 @@ def period_pattern() -> str:
         rf"|(?<![A-Za-z])[Qq](?P<quarter>[1-4])(?![\d])|首季度?(?P<first>))"
     )
     halves = "|".join(rf"(?P<{half}>{alternation(words)})" for half, words in table["halves"].items())
+    separator = alternation(vocabulary()["range_separators"])
+    months = rf"(?P<first_month>1[0-2]|0?[1-9]) ?{separator} ?(?P<last_month>1[0-2]|0?[1-9])月份?"
     part = (
-        rf"(?:(?P<nine>{alternation(table['first_three_quarters'])})|{quarter}|{halves}"
+        rf"(?:{months}|(?P<nine>{alternation(table['first_three_quarters'])})|{quarter}|{halves}"
         rf"|(?P<full>{alternation(table['full_year'])})|{month}{day}?"
         rf"|(?<![A-Za-z])(?P<h>H[12])(?![\dA-Za-z]))"
     )
-    year_phrase = rf"{year}(?:(?P<fiscal>{fiscal})|年(?P<fiscal2>{fiscal})?|(?= ?(?:[Qq][1-4]|H[12])))"
+    year_phrase = rf"{year}(?:(?P<fiscal>{fiscal})|年(?P<fiscal2>{fiscal})?度?|(?= ?(?:[Qq][1-4]|H[12])))"
     fy = r"(?<![A-Za-z])FY ?(?P<fy>\d{4}|\d{2})(?!\d)"
-    compact = r"(?<![\dA-Za-z])(?P<short_quarter>[1-4])Q(?P<short_year>\d{2})(?!\d)"
+    compact = r"(?<![\dA-Za-z])(?:(?P<short_quarter>[1-4])Q|(?P<short_half>[12])H)(?P<short_year>\d{2})(?!\d)"
     relative_year = alternation([word for words in table["relative_years"].values() for word in words])
     relative = alternation([word for words in table["relative"].values() for word in words])
     ending = (
         rf"(?P<ending>{alternation(table['ending'])} ?(?:(?P<end_year>(?:19|20)\d{{2}})年)?"
         rf"(?P<end_month>1[0-2]|0?[1-9])月(?P<end_day>[12]\d|3[01]|0?[1-9])日)"
     )
-    stop = (
-        rf"{ending}(?:(?P<end_quarter>{alternation(table['ending_quarter'])})"
-        rf"|(?P<end_full>{alternation(table['ending_year'])}))"
-    )
+    stop = rf"{ending}(?P<end_span>{alternation(_ending_spans())})"
     lead = rf"{ending}{alternation(table['ending_link'])}(?=\d|第|[Qq]\d|FY)"
     core = (
         rf"(?:{year_phrase}|{fy}) ?{part}?|{compact}|(?P<relative_year>{relative_year}){part}"
@@ -111,10 +110,9 @@ def find_periods(text: str) -> list[Mention]:
 def _period_from(match: regex.Match[str]) -> Period:
     relative_word = match.group("relative") or match.group("relative_year")
     relative = RelativePeriod(_relatives()[relative_word]) if relative_word else None
-    if match.group("ending") and (match.group("end_quarter") or match.group("end_full")):
+    if match.group("end_span"):
         year = int(match.group("end_year")) if match.group("end_year") else None
-        month = int(match.group("end_month"))
-        return Period(year=year, part=f"Q{(month + 2) // 3}" if match.group("end_quarter") else None)
+        return Period(year=year, part=_ending_part(int(match.group("end_month")), match.group("end_span")))
     fiscal = bool(match.group("fiscal") or match.group("fiscal2") or match.group("fy")) or any(
         word in match.group() for word in _fiscal_words()
     )
@@ -136,8 +134,38 @@ def _year(match: regex.Match[str]) -> int | None:
     return None
 
 
+def _ending_part(month: int, phrase: str) -> str | None:
+    """The part a phrase ending in `month` spans: 截至9月30日止季度 → Q3, 止六个月 → H1."""
+    span = _ending_spans()[phrase]
+    if span == 3:
+        return f"Q{(month + 2) // 3}"
+    if span == 6:
+        return "H1" if month <= 6 else "H2"
+    return "9M" if span == 9 else None
+
+
+@cache
+def _ending_spans() -> dict[str, int]:
+    return {
+        form: int(months)
+        for months, words in vocabulary()["period"]["ending_spans"].items()
+        for form in forms(words)
+    }
+
+
+@cache
+def _month_ranges() -> dict[tuple[int, int], str | None]:
+    ranges = vocabulary()["period"]["month_ranges"]
+    return {(first, last): None if name == "FY" else name for name, (first, last) in ranges.items()}
+
+
 def _part(match: regex.Match[str]) -> str | None:
     """Q1-Q4, H1/H2, 9M, a month (10) or a day (12-31); None for a full year."""
+    if match.group("last_month"):
+        first, last = int(match.group("first_month")), int(match.group("last_month"))
+        return _month_ranges().get((first, last), f"{last:02d}")
+    if match.group("short_half"):
+        return f"H{match.group('short_half')}"
     if match.group("nine"):
         return "9M"
     quarter = match.group("quarter") or match.group("short_quarter")
