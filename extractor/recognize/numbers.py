@@ -10,7 +10,7 @@ what is matched and what is parsed cannot disagree.
 from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -98,6 +98,7 @@ def starts_with_multiplier(numeral: str) -> bool:
     )
 
 
+@lru_cache(maxsize=8192)  # articles repeat their figures; a Decimal is immutable
 def numeral_value(numeral: str) -> Decimal | None:
     """The exact value of a numeral (qualifier words such as 多 removed first), or None if unreadable."""
     table = _table()
