@@ -43,7 +43,7 @@ from extractor.facts import (
     stated_change,
     when,
 )
-from extractor.models import Basis, Change, Claim, Finding, FindingKind, Metric
+from extractor.models import Basis, Change, Claim, Finding, FindingKind, Metric, Status
 from extractor.stated import Interval, Stated, add, consistent, div, scale_interval, show, sub
 
 
@@ -80,24 +80,33 @@ def check_all(claims: Sequence[Claim]) -> list[CheckResult]:
 
 def _growth(facts: Facts) -> Iterator[CheckResult]:
     for i, claim in enumerate(facts.claims):
-        if claim.value is None or claim.period is None:
+        if claim.period is None:
+            continue
+        current = i if claim.value is not None else facts.single(claim)
+        if current is None:
             continue
         for change in claim.changes:
             prior_period = earlier(claim.period, change.basis)
             if prior_period is None:
                 continue
-            j = facts.single(claim, period=prior_period)
-            result = None if j is None else _growth_result(facts, j, i, change)
+            prior = facts.single(claim, period=prior_period)
+            if prior is None and claim.status is not Status.ACTUAL:  # an outlook grows from actual figures
+                prior = facts.single(claim, period=prior_period, status=Status.ACTUAL)
+            result = None if prior is None else _growth_result(facts, (prior, current, i), change)
             if result is not None:
                 yield result
 
 
-def _growth_result(facts: Facts, prior_index: int, index: int, change: Change) -> CheckResult | None:
-    """The stated change of claim `index` against its value and the prior value of claim `prior_index`."""
+def _growth_result(facts: Facts, indices: tuple[int, int, int], change: Change) -> CheckResult | None:
+    """A stated change (of claim indices[2]) against the current (indices[1]) and prior (indices[0]) value.
+
+    A claim stating only a change takes its value from the claims stating the same fact.
+    """
+    prior_index, current_index, index = indices
     claim = facts.claims[index]
-    current, prior = facts.value(index), facts.value(prior_index)
+    current, prior = facts.value(current_index), facts.value(prior_index)
     head = f"{label(claim)} {when(claim, facts.claims[prior_index].period)}: "
-    indices = [prior_index, index]
+    used = list(dict.fromkeys(indices))
     if change.percent is not None:
         implied = div(current.interval(), prior.interval())
         if implied is None or prior.interval().low <= 0:
@@ -106,7 +115,7 @@ def _growth_result(facts: Facts, prior_index: int, index: int, change: Change) -
         point = (current.value / prior.value - 1) * 100
         growth = f"{shown_together(current, prior, sep=' / ')} - 1 = {show(point, max(1, said.decimals))}%"
         implied = scale_interval(implied, 100, -100)
-        return _result(f"{head}{growth}, stated {said.shown()}%", implied, said, point, indices)
+        return _result(f"{head}{growth}, stated {said.shown()}%", implied, said, point, used)
     number, suffix = (change.points, " points") if change.points is not None else (change.amount, "")
     if number is None:
         return None
@@ -116,7 +125,7 @@ def _growth_result(facts: Facts, prior_index: int, index: int, change: Change) -
     decimals = max(n.decimals_in(scale) for n in (current, prior, said))
     difference = f"{shown_together(current, prior, sep=' - ', scale=scale)} = {show(point / scale, decimals)}"
     message = f"{head}{difference}{suffix}, stated {said.shown(scale)}{suffix}"
-    return _result(message, sub(current.interval(), prior.interval()), said, point, indices)
+    return _result(message, sub(current.interval(), prior.interval()), said, point, used)
 
 
 def _ratios(facts: Facts) -> Iterator[CheckResult]:

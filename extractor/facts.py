@@ -6,6 +6,7 @@ period, status and unit. Two claims of one fact state the same thing, so their n
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Sequence
 from functools import lru_cache
@@ -35,14 +36,17 @@ class Facts:
     def single(self, claim: Claim, *, any_unit: bool = False, **changes: Any) -> int | None:
         """The claim stating the fact of `claim` with `changes`, when the text gives it one value.
 
-        Restatements that agree count as one value (the most precise stands for them); when they
-        disagree, the fact has no single value to check against (the conflict check reports it).
+        Restatements that agree count as one value, and the loosest bounded one stands for them: a
+        restatement often drops the 约 of the first statement, and a check fails only when no reading
+        of the text agrees. When they disagree, the fact has no single value to check against (the
+        conflict check reports it).
         """
         found = self.find(claim, any_unit=any_unit, **changes)
         numbers = [self.value(i) for i in found]
         if not found or not all(consistent(a.interval(), b.interval()) for a in numbers for b in numbers):
             return None
-        return min(zip(found, numbers, strict=True), key=lambda pair: width(pair[1].interval()))[0]
+        widths = [width(number.interval()) for number in numbers]
+        return max(zip(found, widths, strict=True), key=lambda pair: (pair[1] != math.inf, pair[1]))[0]
 
     def value(self, i: int) -> Stated:
         claim = self.claims[i]

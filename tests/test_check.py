@@ -439,7 +439,7 @@ def test_no_growth_check_against_a_prior_fact_stated_with_two_values() -> None:
     assert [result.kind for result in check_all(claims)] == [FindingKind.CONFLICT]
 
 
-def test_the_most_precise_of_agreeing_restatements_is_checked() -> None:
+def test_the_loosest_bounded_of_agreeing_restatements_stands_for_the_fact() -> None:
     claims = [
         claim("單季度營收首次突破2000億美元", 2000 * YI, qualifier="over"),
         claim("第四季度营收2134亿美元", 2134 * YI),
@@ -448,6 +448,20 @@ def test_the_most_precise_of_agreeing_restatements_is_checked() -> None:
         claim("AWS营收356亿美元，占总营收的16.7%", 16.7, segment="AWS", metric="revenue_share", unit="%"),
     ]
     shares = [result for result in check_all(claims) if result.kind is FindingKind.ARITHMETIC]
-    assert [(result.message, result.claims) for result in shares] == [
-        ("revenue_share of Amazon AWS (2025-Q4): 356 / 2134 = 16.7%, stated 16.7%", [3, 1, 4])
+    assert [(result.passed, result.message, result.claims) for result in shares] == [
+        (True, "revenue_share of Amazon AWS (2025-Q4): 356 / 2100 = 17.0%, stated 16.7%", [3, 2, 4])
     ]
+
+
+def test_an_outlook_growth_against_the_actual_figure_it_grows_from() -> None:
+    capex = {"metric": "capex", "period": "2026", "status": "guidance"}
+    claims = [
+        claim("預計2026年資本支出約2000億美元", 2000 * YI, qualifier="approx", **capex),
+        claim("2025年全年資本開支為1310億美元", 1310 * YI, metric="capex", period="2025"),
+        claim("2026年资本开支增幅将达到52%", None, changes=[("yoy", {"percent": 52})], **capex),
+        claim("其愿意投入2000亿美元", 2000 * YI, **capex),  # a restatement without the 约
+    ]
+    assert check(claims) == []
+    [growth] = [result for result in check_all(claims) if result.kind is FindingKind.ARITHMETIC]
+    assert growth.message == "capex of Amazon (2026 vs 2025, guidance): 2000 / 1310 - 1 = 52.7%, stated 52%"
+    assert growth.claims == [1, 0, 2]
