@@ -4,10 +4,12 @@ Each check recomputes one stated number from others and compares within what the
 (`extractor.stated`: 777亿 is [776.5亿, 777.5亿], 31% is [30.5, 31.5]); the recomputation runs on the
 intervals, so a check fails only when no reading of the rounded figures makes them agree.
 
-- arithmetic, growth: a claim's stated change against the value it states and the value of the same
-  fact one period earlier (yoy: a year, qoq: a quarter, mom: a month): percent as current / prior − 1,
-  points and amounts as current − prior. A percent growth from a zero or negative base (扭亏, 减亏) is
-  reported differently from paper to paper and is not checked.
+- arithmetic, growth: a claim's stated change against the value of its fact (its own, or that of the
+  claims stating the same fact when it states only the change) and the value of the same fact one
+  period earlier (yoy: a year, qoq: a quarter, mom: a month; for guidance and estimates, the actual
+  figure when no earlier outlook is stated): percent as current / prior − 1, points and amounts as
+  current − prior. A percent growth from a zero or negative base (扭亏, 减亏) is reported differently
+  from paper to paper and is not checked.
 - arithmetic, ratio: a margin or share against its parts (checks.yaml `ratios`); a segment's share of the
   company is only checked from below, as it may be a share of a narrower total.
 - sum: a claim about several companies together ("Amazon, Microsoft, Google") against the sum of each
@@ -17,6 +19,11 @@ intervals, so a check fails only when no reading of the rounded figures makes th
   basis: one result per two different numbers, naming every claim that states either. Claims without a
   period are not compared (nothing says they are the same fact), nor revised figures (上调至, 此前: the
   checks.yaml `revision_words`). `expected` is the number stated first, `stated` the other.
+
+A fact stated several times is checked once: agreeing restatements stand for one value (`Facts.single`),
+disagreeing ones for none. Qualifiers (约, 超过, 不到, ranges) widen a number's interval as
+`extractor.stated` describes, so an approximate or one-sided figure fails a check only when no value it
+allows could pass.
 
 `check_all` lists every check with whether it passed; `check` keeps the failures as Findings.
 """
