@@ -57,6 +57,12 @@ class Mention:
     AMOUNT and PERCENT carry `value` (base units; a loss negative; a range's midpoint), `value_range`,
     `unit` and `qualifier`. CHANGE carries `basis` (None when the text names none), and `percent`,
     `points` or `amount` (signed). PERIOD carries `period`.
+
+    A CHANGE also carries its magnitude's `qualifier` (蒸发逾2500亿美元 → over), an amount change's
+    `unit` and `implicit_unit`, and for a stated range (同比增长10%至12%) the midpoint with the signed
+    ends in `value_range` and qualifier RANGE. A PERCENT or AMOUNT that is a change's magnitude is not
+    reported again on its own. Spans include the qualifier words (约2000亿美元, 超6成); words governing
+    a number from outside (亏损, 每股) stay outside the span and show in `value`'s sign and `per_share`.
     """
 
     kind: MentionKind
