@@ -20,7 +20,7 @@ from extractor.data import load_user_table
 from extractor.entities.matcher import PhraseMatcher
 from extractor.entities.mentions import EntityMention, MetricMention
 from extractor.entities.metrics import metric_lexicon
-from extractor.entities.registry import Entry, alias_table, entries_of, shipped_entries
+from extractor.entities.registry import Entry, alias_table, entries_of, not_names, shipped_entries
 from extractor.entities.unknown import Taken, unknown_name_rules
 
 __all__ = ["EntityFinder", "EntityMention", "MetricMention"]
@@ -38,7 +38,7 @@ class AliasIndex:
     @classmethod
     def of(cls, entries: Sequence[Entry]) -> AliasIndex:
         table = alias_table(entries)
-        return cls(table, PhraseMatcher(table))
+        return cls(table, PhraseMatcher([*table, *not_names()]))
 
     def find(self, text: str) -> list[EntityMention]:
         """Registry entities in `text`, longest name at each position, in order."""
@@ -46,7 +46,9 @@ class AliasIndex:
         for start, end in self.matcher.find(text):
             if mentions and start < mentions[-1].end:
                 continue  # inside the version number of the previous product
-            entry = self.entries[text[start:end]]
+            entry = self.entries.get(text[start:end])
+            if entry is None:
+                continue  # an ordinary word that contains a name
             canonical = entry.canonical
             if entry.versioned and (version := _VERSION.match(text, end)):
                 end, canonical = version.end(), f"{canonical} {version.group(1)}"

@@ -134,3 +134,8 @@ def matched_forms(entry: Entry) -> Iterator[str]:
 def alias_table(entries: Iterable[Entry]) -> dict[str, Entry]:
     """Matched form → entry; a later entry takes over a form an earlier one had (users override)."""
     return {form: entry for entry in entries for form in matched_forms(entry)}
+
+
+def not_names() -> frozenset[str]:
+    """Ordinary words that contain a registry name (小米粥): found so that the name inside is not."""
+    return frozenset(load_table(MATCHING)["not_names"])

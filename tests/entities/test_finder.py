@@ -148,6 +148,13 @@ def test_rules_catch_names_the_registry_lacks(text: str, expected: list[tuple[st
     assert [(e.text, e.type) for e in FINDER.entities(text)] == expected
 
 
+def test_ordinary_words_that_contain_a_name_are_not_names() -> None:
+    text = "早餐吃小米粥和苹果派，小米与苹果发布新品。"
+    assert [(e.text, e.canonical) for e in FINDER.entities(text)] == [("小米", "Xiaomi"), ("苹果", "Apple")]
+    text = "高通胀环境下，美国巨头的夏普比率下降，其中行业龙头与施工行业"
+    assert [(e.text, e.canonical) for e in FINDER.entities(text)] == [("美国", "United States")]
+
+
 def test_unknown_names_do_not_swallow_registry_names_or_metric_terms() -> None:
     entities = FINDER.entities("亚马逊科技一直在投入，Amazon Foo与营收")
     assert [(e.text, e.canonical) for e in entities] == [
