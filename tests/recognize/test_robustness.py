@@ -26,9 +26,15 @@ FRAGMENTS += ["百分之", "分之", "截至", "亏损", "每股", "US", "三位
 
 
 def _check(text: str) -> None:
-    for mention in recognize(text):
+    """Exact spans, in order of position, and no two mentions of one kind overlapping."""
+    mentions = recognize(text)
+    assert [mention.start for mention in mentions] == sorted(mention.start for mention in mentions)
+    last_end: dict[str, int] = {}
+    for mention in mentions:
         assert text[mention.start : mention.end] == mention.text
         assert 0 <= mention.start < mention.end <= len(text)
+        assert mention.start >= last_end.get(mention.kind, 0)
+        last_end[mention.kind] = mention.end
 
 
 @settings(max_examples=200, deadline=None)
