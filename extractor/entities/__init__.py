@@ -1,9 +1,9 @@
 """The entity layer: registry-driven recognition of names and metric terms.
 
-`EntityFinder` reads normalized (Simplified) text. Registry names are found with one compiled pattern
-(longest name first); rules for unknown names run over what the registry left; metric terms come from
-metrics.yaml. The shipped registry is compiled once per process; a finder with users' registries
-compiles its own.
+`EntityFinder` reads normalized (Simplified) text. Registry names are found by one Aho-Corasick automaton
+(longest name first, see matcher.py); rules for unknown names run over what the registry and the metric
+terms left (unknown.py); metric terms come from metrics.yaml (metrics.py). The shipped registry is
+compiled once per process; a finder with users' registries compiles its own.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ _VERSION = regex.compile(r" ?(\d{1,2})(?![\d.%年月日季号亿万])")
 
 @dataclass(frozen=True)
 class AliasIndex:
-    """Every matched form of a set of entries, and the pattern that finds them."""
+    """Every matched form of a set of entries, and the matcher that finds them."""
 
     entries: dict[str, Entry]
     matcher: PhraseMatcher

@@ -29,7 +29,10 @@ class Taken:
     def __init__(self, length: int, spans: list[tuple[int, int]]) -> None:
         self.mask = bytearray(length)
         for start, end in spans:
-            self.mask[start:end] = _TAKEN * (end - start)
+            self.take(start, end)
+
+    def take(self, start: int, end: int) -> None:
+        self.mask[start:end] = _TAKEN * (end - start)
 
     def overlaps(self, start: int, end: int) -> bool:
         return self.mask.find(_TAKEN, start, end) != -1
@@ -63,7 +66,7 @@ class UnknownNameRules:
         for mention in (*self._people(text), *self._organizations(text, taken), *self._latin(text, taken)):
             if not taken.overlaps(mention.start, mention.end):
                 found.append(mention)
-                taken.mask[mention.start : mention.end] = _TAKEN * (mention.end - mention.start)
+                taken.take(mention.start, mention.end)
         return found
 
     def _people(self, text: str) -> Iterator[EntityMention]:
