@@ -131,7 +131,7 @@ def find_amounts(text: str) -> list[Mention]:
     """Every amount in normalized `text`, in order."""
     found: list[Mention] = []
     for match in _amount_regex().finditer(text, timeout=TIMEOUT):
-        found.extend(_amounts_from(match, text))
+        found.extend(_amounts_from(match, text, found[-1].end if found else 0))
     return found
 
 
@@ -141,29 +141,36 @@ def read_amount(surface: str) -> Mention | None:
     return mentions[0] if mentions and mentions[0].start == 0 else None
 
 
-def _start(match: regex.Match[str]) -> int:
+def _lead(match: regex.Match[str], group: str, floor: int) -> str | None:
+    """A word read before the number (qualifier or currency), unless the previous amount took it."""
+    word = match.group(group)
+    return word if word is not None and match.start(group) >= floor else None
+
+
+def _start(match: regex.Match[str], floor: int) -> int:
     """Where the mention starts: at the qualifier or currency read before the number, if any."""
     for group in ("before", "prefix", "before2"):
-        if match.group(group) is not None:
+        if _lead(match, group, floor) is not None:
             return int(match.start(group))
     return int(match.start())
 
 
-def _amounts_from(match: regex.Match[str], text: str) -> list[Mention]:
-    unit, implicit = _unit_of(match)
+def _amounts_from(match: regex.Match[str], text: str, floor: int) -> list[Mention]:
+    """The amount (or two levels) a match states; `floor` is where the previous amount ended."""
+    unit, implicit = _unit_of(match, floor)
     low, high = match.group("low"), match.group("high")
-    start = _start(match)
+    start = _start(match, floor)
     if high is not None and start > 0 and text[start - 1] in _FROM:
-        return _levels_from(match, text, unit, implicit)
-    if not _is_amount(match, text, unit):
+        return _levels_from(match, text, unit, implicit, floor)
+    if not _is_amount(match, text, unit, floor):
         return []
     low_value, high_value = _values(low, high)
     if low_value is None or (high is not None and (high_value is None or high_value < low_value)):
         return []
     if high_value is None:
-        return [_mention(text, start, match.end(), (low_value,), unit, _qualifier(match), implicit)]
+        return [_mention(text, start, match.end(), (low_value,), unit, _qualifier(match, floor), implicit)]
     if match.group("low_unit") and high_value > _range_ratio() * low_value:
-        return _levels_from(match, text, unit, implicit)
+        return _levels_from(match, text, unit, implicit, floor)
     ends = (low_value, high_value)
     return [_mention(text, start, match.end(), ends, unit, Qualifier.RANGE, implicit)]
 
@@ -200,13 +207,22 @@ def _mention(
     )
 
 
-def _levels_from(match: regex.Match[str], text: str, unit: str | None, implicit: bool) -> list[Mention]:
+def _levels_from(
+    match: regex.Match[str], text: str, unit: str | None, implicit: bool, floor: int
+) -> list[Mention]:
     """从100亿至200亿美元, 上涨0.5美元至10美元: two levels, not a range; the low one takes its own
     currency or the last unit."""
     low_unit = currency_words()[match.group("low_currency")] if match.group("low_currency") else unit
     low_end = match.end("low_unit") if match.group("low_unit") else match.end("low")
     ends = (
-        ("low", _start(match), low_end, low_unit, implicit and low_unit == unit, _qualifier(match)),
+        (
+            "low",
+            _start(match, floor),
+            low_end,
+            low_unit,
+            implicit and low_unit == unit,
+            _qualifier(match, floor),
+        ),
         ("high", match.start("high"), match.end(), unit, implicit, Qualifier.EXACT),
     )
     levels = []
@@ -219,10 +235,10 @@ def _levels_from(match: regex.Match[str], text: str, unit: str | None, implicit:
     return levels
 
 
-def _unit_of(match: regex.Match[str]) -> tuple[str | None, bool]:
+def _unit_of(match: regex.Match[str], floor: int) -> tuple[str | None, bool]:
     """The unit (ISO code, "count" or None) and whether it is a bare 元 that context may override."""
     for group in ("prefix", "currency", "low_currency"):
-        word = match.group(group)
+        word = _lead(match, group, floor) if group == "prefix" else match.group(group)
         if word:
             return currency_words()[word.strip()], False
     if match.group("implicit"):
@@ -232,7 +248,7 @@ def _unit_of(match: regex.Match[str]) -> tuple[str | None, bool]:
     return None, False
 
 
-def _is_amount(match: regex.Match[str], text: str, unit: str | None) -> bool:
+def _is_amount(match: regex.Match[str], text: str, unit: str | None, floor: int) -> bool:
     low, high = match.group("low"), match.group("high")
     last = high or low
     if unit is None and not has_big_unit(last):
@@ -243,7 +259,7 @@ def _is_amount(match: regex.Match[str], text: str, unit: str | None) -> bool:
         if unit in {None, "count"}:
             return False
         before = text[match.start() - 1] if match.start() > 0 else ""
-        qualified = bool(match.group("before") or match.group("before2") or match.group("prefix"))
+        qualified = any(_lead(match, group, floor) for group in ("before", "before2", "prefix"))
         return qualified or not _HAN.match(before) or before in _lead_ins()
     return True
 
@@ -270,10 +286,10 @@ def _plain(numeral: str) -> str:
     return numeral
 
 
-def _qualifier(match: regex.Match[str]) -> Qualifier:
+def _qualifier(match: regex.Match[str], floor: int) -> Qualifier:
     inner = any(word in (match.group("low") or "") for word in qualifier_words("inner"))
     name = (
-        qualifier_of(match.group("before") or match.group("before2"), "before")
+        qualifier_of(_lead(match, "before", floor) or _lead(match, "before2", floor), "before")
         or qualifier_of(match.group("after"), "after")
         or ("over" if inner else None)
     )
