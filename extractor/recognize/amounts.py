@@ -186,9 +186,13 @@ def _mention(
 ) -> Mention:
     """The amount of one value or a range's two ends, made negative after a loss word (亏损166亿) and
     marked per share after 每股."""
-    sign = -1.0 if unit != "count" and _loss_regex().search(text, max(0, start - 6), start) else 1.0
+    sign = (
+        -1.0
+        if unit != "count" and _loss_regex().search(text, max(0, start - 6), start, timeout=TIMEOUT)
+        else 1.0
+    )
     per_share = unit not in {None, "count"} and bool(
-        _per_share_regex().search(text, max(0, start - 16), start)
+        _per_share_regex().search(text, max(0, start - 16), start, timeout=TIMEOUT)
     )
     value_range = None
     if len(values) == 2:
