@@ -139,7 +139,8 @@ def _is_comparison(text: str, period: Mention) -> bool:
 
 
 def _first_local_currency(values: list[Mention]) -> str | None:
-    """The article's local currency, which a bare 元 before its first explicit mention is read in."""
+    """The article's local currency, which every bare 元 is read in: the first one written out (a
+    Hong Kong story's 港元 share price does not turn its 人民币 results into 港元)."""
     for value in values:
         if value.kind is MentionKind.AMOUNT and not value.implicit_unit and value.unit in _LOCAL_CURRENCIES:
             return value.unit
@@ -437,11 +438,10 @@ def _unit(value: Mention | None, metric: Metric, state: _State) -> str:
 
 
 def _remember_currency(value: Mention, state: _State) -> None:
+    """The last currency written out, which a change with no value of its own is counted in."""
     if value.kind is not MentionKind.AMOUNT or value.implicit_unit or value.unit in (None, "count"):
         return
     state.currency = value.unit
-    if value.unit in _LOCAL_CURRENCIES:
-        state.local_currency = value.unit
 
 
 def _change(change: Mention, metric: Metric) -> Change:
