@@ -139,14 +139,37 @@ def _change_from(match: regex.Match[str]) -> Mention | None:
     if magnitude is None:
         return None
     end = magnitude.pop("end", match.end())
+    basis = Basis(_bases()[basis_word]) if basis_word else None
+    if basis is Basis.QOQ and basis_word in _sequential_words() and _monthly_before(match):
+        basis = Basis.MOM
     return Mention(
         kind=MentionKind.CHANGE,
         start=match.start(),
         end=end,
         text=match.string[match.start() : end],
-        basis=Basis(_bases()[basis_word]) if basis_word else None,
+        basis=basis,
         **magnitude,
     )
+
+
+@cache
+def _sequential_words() -> frozenset[str]:
+    return frozenset(forms(vocabulary()["change"]["sequential_bases"]))
+
+
+@cache
+def _monthly_regex() -> regex.Pattern[str]:
+    change = vocabulary()["change"]
+    breaks = "".join(regex.escape(mark) for mark in vocabulary()["sentence_breaks"])
+    month = rf"(?:\d{{1,2}}|{digit_class()[:-1]}十]{{1,2}})月(?!\d{{0,2}}[日号])"
+    monthly = rf"{month}|{alternation(change['monthly_words'])}"
+    return compile_pattern(rf"(?:{monthly})(?:(?!{alternation(change['quarterly_words'])})[^{breaks}])*\Z")
+
+
+def _monthly_before(match: regex.Match[str]) -> bool:
+    """Whether the sentence before the change speaks of a month and, after it, of no quarter."""
+    start = match.start()
+    return bool(_monthly_regex().search(match.string, max(0, start - 60), start, timeout=TIMEOUT))
 
 
 def _magnitude(match: regex.Match[str], sign: float) -> dict[str, Any] | None:
