@@ -49,6 +49,7 @@ class UnknownNameRules:
     suffixes: regex.Pattern[str]
     name_breaks: frozenset[str]
     break_words: regex.Pattern[str]
+    break_reach: int
     generic_names: frozenset[str]
     generic_endings: tuple[str, ...]
     name_min: int
@@ -89,7 +90,7 @@ class UnknownNameRules:
         floor = max(floor, taken.last_before(floor, suffix_start) + 1)
         while start > floor and _HAN.match(text, start - 1) and text[start - 1] not in self.name_breaks:
             start -= 1
-        for word in self.break_words.finditer(text, start, suffix_start):
+        for word in self.break_words.finditer(text, max(0, start - self.break_reach), suffix_start):
             start = max(start, word.end())
         name = text[start:suffix_start]
         if len(name) < self.name_min or name in self.generic_names or name.endswith(self.generic_endings):
@@ -143,6 +144,7 @@ def unknown_name_rules() -> UnknownNameRules:
         suffixes=regex.compile(f"(?:{suffixes})+(?:{regex.escape(table['org_trailing'])})?(?!{not_before})"),
         name_breaks=frozenset(table["org_name_breaks"]),
         break_words=_alternation(table["org_name_break_words"]),
+        break_reach=max(map(len, table["org_name_break_words"])) - 1,
         generic_names=frozenset(table["org_generic_names"]),
         generic_endings=tuple(table["org_generic_endings"]),
         name_min=int(table["org_name_min"]),

@@ -125,6 +125,10 @@ def test_latin_names_and_tickers_need_word_boundaries(text: str, expected: list[
     [
         ("蔚蓝科技公司第三季度营收增长", [("蔚蓝科技公司", EntityType.COMPANY)]),
         ("据星河控股集团公告，", [("星河控股集团", EntityType.COMPANY)]),
+        (
+            "其中星河集团表现最好，目前蓝天科技公司",
+            [("星河集团", EntityType.COMPANY), ("蓝天科技公司", EntityType.COMPANY)],
+        ),
         ("该公司营收增长，这家公司表示，上市公司数量", []),
         ("科技巨头纷纷加码，科技股大涨", []),
         ("日本大语言模型公司与一家芯片公司", [("日本", EntityType.PLACE)]),
