@@ -66,7 +66,8 @@ def amount_pattern() -> str:
         rf"(?P<low>{number})"
         rf"(?:(?P<low_unit>(?P<low_currency>{currency})|{implicit}|{measure})(?= ?{separator}))?"
         rf"(?: ?{separator} ?(?:{currency})?(?P<high>{number}))?"
-        rf"(?: ?(?:(?P<currency>{currency})|(?P<implicit>{implicit})|(?P<measure>{measure})))?"
+        rf"(?: ?(?:(?P<currency>{currency})|(?P<implicit>{implicit})(?P<named>{currency})?"
+        rf"|(?P<measure>{measure})))?"
         rf"(?P<after>{alternation(qualifier_words('after'))})?"
     )
 
@@ -241,7 +242,7 @@ def _levels_from(
 
 def _unit_of(match: regex.Match[str], floor: int) -> tuple[str | None, bool]:
     """The unit (ISO code, "count" or None) and whether it is a bare 元 that context may override."""
-    for group in ("prefix", "currency", "low_currency"):
+    for group in ("prefix", "currency", "named", "low_currency"):
         word = _lead(match, group, floor) if group == "prefix" else match.group(group)
         if word:
             return currency_words()[word.strip()], False

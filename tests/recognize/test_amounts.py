@@ -125,6 +125,9 @@ AMOUNTS = [
     ("募資20億美金", "20億美金", 2000000000.0, "USD", EXACT),
     ("市值達到4萬億港幣", "4萬億港幣", 4000000000000.0, "HKD", EXACT),
     ("营收3500 USD", "3500 USD", 3500.0, "USD", EXACT),
+    # 元 followed by the currency's name (亿元人民币) states the currency
+    ("蔚來期內總收入217.9億元人民幣", "217.9億元人民幣", 21790000000.0, "CNY", EXACT),
+    ("台積電營收3,310億元新台幣", "3,310億元新台幣", 331000000000.0, "TWD", EXACT),
     # a bare 元: CNY for now, the claim assembly may take the article's currency
     ("鴻海第三季營收2.06兆元", "2.06兆元", 2060000000000.0, "CNY", EXACT),
     ("公司本季淨賺3541.07萬元", "3541.07萬元", 35410700.0, "CNY", EXACT),
@@ -197,6 +200,7 @@ def test_per_share(sentence: str, surface: str, per_share: bool) -> None:
         ("研发费用为人民币100亿元", "人民币100亿元", False),
         ("一碗面卖12块", "12块", True),
         ("港交所收入50億港元", "50億港元", False),
+        ("蔚來期內總收入217.9億元人民幣", "217.9億元人民幣", False),
     ],
 )
 def test_implicit_unit(sentence: str, surface: str, implicit: bool) -> None:
