@@ -196,6 +196,8 @@ def test_unknown_names_do_not_swallow_registry_names_or_metric_terms() -> None:
         ("分部經營收益為7億元", [("經營收益", Metric.OPERATING_INCOME, False)]),
         ("调整后每股亏损0.10美元", [("每股亏损", Metric.EPS, True)]),
         ("综合股价指数下跌，股价上涨", [("股价", Metric.SHARE_PRICE, False)]),
+        ("税前利润与净利息收入", [("税前利润", Metric.OTHER, False), ("净利息收入", Metric.OTHER, False)]),
+        ("本公司權益持有人應佔盈利", [("本公司權益持有人應佔盈利", Metric.NET_INCOME, False)]),
         ("资本开支与capex", [("资本开支", Metric.CAPEX, False), ("capex", Metric.CAPEX, False)]),
     ],
 )
