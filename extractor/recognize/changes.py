@@ -109,7 +109,7 @@ def change_pattern() -> str:
         rf"(?P<to_multiple>{simple}){alternation(change['multiple_marks'])}|(?:{links}){{0,3}}{magnitude})"
         rf"|(?P<lead_before>{before})?(?P<lead_digits>{alternation(_digit_counts())})的?{fused}?"
         rf"(?P<lead_direction>{rates}|{up_down})"
-        rf"|(?P<lead_doubling>{alternation(_doubling())}))"
+        rf"|(?P<lead_doubling>{alternation(_doubling())})|(?P<flat>{alternation(change['flat'])}))"
     )
 
 
@@ -117,7 +117,7 @@ def change_pattern() -> str:
 def _change_regex() -> regex.Pattern[str]:
     change = vocabulary()["change"]
     words = [*_bases_words(), *change["fused_bases"], *_directions(), *qualifier_words("before")]
-    starters = first_characters([*words, *_digit_counts(), *_doubling()])
+    starters = first_characters([*words, *_digit_counts(), *_doubling(), *change["flat"]])
     return compile_pattern(starters + change_pattern())
 
 
@@ -207,6 +207,8 @@ def _magnitude(match: regex.Match[str], sign: float) -> dict[str, Any] | None:
     digits = match.group("digits") or match.group("lead_digits")
     if digits:
         return {"percent": sign * _digit_counts()[digits], "qualifier": Qualifier.OVER}
+    if match.group("flat"):
+        return {"percent": 0.0}
     doubling = match.group("doubling") or match.group("lead_doubling")
     if doubling:
         return {"percent": float(_doubling()[doubling]), "qualifier": qualifier}
