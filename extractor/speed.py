@@ -147,14 +147,11 @@ def _stage_throughputs(
     finder = EntityFinder()
     normalized = [normalize(text).text for text in texts]
     mentions = [recognize(text) for text in normalized]
-    entities = [(finder.entities(text), finder.metrics(text)) for text in normalized]
+    entities = [finder.find(text) for text in normalized]
     claims = [
         assemble(text, found, *named)
         for text, found, named in zip(normalized, mentions, entities, strict=True)
     ]
-
-    def find_entities(text: str) -> object:
-        return finder.entities(text), finder.metrics(text)
 
     def assemble_claims(index: int) -> object:
         return assemble(normalized[index], mentions[index], *entities[index])
@@ -163,7 +160,7 @@ def _stage_throughputs(
         ("decode", lambda index: decode(raw[index])),
         ("normalize", lambda index: normalize(texts[index])),
         ("recognize", lambda index: recognize(normalized[index])),
-        ("entities", lambda index: find_entities(normalized[index])),
+        ("entities", lambda index: finder.find(normalized[index])),
         ("assemble", assemble_claims),
         ("checks", lambda index: check(claims[index])),
     ]
