@@ -75,6 +75,26 @@ def test_every_name_of_a_cloud_article_is_found_with_its_canonical_name() -> Non
     assert {name for name, _, _ in found} - {name for name, _, _ in expected} == {"AI"} - {"AI"}
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("其中海外销量8.4万辆，境外收入占比三成", [("海外", "Overseas"), ("境外", "Overseas")]),
+        (
+            "直销渠道收入增长，批发代理渠道收入下降",
+            [("直销渠道", "Direct Sales"), ("批发代理渠道", "Wholesale")],
+        ),
+        (
+            "裝置解決方案(DS)部門與行動體驗(MX)部門",
+            [("裝置解決方案", "Device Solutions"), ("行動體驗", "Mobile eXperience")],
+        ),
+        ("其中蔚來品牌交付36,928台", [("蔚來品牌", "NIO")]),
+    ],
+)
+def test_segment_names_as_reports_write_them(text: str, expected: list[tuple[str, str]]) -> None:
+    segments = [e for e in FINDER.entities(normalize(text).text) if e.type is EntityType.SEGMENT]
+    assert [(text[e.start : e.end], e.canonical) for e in segments] == expected
+
+
 def test_segments_products_and_people_carry_their_parent_company() -> None:
     text = "亚马逊云科技与微软Azure竞争，黄仁勋称Blackwell需求强劲。"
     parents = {e.text: e.parent for e in FINDER.entities(text)}
@@ -198,6 +218,9 @@ def test_unknown_names_do_not_swallow_registry_names_or_metric_terms() -> None:
         ("综合股价指数下跌，股价上涨", [("股价", Metric.SHARE_PRICE, False)]),
         ("税前利润与净利息收入", [("税前利润", Metric.OTHER, False), ("净利息收入", Metric.OTHER, False)]),
         ("本公司權益持有人應佔盈利", [("本公司權益持有人應佔盈利", Metric.NET_INCOME, False)]),
+        ("台積電股價收報1,395元", [("股價", Metric.SHARE_PRICE, False), ("收報", Metric.SHARE_PRICE, False)]),
+        ("三星預估今年設施投資約47.4兆韓元", [("設施投資", Metric.CAPEX, False)]),
+        ("每股攤薄盈利6.73元", [("每股攤薄盈利", Metric.EPS_DILUTED, False)]),
         ("资本开支与capex", [("资本开支", Metric.CAPEX, False), ("capex", Metric.CAPEX, False)]),
     ],
 )
