@@ -318,8 +318,8 @@ CASES: list[tuple[str, list[ClaimTuple]]] = [
         "美光2026財年第一財季營收136.4億美元，DRAM營收107.9億美元，占總營收79%。",
         [
             ("Micron", None, "revenue", "FY2026-Q1", 13640000000.0, "USD", "exact", "actual", ()),
-            ("Micron", None, "revenue", "FY2026-Q1", 10790000000.0, "USD", "exact", "actual", ()),
-            ("Micron", None, "revenue_share", "FY2026-Q1", 79.0, "%", "exact", "actual", ()),
+            ("Micron", "DRAM", "revenue", "FY2026-Q1", 10790000000.0, "USD", "exact", "actual", ()),
+            ("Micron", "DRAM", "revenue_share", "FY2026-Q1", 79.0, "%", "exact", "actual", ()),
         ],
     ),
     (

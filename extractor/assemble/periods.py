@@ -30,7 +30,7 @@ class PeriodContext:
     def resolve(self, period: Period) -> Period | None:
         """`period` with its year, or None when the context cannot give one."""
         if period.relative is not None:
-            return self._resolve_relative(period.relative)
+            return self._resolve_relative(period.relative, period.part)
         if period.year is not None:
             return period
         anchor = self.current or self.report
@@ -56,7 +56,8 @@ class PeriodContext:
             return report.year + 1
         return anchor.year
 
-    def _resolve_relative(self, relative: RelativePeriod) -> Period | None:
+    def _resolve_relative(self, relative: RelativePeriod, part: str | None = None) -> Period | None:
+        """A period named by reference; 去年第四季度 keeps its quarter."""
         current = self.current or self.report
         if current is None or current.year is None:
             return None
@@ -76,7 +77,7 @@ class PeriodContext:
         offset = {RelativePeriod.LAST_YEAR: -1, RelativePeriod.THIS_YEAR: 0, RelativePeriod.NEXT_YEAR: 1}[
             relative
         ]
-        return Period(year=year + offset)
+        return Period(year=year + offset, part=part)
 
     def publication_year(self) -> int | None:
         """The year the article was written in, which 去年, 今年 and 明年 count from: a report on a
