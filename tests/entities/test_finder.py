@@ -319,3 +319,14 @@ def test_mentions_are_exact_slices_sorted_and_never_overlap(text: str) -> None:
         assert before.end <= after.start
     for before, after in itertools.pairwise(metrics):
         assert before.end <= after.start
+
+
+ALPHABET = "亚马逊云科技公司集团控股银行其中的与和·安迪贾西首席执行官表示ABCDXaz029 ，。()"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=ALPHABET, max_size=60))
+def test_any_text_gives_exact_non_overlapping_mentions(text: str) -> None:
+    entities, metrics = FINDER.find(text)
+    assert all(text[e.start : e.end] == e.text and e.start < e.end for e in (*entities, *metrics))
+    assert all(a.end <= b.start for a, b in itertools.pairwise(entities))
