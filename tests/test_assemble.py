@@ -361,6 +361,24 @@ CASES: list[tuple[str, list[ClaimTuple]]] = [
             ("Alibaba", None, "revenue", "2025-Q2", 246000000000.0, "CNY", "exact", "estimate", ()),
         ],
     ),
+    (
+        "台積電10月9日公布2025年9月營收新台幣3,310億元。台積電8日收在1,395元，上漲25元。騰訊股價當日收報648港元。",
+        [
+            ("TSMC", None, "revenue", "2025-09", 331000000000.0, "TWD", "exact", "actual", ()),
+            (
+                "TSMC",
+                None,
+                "share_price",
+                "2025-10-08",
+                1395.0,
+                "TWD",
+                "exact",
+                "actual",
+                (("vs_prior", None, None, 25.0),),
+            ),
+            ("Tencent", None, "share_price", "2025-10-08", 648.0, "HKD", "exact", "actual", ()),
+        ],
+    ),
 ]
 
 

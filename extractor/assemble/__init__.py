@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import itertools
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
 from extractor.assemble.link import (
@@ -37,7 +37,7 @@ from extractor.assemble.text import Sentence, split_sentences
 from extractor.assemble.vocabulary import ValueKind, vocabulary
 from extractor.entities.mentions import EntityMention, MetricMention
 from extractor.models import Basis, Change, Claim, Evidence, Metric, Status
-from extractor.recognize.mentions import Mention, MentionKind, Period
+from extractor.recognize.mentions import Mention, MentionKind, Period, RelativePeriod
 
 __all__ = ["assemble"]
 
@@ -85,20 +85,29 @@ def assemble(
         text, [m for m in mentions if m.kind is MentionKind.PERIOD and m.period is not None]
     )
     changes = [m for m in mentions if m.kind is MentionKind.CHANGE]
-    values = [m for m in mentions if _is_value(m) and not _inside(m, changes, periods)]
+    covered = _Spans([*changes, *periods])
+    values = [m for m in mentions if _is_value(m) and not covered.holds(m)]
     report = _report_period(text, periods)
+    periods = _anchor_days(periods, PeriodContext(report=report, current=report))
     state = _State(PeriodContext(report=report, current=report), local_currency=_first_local_currency(values))
-    for sentence in split_sentences(text):
+    sentences = split_sentences(text)
+    starts = [sentence.start for sentence in sentences]
+    by_entities = _by_sentence(entities, sentences, starts)
+    by_metrics = _by_sentence(metrics, sentences, starts)
+    by_periods = _by_sentence(periods, sentences, starts)
+    by_values = _by_sentence(values, sentences, starts)
+    by_changes = _by_sentence(changes, sentences, starts)
+    for index, sentence in enumerate(sentences):
         view = SentenceView(
             text,
             sentence,
-            _within(entities, sentence),
-            _within(metrics, sentence),
-            _within(periods, sentence),
+            by_entities[index],
+            by_metrics[index],
+            by_periods[index],
             tuple(state.named),
             state.segment,
         )
-        _assemble_sentence(view, _within(values, sentence), _within(changes, sentence), state)
+        _assemble_sentence(view, by_values[index], by_changes[index], state)
     return state.claims
 
 
@@ -112,6 +121,26 @@ def _stated_periods(text: str, periods: list[Mention]) -> list[Mention]:
         closing = min((text.find(c, opening) for c in ")）" if text.find(c, opening) >= 0), default=-1)
         explained.update(i for i in range(index + 1, len(periods)) if periods[i].end <= closing)
     return [p for i, p in enumerate(periods) if i not in explained]
+
+
+def _anchor_days(periods: list[Mention], context: PeriodContext) -> list[Mention]:
+    """Days named by reference (当日) or without their month (8日收在) dated from the last day the text
+    named (10月9日公布...)."""
+    anchored: list[Mention] = []
+    last_day: Period | None = None
+    for mention in periods:
+        period = mention.period
+        assert period is not None
+        if period.day is not None or period.relative is RelativePeriod.SAME_DAY:
+            if last_day is None or last_day.part is None:
+                continue
+            part = last_day.part if period.day is None else f"{last_day.part[:2]}-{period.day:02d}"
+            last_day = Period(year=last_day.year, part=part)
+            mention = replace(mention, period=last_day)
+        elif period.part is not None and len(period.part) == len("02-09"):
+            last_day = context.resolve(period)
+        anchored.append(mention)
+    return anchored
 
 
 def _report_period(text: str, periods: list[Mention]) -> Period | None:
@@ -153,18 +182,31 @@ def _is_value(mention: Mention) -> bool:
     return mention.kind is MentionKind.AMOUNT and mention.value is not None and mention.unit is not None
 
 
-def _inside(mention: Mention, *groups: Sequence[Mention]) -> bool:
-    return any(o.start <= mention.start and mention.end <= o.end for group in groups for o in group)
+class _Spans:
+    """Spans sorted by start, asked whether one of them holds a mention whole."""
+
+    def __init__(self, spans: Sequence[Mention]) -> None:
+        ordered = sorted(spans, key=lambda span: span.start)
+        self._starts = [span.start for span in ordered]
+        self._ends = [span.end for span in ordered]
+
+    def holds(self, mention: Mention) -> bool:
+        index = bisect.bisect_right(self._starts, mention.start) - 1
+        # spans of one kind never overlap, but a change and a period may: look back a little
+        return any(self._ends[i] >= mention.end for i in range(max(index - 3, 0), index + 1))
 
 
 _Item = TypeVar("_Item", Mention, EntityMention, MetricMention)
 
 
-def _within(items: Sequence[_Item], sentence: Sentence) -> list[_Item]:
-    starts = [item.start for item in items]
-    low = bisect.bisect_left(starts, sentence.start)
-    high = bisect.bisect_left(starts, sentence.end)
-    return [item for item in items[low:high] if item.end <= sentence.end]
+def _by_sentence(items: Sequence[_Item], sentences: list[Sentence], starts: list[int]) -> list[list[_Item]]:
+    """`items` sorted into the sentences that hold them whole, in one pass."""
+    groups: list[list[_Item]] = [[] for _ in sentences]
+    for item in items:
+        index = bisect.bisect_right(starts, item.start) - 1
+        if index >= 0 and item.end <= sentences[index].end:
+            groups[index].append(item)
+    return groups
 
 
 def _assemble_sentence(

@@ -29,17 +29,20 @@ class RelativePeriod(StrEnum):
     THIS_YEAR = "this_year"  # 今年, 本年
     NEXT_YEAR = "next_year"  # 明年
     LAST_QUARTER = "last_quarter"  # 上季, 上一季度
+    SAME_DAY = "same_day"  # 当日, 当天: the day the text last named
 
 
 @dataclass(frozen=True, slots=True)
 class Period:
     """A period as stated. `part` is None for a full year, else Q1-Q4, H1/H2, 9M, a month (`10`) or a
-    day (`02-09`). `year` is None when the text leaves it to context."""
+    day (`02-09`). `year` is None when the text leaves it to context; `day` alone is a day whose month
+    the text leaves to context (台积电8日收在1,395元)."""
 
     year: int | None = None
     part: str | None = None
     fiscal: bool = False
     relative: RelativePeriod | None = None
+    day: int | None = None
 
     def label(self, year: int | None = None) -> str | None:
         """The contract's period string (2025-Q4, FY2026-Q3, 2026-02-09), or None without a year."""

@@ -61,9 +61,11 @@ def period_pattern() -> str:
     )
     stop = rf"{ending}(?P<end_span>{alternation(_ending_spans())})"
     lead = rf"{ending}{alternation(table['ending_link'])}(?=\d|第|[Qq]\d|FY)"
+    followers = alternation(table["lone_day_followers"])
+    lone_day = rf"(?<![\d月{_CN_DIGITS}十个個第])(?P<lone_day>[12]\d|3[01]|0?[1-9])日(?={followers})"
     core = (
         rf"(?:{year_phrase}|{fy}) ?{part}?|{compact}|(?P<relative_year>{relative_year}){part}"
-        rf"|(?P<relative>{relative})|{part}"
+        rf"|(?P<relative>{relative})|{part}|{lone_day}"
     )
     return rf"(?:{stop}|(?:{lead})?(?:{core}))"
 
@@ -108,6 +110,8 @@ def find_periods(text: str) -> list[Mention]:
 
 
 def _period_from(match: regex.Match[str]) -> Period:
+    if match.group("lone_day"):
+        return Period(day=int(match.group("lone_day")))
     relative_word = match.group("relative") or match.group("relative_year")
     relative = RelativePeriod(_relatives()[relative_word]) if relative_word else None
     if match.group("end_span"):
