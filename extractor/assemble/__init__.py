@@ -88,8 +88,13 @@ def assemble(
     covered = _Spans([*changes, *periods])
     values = [m for m in mentions if _is_value(m) and not covered.holds(m)]
     report = _report_period(text, periods)
-    periods = _anchor_days(periods, PeriodContext(report=report, current=report))
-    state = _State(PeriodContext(report=report, current=report), local_currency=_first_local_currency(values))
+    calendar_year = next(
+        (p.period.year for p in mentions if p.period is not None and p.period.year and not p.period.fiscal),
+        None,
+    )
+    context = PeriodContext(report=report, current=report, calendar_year=calendar_year)
+    periods = _anchor_days(text, periods, context)
+    state = _State(context, local_currency=_first_local_currency(values))
     sentences = split_sentences(text)
     starts = [sentence.start for sentence in sentences]
     by_entities = _by_sentence(entities, sentences, starts)
@@ -123,9 +128,9 @@ def _stated_periods(text: str, periods: list[Mention]) -> list[Mention]:
     return [p for i, p in enumerate(periods) if i not in explained]
 
 
-def _anchor_days(periods: list[Mention], context: PeriodContext) -> list[Mention]:
+def _anchor_days(text: str, periods: list[Mention], context: PeriodContext) -> list[Mention]:
     """Days named by reference (当日) or without their month (8日收在) dated from the last day the text
-    named (10月9日公布...)."""
+    named (10月9日公布...), not counting the dates that close a period (截至9月30日)."""
     anchored: list[Mention] = []
     last_day: Period | None = None
     for mention in periods:
@@ -137,7 +142,7 @@ def _anchor_days(periods: list[Mention], context: PeriodContext) -> list[Mention
             part = last_day.part if period.day is None else f"{last_day.part[:2]}-{period.day:02d}"
             last_day = Period(year=last_day.year, part=part)
             mention = replace(mention, period=last_day)
-        elif period.part is not None and len(period.part) == len("02-09"):
+        elif period.part is not None and len(period.part) == len("02-09") and not _is_as_of(text, mention):
             last_day = context.resolve(period)
         anchored.append(mention)
     return anchored
@@ -550,11 +555,11 @@ def _carry(view: SentenceView, drafts: list[_Draft], state: _State) -> None:
         state.subject = drafts[0].subject
         stated = [d.period for d in drafts if d.period is not None and not d.compared]
         if stated:
-            state.periods = PeriodContext(state.periods.report, stated[-1])
+            state.periods = replace(state.periods, current=stated[-1])
         return
     named = [e for e in view.entities if is_subject_like(e)]
     if named:
         state.subject = subject_name(named[-1])
     resolved = [p for m in view.periods if (p := _resolve(m.period, state)) is not None]
     if resolved:
-        state.periods = PeriodContext(state.periods.report, resolved[-1])
+        state.periods = replace(state.periods, current=resolved[-1])

@@ -21,14 +21,17 @@ class PeriodContext:
     """What a period without a year or stated by reference is read against.
 
     `report` is the article's main period (its first period with a year); `current` the period the
-    text last spoke of, which 同期 and 本季度 refer back to.
+    text last spoke of, which 同期 and 本季度 refer back to; `calendar_year` the first calendar year the
+    text writes, which dates take when the report is a fiscal period.
     """
 
     report: Period | None = None
     current: Period | None = None
+    calendar_year: int | None = None
 
     def resolve(self, period: Period) -> Period | None:
-        """`period` with its year, or None when the context cannot give one."""
+        """`period` with its year, or None when the context cannot give one. A half or quarter without a
+        year in a fiscal report is the fiscal one (苹果四季度 in a 2025财年 story)."""
         if period.relative is not None:
             return self._resolve_relative(period.relative, period.part)
         if period.year is not None:
@@ -36,7 +39,12 @@ class PeriodContext:
         anchor = self.current or self.report
         if anchor is None or anchor.year is None:
             return None
-        return replace(period, year=self._year_for(period, anchor))
+        month = _month_of(period.part)
+        if month is not None and self.report is not None and self.report.fiscal:
+            year = self.calendar_year if self.calendar_year is not None else anchor.year
+            return replace(period, year=year, fiscal=False)
+        fiscal = period.fiscal or (month is None and self.report is not None and self.report.fiscal)
+        return replace(period, year=self._year_for(period, anchor), fiscal=fiscal)
 
     def _year_for(self, period: Period, anchor: Period) -> int:
         """A year, half or quarter without a year is the report's year; a month or a day after a Q4 or
@@ -67,6 +75,8 @@ class PeriodContext:
             return self.report if self.report is not None and self.report.part is not None else current
         if relative is RelativePeriod.SAME_YEAR:
             return Period(year=current.year, fiscal=current.fiscal)
+        if relative is RelativePeriod.SAME_DAY:
+            return None
         if relative is RelativePeriod.PRIOR_YEAR_PERIOD:
             return replace(current, year=current.year - 1, relative=None)
         if relative is RelativePeriod.LAST_QUARTER:
