@@ -134,11 +134,12 @@ def _referred_segment(
 
 
 def _topic_segment(view: SentenceView, before: list[EntityMention]) -> str | None:
-    """A business line the sentence opened with as its topic (智能手机业务方面，...)."""
+    """A business line the sentence made its topic: as a heading (智能手机业务方面，...) or as the
+    subject of a copula (数据中心业务仍是英伟达最大的收入来源，...)."""
     markers = vocabulary().topic_markers
     for entity in before:
         if is_segment_like(entity):
-            rest = view.text[entity.end : entity.end + 4].removeprefix("业务")
+            rest = view.text[entity.end : entity.end + 6].removeprefix("业务")
             if rest.startswith(markers):
                 return entity.canonical or entity.text
     return None
