@@ -22,6 +22,7 @@ from extractor.assemble.link import (
     find_subject,
     is_segment_like,
     is_subject_like,
+    metric_kind,
     names_business_before,
     subject_name,
 )
@@ -182,9 +183,7 @@ def _first_local_currency(values: list[Mention]) -> str | None:
 
 
 def _is_value(mention: Mention) -> bool:
-    if mention.kind is MentionKind.PERCENT:
-        return mention.value is not None
-    return mention.kind is MentionKind.AMOUNT and mention.value is not None and mention.unit is not None
+    return mention.kind in (MentionKind.PERCENT, MentionKind.AMOUNT) and mention.value is not None
 
 
 class _Spans:
@@ -479,9 +478,11 @@ def _unit(value: Mention | None, metric: Metric, state: _State) -> str:
         return state.currency or "CNY"
     if value.kind is MentionKind.PERCENT:
         return "%"
-    if value.implicit_unit:
+    if value.unit is None and metric_kind(metric) is ValueKind.COUNT:
+        return "count"
+    if value.implicit_unit or value.unit is None:
         return state.local_currency or value.unit or "CNY"
-    return value.unit or "CNY"
+    return value.unit
 
 
 def _remember_currency(value: Mention, state: _State) -> None:

@@ -190,15 +190,24 @@ def _joint_subject(text: str, in_clause: list[EntityMention], last: EntityMentio
 
 
 def value_kind(mention: Mention) -> ValueKind:
+    """What a value is: a percentage, a count, money, or (a bare 35.4亿 with no unit) any of the last two."""
     if mention.kind is MentionKind.PERCENT:
         return ValueKind.PERCENT
+    if mention.unit is None:
+        return ValueKind.ANY
     if mention.unit == "count":
         return ValueKind.COUNT
     return ValueKind.PER_SHARE if mention.per_share else ValueKind.MONEY
 
 
+def metric_kind(metric: Metric) -> ValueKind:
+    return vocabulary().metric_values.get(metric, ValueKind.ANY)
+
+
 def _fits(metric: Metric, kind: ValueKind) -> bool:
-    expected = vocabulary().metric_values.get(metric, ValueKind.ANY)
+    expected = metric_kind(metric)
+    if kind is ValueKind.ANY:
+        return expected in (ValueKind.MONEY, ValueKind.COUNT)
     if expected is ValueKind.ANY or expected is kind:
         return True
     return {expected, kind} == {ValueKind.MONEY, ValueKind.PER_SHARE}
@@ -291,10 +300,13 @@ def names_business_before(view: SentenceView, change: Mention) -> bool:
 
 def find_status(view: SentenceView, position: int) -> Status:
     """Estimate when the clause names analysts' or the market's expectation, guidance when the sentence
-    so far names the company's outlook or plan (预计..., 全年营收约为...), else actual."""
+    so far names the company's outlook or plan (预计..., 全年净利润预期为...), else actual."""
     words = vocabulary()
     if any(cue in view.text[view.clause_start(position) : position] for cue in words.estimate_cues):
         return Status.ESTIMATE
-    if any(cue in view.text[view.sentence.start : position] for cue in words.guidance_cues):
+    sentence = view.text[view.sentence.start : position]
+    for cue in words.estimate_cues:
+        sentence = sentence.replace(cue, " ")
+    if any(cue in sentence for cue in words.guidance_cues):
         return Status.GUIDANCE
     return Status.ACTUAL

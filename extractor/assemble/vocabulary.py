@@ -32,6 +32,8 @@ class Vocabulary:
     guidance_cues: tuple[str, ...]
     estimate_cues: tuple[str, ...]
     distributive: tuple[str, ...]
+    blocking_nouns: tuple[str, ...]
+    each_markers: tuple[str, ...]
     from_marker: str
     comparison_markers: tuple[str, ...]
     as_of_markers: tuple[str, ...]
@@ -59,6 +61,8 @@ def vocabulary() -> Vocabulary:
         guidance_cues=tuple(table["guidance_cues"]),
         estimate_cues=tuple(table["estimate_cues"]),
         distributive=tuple(table["distributive"]),
+        blocking_nouns=tuple(table["blocking_nouns"]),
+        each_markers=tuple(table["each_markers"]),
         from_marker=table["from_marker"],
         comparison_markers=tuple(table["comparison_markers"]),
         as_of_markers=tuple(table["as_of_markers"]),
