@@ -24,6 +24,7 @@ from extractor.assemble.link import (
     is_subject_like,
     metric_kind,
     names_business_before,
+    shared_by_each,
     subject_name,
 )
 from extractor.assemble.periods import (
@@ -235,7 +236,8 @@ def _assemble_sentence(
         if draft is not None:
             draft.changes.extend(led_changes.get(id(item), []))
             draft.start = min([draft.start, *(view.clause_start(c.start) for c in draft.changes)])
-            drafts.append(draft)
+            segments: list[str | None] = [*shared_by_each(view, item)] or [draft.segment]
+            drafts.extend(replace(draft, segment=segment) for segment in segments)
     for draft in drafts:
         state.claims.append(_claim(view, draft))
     _carry(view, drafts, state)

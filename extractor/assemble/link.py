@@ -298,6 +298,17 @@ def names_business_before(view: SentenceView, change: Mention) -> bool:
     return len(gap) <= 3 and all(character in "业务部门板块同比按年 " for character in gap)
 
 
+def shared_by_each(view: SentenceView, value: Mention) -> list[str]:
+    """The business lines listed before a value they each take (物联网与车用电子各占5%), else none."""
+    clause_start = view.clause_start(value.start)
+    if not any(view.text.find(m, clause_start, value.start) >= 0 for m in vocabulary().each_markers):
+        return []
+    listed = [
+        e for e in view.entities if clause_start <= e.start and e.end <= value.start and is_segment_like(e)
+    ]
+    return [e.canonical or e.text for e in listed] if len(listed) >= 2 else []
+
+
 def find_status(view: SentenceView, position: int) -> Status:
     """Estimate when the clause names analysts' or the market's expectation, guidance when the sentence
     so far names the company's outlook or plan (预计..., 全年净利润预期为...), else actual."""
