@@ -74,6 +74,7 @@ class _State:
     currency: str | None = None
     local_currency: str | None = None
     claims: list[Claim] = field(default_factory=list)
+    stated: list[_Draft] = field(default_factory=list)
 
 
 def assemble(
@@ -240,6 +241,7 @@ def _assemble_sentence(
             drafts.extend(replace(draft, segment=segment) for segment in segments)
     for draft in drafts:
         state.claims.append(_claim(view, draft))
+    state.stated.extend(drafts)
     _carry(view, drafts, state)
 
 
@@ -356,6 +358,10 @@ def _value_draft(
         view.clause_start(metric.start) if metric.end <= value.start else value.start,
     )
     status = _status(view, value.start, period, state)
+    if not any(p.end <= value.start for p in view.periods):
+        earlier = _stated_before(state, subject, metric.metric, value)
+        if earlier is not None:
+            period, status = earlier.period, earlier.status
     return _Draft(
         value,
         [],
@@ -369,6 +375,18 @@ def _value_draft(
         value.end,
         compared,
     )
+
+
+def _stated_before(state: _State, subject: str, metric: Metric, value: Mention) -> _Draft | None:
+    """The claim an amount repeats when its sentence names no period (亚马逊2000亿美元的资本开支中...,
+    after 预计2026年资本支出约2000亿美元): the same subject, metric and value stated earlier."""
+    for draft in reversed(state.stated):
+        earlier = draft.value
+        if draft.subject != subject or draft.metric.metric is not metric or earlier is None:
+            continue
+        if earlier.value is not None and value.value is not None and earlier.value == value.value:
+            return draft
+    return None
 
 
 def _status(view: SentenceView, position: int, period: Period | None, state: _State) -> Status:

@@ -215,22 +215,45 @@ def _fits(metric: Metric, kind: ValueKind) -> bool:
 
 def find_metric(view: SentenceView, mention: Mention) -> MetricMention | None:
     """The metric term a value measures: a share noun or metric right after a percentage
-    (21%的市场份额), else the nearest fitting term before it that does not head a growth rate
-    (营收增速), else the sentence's first fitting term."""
+    (21%的市场份额), the noun an amount modifies (2000亿美元的资本开支), else the nearest fitting term
+    before it that does not head a growth rate (营收增速), else the sentence's first fitting term; none
+    when a noun that is no metric of ours comes between (成交额约151亿港元)."""
     kind = value_kind(mention)
     if kind is ValueKind.PERCENT:
         share = _share_after(view, mention) or _share_taken(view, mention)
         if share is not None:
             return share
+    else:
+        owner = _noun_after(view, mention)
+        if owner is not None:
+            return owner if isinstance(owner, MetricMention) and _fits(owner.metric, kind) else None
     fitting = [
         m
         for m in view.metrics
         if m.end <= mention.start and _fits(m.metric, kind) and _counts(view, mention, m)
     ]
     plain = [m for m in fitting if not _heads_rate(view.text, m)]
-    if plain:
-        return plain[-1]
-    return fitting[0] if fitting else None
+    chosen = plain[-1] if plain else (fitting[0] if fitting else None)
+    if chosen is None or _blocked(view.text[chosen.end : mention.start]):
+        return None
+    return chosen
+
+
+def _noun_after(view: SentenceView, mention: Mention) -> MetricMention | str | None:
+    """What an amount written as a modifier measures (2000亿美元的资本开支; 约102亿美元的一次性税款):
+    the metric term after 的, or the other noun there; None when the amount is not a modifier."""
+    if view.text[mention.end : mention.end + 1] != "的":
+        return None
+    following = next((m for m in view.metrics if m.start == mention.end + 1), None)
+    if following is not None:
+        return following
+    noun = view.text[mention.end + 1 : mention.end + 2]
+    return noun if "\u4e00" <= noun <= "\u9fff" else None
+
+
+def _blocked(between: str) -> bool:
+    """Whether a noun that is no metric of ours (成交额, 关税) stands between a metric term and a value."""
+    return any(noun in between for noun in vocabulary().blocking_nouns)
 
 
 def _share_taken(view: SentenceView, mention: Mention) -> MetricMention | None:
