@@ -379,6 +379,65 @@ CASES: list[tuple[str, list[ClaimTuple]]] = [
             ("Tencent", None, "share_price", "2025-10-08", 648.0, "HKD", "exact", "actual", ()),
         ],
     ),
+    (
+        "苹果2025财年第四财季净利润为274.7亿美元，主要由于去年同期计入了约102亿美元的一次性税款。",
+        [("Apple", None, "net_income", "FY2025-Q4", 27470000000.0, "USD", "exact", "actual", ())],
+    ),
+    (
+        "騰訊2025年第三季度收入1928.7億元人民幣。騰訊股價當日收報648港元，成交額約151億港元。",
+        [
+            ("Tencent", None, "revenue", "2025-Q3", 192870000000.0, "CNY", "exact", "actual", ()),
+            ("Tencent", None, "share_price", None, 648.0, "HKD", "exact", "actual", ()),
+        ],
+    ),
+    (
+        "台積電2025年第二季高效能運算營收占比達60%，物聯網與車用電子各占5%。",
+        [
+            ("TSMC", "HPC", "revenue_share", "2025-Q2", 60.0, "%", "exact", "actual", ()),
+            ("TSMC", "IoT", "revenue_share", "2025-Q2", 5.0, "%", "exact", "actual", ()),
+            ("TSMC", "Automotive", "revenue_share", "2025-Q2", 5.0, "%", "exact", "actual", ()),
+        ],
+    ),
+    (
+        "小米2025年第三季度全球月活躍用戶數達7.42億，按年增長8.2%。",
+        [
+            (
+                "Xiaomi",
+                None,
+                "users",
+                "2025-Q3",
+                742000000.0,
+                "count",
+                "exact",
+                "actual",
+                (("yoy", 8.2, None, None),),
+            )
+        ],
+    ),
+    (
+        "亚马逊预计2026年资本支出约2000亿美元。亚马逊2000亿美元的资本开支中包含了物流网络建设。",
+        [
+            ("Amazon", None, "capex", "2026", 200000000000.0, "USD", "approx", "guidance", ()),
+            ("Amazon", None, "capex", "2026", 200000000000.0, "USD", "exact", "guidance", ()),
+        ],
+    ),
+    (
+        "丰田2025年11月5日公布2026财年上半财年财报，营业利润为2.0万亿日元。丰田股价5日收盘上涨2.1%，报2980日元。",
+        [
+            ("Toyota", None, "operating_income", "FY2026-H1", 2000000000000.0, "JPY", "exact", "actual", ()),
+            (
+                "Toyota",
+                None,
+                "share_price",
+                "2025-11-05",
+                2980.0,
+                "JPY",
+                "exact",
+                "actual",
+                (("vs_prior", 2.1, None, None),),
+            ),
+        ],
+    ),
 ]
 
 
