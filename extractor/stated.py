@@ -25,6 +25,7 @@ from extractor.data import load_table
 from extractor.models import Qualifier
 from extractor.normalize import fold_width
 
+_WRITTEN_NUMBER = regex.compile(r"(?<![\d.])(\d+)(?:\.(\d+))?(?!\d)")
 _THOUSANDS = regex.compile(r"(?<=\d),(?=\d{3})")
 _BOUND_WORDS = {Qualifier.OVER: "over", Qualifier.UNDER: "under", Qualifier.UP_TO: "up to"}
 
@@ -139,16 +140,17 @@ def scale_interval(a: Interval, factor: float, offset: float = 0.0) -> Interval:
 
 
 def _written_decimals(mantissa: float, text: str) -> int | None:
+    """How many decimals `text` writes `mantissa` with (35.0 → 1), found among the numbers it writes
+    with one pattern compiled once, not a pattern per number."""
     digits = f"{abs(mantissa):.6f}".rstrip("0")
     whole, _, fraction = digits.partition(".")
     if not whole.strip("0") and not fraction:
         return None
-    tail = rf"\.({fraction}0*)" if fraction else r"(?:\.(0+))?"
-    pattern = rf"(?<![\d.]){whole}{tail}(?!\.?\d)"
-    found = regex.search(pattern, text)
-    if found is None:
-        return None
-    return len(found.group(1) or "")
+    for found in _WRITTEN_NUMBER.finditer(text):
+        written = found.group(2) or ""
+        if found.group(1) == whole and written.rstrip("0") == fraction:
+            return len(written)
+    return None
 
 
 def _significant(value: float, scaled: bool) -> tuple[float, int]:
