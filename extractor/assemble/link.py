@@ -336,11 +336,9 @@ def find_status(view: SentenceView, position: int) -> Status:
     """Estimate when the clause names analysts' or the market's expectation, guidance when the sentence
     so far names the company's outlook or plan (预计..., 全年净利润预期为...), else actual."""
     words = vocabulary()
-    if any(cue in view.text[view.clause_start(position) : position] for cue in words.estimate_cues):
+    if words.estimate_cues.search(view.text, view.clause_start(position), position):
         return Status.ESTIMATE
-    sentence = view.text[view.sentence.start : position]
-    for cue in words.estimate_cues:
-        sentence = sentence.replace(cue, " ")
-    if any(cue in sentence for cue in words.guidance_cues):
+    sentence = words.estimate_cues.sub(" ", view.text[view.sentence.start : position])
+    if words.guidance_cues.search(sentence):
         return Status.GUIDANCE
     return Status.ACTUAL

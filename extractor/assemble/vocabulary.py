@@ -29,8 +29,8 @@ class Vocabulary:
     share_nouns: tuple[str, ...]
     share_verbs: tuple[str, ...]
     count_words: dict[Metric, frozenset[str]]
-    guidance_cues: tuple[str, ...]
-    estimate_cues: tuple[str, ...]
+    guidance_cues: regex.Pattern[str]
+    estimate_cues: regex.Pattern[str]
     distributive: tuple[str, ...]
     blocking_nouns: tuple[str, ...]
     each_markers: tuple[str, ...]
@@ -58,8 +58,8 @@ def vocabulary() -> Vocabulary:
         share_nouns=tuple(sorted(table["share_nouns"], key=len, reverse=True)),
         share_verbs=tuple(table["share_verbs"]),
         count_words={Metric(k): frozenset(v) for k, v in table["count_words"].items()},
-        guidance_cues=tuple(table["guidance_cues"]),
-        estimate_cues=tuple(table["estimate_cues"]),
+        guidance_cues=_any_of(table["guidance_cues"]),
+        estimate_cues=_any_of(table["estimate_cues"]),
         distributive=tuple(table["distributive"]),
         blocking_nouns=tuple(table["blocking_nouns"]),
         each_markers=tuple(table["each_markers"]),
@@ -77,3 +77,8 @@ def vocabulary() -> Vocabulary:
         sentence_ends=table["sentence_ends"],
         clause_ends=table["clause_ends"],
     )
+
+
+def _any_of(words: list[str]) -> regex.Pattern[str]:
+    """One pattern for a word list, longest word first."""
+    return regex.compile("|".join(regex.escape(word) for word in sorted(words, key=len, reverse=True)))
