@@ -237,8 +237,8 @@ def _assemble_sentence(
         if draft is not None:
             draft.changes.extend(led_changes.get(id(item), []))
             draft.start = min([draft.start, *(view.clause_start(c.start) for c in draft.changes)])
-            segments: list[str | None] = [*shared_by_each(view, item)] or [draft.segment]
-            drafts.extend(replace(draft, segment=segment) for segment in segments)
+            shared = shared_by_each(view, item)
+            drafts.extend([replace(draft, segment=segment) for segment in shared] if shared else [draft])
     for draft in drafts:
         state.claims.append(_claim(view, draft))
     state.stated.extend(drafts)
