@@ -438,6 +438,22 @@ CASES: list[tuple[str, list[ClaimTuple]]] = [
             ),
         ],
     ),
+    (
+        "2025年第三季度，阿里巴巴云业务收入398亿元，同比增长34%。",
+        [
+            (
+                "Alibaba",
+                "Cloud Intelligence",
+                "revenue",
+                "2025-Q3",
+                39800000000.0,
+                "CNY",
+                "exact",
+                "actual",
+                (("yoy", 34.0, None, None),),
+            )
+        ],
+    ),
 ]
 
 

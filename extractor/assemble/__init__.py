@@ -470,9 +470,10 @@ def _claim(view: SentenceView, draft: _Draft) -> Claim:
     value = draft.value
     metric = draft.metric.metric
     start, end = _trimmed(view, draft.start, _clause_end(view, draft.end))
+    names = vocabulary().company_segment_names.get(draft.subject, {})
     return Claim(
         subject=draft.subject,
-        segment=draft.segment,
+        segment=names.get(draft.segment, draft.segment) if draft.segment is not None else None,
         metric=metric,
         adjusted=draft.metric.adjusted,
         period=draft.period.label() if draft.period is not None else None,

@@ -45,6 +45,7 @@ class Vocabulary:
     rate_nouns: tuple[str, ...]
     collective: regex.Pattern[str]
     collective_sizes: dict[str, int]
+    company_segment_names: dict[str, dict[str, str]]
     sentence_ends: str
     clause_ends: str
 
@@ -74,6 +75,7 @@ def vocabulary() -> Vocabulary:
         rate_nouns=tuple(table["rate_nouns"]),
         collective=regex.compile(table["collective_pattern"]),
         collective_sizes={str(k): int(v) for k, v in table["collective_sizes"].items()},
+        company_segment_names={str(k): dict(v) for k, v in table["company_segment_names"].items()},
         sentence_ends=table["sentence_ends"],
         clause_ends=table["clause_ends"],
     )
