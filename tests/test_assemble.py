@@ -454,6 +454,33 @@ CASES: list[tuple[str, list[ClaimTuple]]] = [
             )
         ],
     ),
+    (
+        "鴻海2025年10月營收新台幣8,940億元，月增6.2%。累計前10月營收為6兆9,102億元，年增17.0%。",
+        [
+            (
+                "Foxconn",
+                None,
+                "revenue",
+                "2025-10",
+                894000000000.0,
+                "TWD",
+                "exact",
+                "actual",
+                (("mom", 6.2, None, None),),
+            ),
+            (
+                "Foxconn",
+                None,
+                "revenue",
+                None,
+                6910200000000.0,
+                "TWD",
+                "exact",
+                "actual",
+                (("yoy", 17.0, None, None),),
+            ),
+        ],
+    ),
 ]
 
 

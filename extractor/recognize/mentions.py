@@ -36,7 +36,8 @@ class RelativePeriod(StrEnum):
 class Period:
     """A period as stated. `part` is None for a full year, else Q1-Q4, H1/H2, 9M, a month (`10`) or a
     day (`02-09`). `year` is None when the text leaves it to context; `day` alone is a day whose month
-    the text leaves to context (台积电8日收在1,395元)."""
+    the text leaves to context (台积电8日收在1,395元). A `part` of "span" is a run of months the contract
+    has no period for (1-10月, 前10个月): its label is None."""
 
     year: int | None = None
     part: str | None = None
@@ -47,7 +48,7 @@ class Period:
     def label(self, year: int | None = None) -> str | None:
         """The contract's period string (2025-Q4, FY2026-Q3, 2026-02-09), or None without a year."""
         resolved = self.year if self.year is not None else year
-        if resolved is None:
+        if resolved is None or self.part == "span":
             return None
         prefix = "FY" if self.fiscal else ""
         return f"{prefix}{resolved}" if self.part is None else f"{prefix}{resolved}-{self.part}"

@@ -26,6 +26,7 @@ from extractor.recognize.patterns import (
 )
 
 _CN_DIGITS = "〇零一二三四五六七八九"
+SPAN = "span"  # months the contract has no period for (1-10月, 前10个月, 10-11月)
 _QUARTER_DIGIT = "1234一二三四"
 
 
@@ -44,9 +45,10 @@ def period_pattern() -> str:
     )
     halves = "|".join(rf"(?P<{half}>{alternation(words)})" for half, words in table["halves"].items())
     separator = alternation(vocabulary()["range_separators"])
+    to_date = r"前(?P<to_date>1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])个?月"
     months = rf"(?P<first_month>1[0-2]|0?[1-9]) ?{separator} ?(?P<last_month>1[0-2]|0?[1-9])月份?"
     part = (
-        rf"(?:{months}|(?P<nine>{alternation(table['first_three_quarters'])})|{quarter}|{halves}"
+        rf"(?:{months}|(?P<nine>{alternation(table['first_three_quarters'])})|{to_date}|{quarter}|{halves}"
         rf"|(?P<full>{alternation(table['full_year'])})|{month}{day}?"
         rf"|(?<![A-Za-z])(?P<h>H[12])(?![\dA-Za-z]))"
     )
@@ -164,12 +166,15 @@ def _month_ranges() -> dict[tuple[int, int], str | None]:
 
 
 def _part(match: regex.Match[str]) -> str | None:
-    """Q1-Q4, H1/H2, 9M, a month (10) or a day (12-31); None for a full year."""
+    """Q1-Q4, H1/H2, 9M, a month (10), a day (12-31) or a span of months; None for a full year."""
     if match.group("last_month"):
         first, last = int(match.group("first_month")), int(match.group("last_month"))
-        return _month_ranges().get((first, last), f"{last:02d}")
+        return _month_ranges().get((first, last), SPAN)
     if match.group("short_half"):
         return f"H{match.group('short_half')}"
+    if match.group("to_date"):
+        months = numeral_value(match.group("to_date"))
+        return _month_ranges().get((1, int(months)), SPAN) if months is not None else SPAN
     if match.group("nine"):
         return "9M"
     quarter = match.group("quarter") or match.group("short_quarter")
