@@ -12,13 +12,13 @@ __version__ = "0.1.0"
 __all__ = ["extract", "extract_many"]
 
 if TYPE_CHECKING:
-    from extractor.pipeline import extract, extract_many
+    from extractor.extraction import extract, extract_many
 
 
 def __getattr__(name: str) -> Any:
     # spaCy is imported on first use, so `extractor --help` and `extractor schema` start fast.
     if name in __all__:
-        from extractor import pipeline
+        from extractor import extraction
 
-        return getattr(pipeline, name)
+        return getattr(extraction, name)
     raise AttributeError(f"module 'extractor' has no attribute {name!r}")

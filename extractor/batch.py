@@ -29,9 +29,9 @@ def extract_documents(
 
     With `jobs` > 1 the texts go through `extract_many` in that many processes.
     """
-    from extractor.pipeline import build_pipeline, extract
+    from extractor.extraction import entity_finder, extract
 
-    build_pipeline(tuple(str(path) for path in entities))  # a bad registry fails here, once
+    entity_finder(tuple(str(path) for path in entities))  # a bad registry fails here, once
     articles = _articles(items, encoding, report)
     if jobs > 1:
         yield from _in_processes(articles, jobs, entities)
@@ -61,7 +61,7 @@ def _articles(
 def _in_processes(
     articles: Iterator[tuple[str, str]], jobs: int, entities: Sequence[str | Path]
 ) -> Iterator[Document]:
-    from extractor.pipeline import extract_many
+    from extractor.extraction import extract_many
 
     pairs = ((text, source) for source, text in articles)
     yield from extract_many(pairs, n_process=jobs, entities=entities)

@@ -289,7 +289,7 @@ def _read(article: Path) -> str:
 
 
 def _pipeline_extract() -> Extract:
-    from extractor.pipeline import extract
+    from extractor.extraction import extract
 
     return extract
 

@@ -245,7 +245,7 @@ def _reading_options(args: argparse.Namespace) -> tuple[str | None, list[str]]:
     """The checked `--encoding` and `--entities`: usage errors before any input is read."""
     from extractor.data import DataError
     from extractor.decode import DecodeError, check_encoding
-    from extractor.pipeline import build_pipeline
+    from extractor.extraction import entity_finder
 
     try:
         encoding = None if args.encoding is None else check_encoding(args.encoding)
@@ -255,7 +255,7 @@ def _reading_options(args: argparse.Namespace) -> tuple[str | None, list[str]]:
         if not Path(path).is_file():
             raise UsageError(f"--entities {path}: no such file")
     try:
-        build_pipeline(tuple(args.entities))  # the entity layer reads and checks the registries
+        entity_finder(tuple(args.entities))  # the entity layer reads and checks the registries
     except DataError as error:
         raise UsageError(f"--entities: {error}") from None
     return encoding, list(args.entities)

@@ -2,8 +2,8 @@
 
 `extract_bag` maps the extractor over a bag of articles, `extract_dataframe` over a dataframe column.
 Both only build task graphs; nothing runs until `.compute()`, on whatever scheduler is active (a
-`distributed.Client` sends the work to its cluster). Each worker process builds the spaCy pipeline
-once (`build_pipeline` is cached per process) and reuses it for every partition it is given.
+`distributed.Client` sends the work to its cluster). Each worker process builds the entity layer
+once (`entity_finder` is cached per process) and reuses it for every partition it is given.
 
 Needs the optional extra: `pip install 'extractor[dask]'`.
 """
@@ -18,9 +18,9 @@ import dask.bag as db
 import dask.dataframe as dd
 import pandas as pd
 
+from extractor.extraction import extract, extract_many
 from extractor.models import Claim
 from extractor.output import format_change
-from extractor.pipeline import extract, extract_many
 
 CLAIM_COLUMNS: dict[str, str] = {
     "claim": "int64",

@@ -55,8 +55,8 @@ _LANG = {Script.TRADITIONAL: "zh-Hant", Script.SIMPLIFIED: "zh-Hans"}
 
 def analyse(text: str, *, source: str | None = None, entities: Sequence[str | Path] = ()) -> Analysis:
     """The Document of `text` and, besides, every number and period the recognizer found in it."""
+    from extractor.extraction import extract
     from extractor.normalize import normalize
-    from extractor.pipeline import extract
     from extractor.recognize import recognize
 
     normalized = normalize(text)

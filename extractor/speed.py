@@ -168,7 +168,7 @@ def _stage_throughputs(
 
 
 def _extract_throughput(texts: Sequence[str], order: Sequence[int], characters: int) -> Throughput:
-    from extractor.pipeline import extract
+    from extractor.extraction import extract
 
     return timed("extract", lambda index: extract(texts[index]), order, characters)
 
@@ -176,7 +176,7 @@ def _extract_throughput(texts: Sequence[str], order: Sequence[int], characters: 
 def _parallel_throughput(
     texts: Sequence[str], order: Sequence[int], characters: int, jobs: int
 ) -> Throughput:
-    from extractor.pipeline import extract_many
+    from extractor.extraction import extract_many
 
     deque(extract_many(texts[:1], n_process=1), maxlen=0)
     start = time.perf_counter()

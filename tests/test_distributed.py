@@ -15,8 +15,8 @@ import pandas as pd
 from distributed import Client, LocalCluster
 
 from extractor.distributed import CLAIM_COLUMNS, claim_frame, claim_record, extract_bag, extract_dataframe
+from extractor.extraction import entity_finder, extract
 from extractor.models import Basis, Change, Claim, Document, Evidence, Metric
-from extractor.pipeline import build_pipeline, extract
 
 ARTICLES = [
     "小米集团2024年全年营收3659亿元，同比增长35%，经调整净利润272亿元。",
@@ -50,10 +50,10 @@ def test_a_bag_of_pairs_keeps_each_source(client: Client) -> None:
     assert items == [extract(text, source=source).model_dump(mode="json") for text, source in pairs]
 
 
-def test_each_worker_builds_the_pipeline_once(client: Client) -> None:
+def test_each_worker_builds_the_entity_layer_once(client: Client) -> None:
     bag = db.from_sequence(ARTICLES * 3, npartitions=6)
     extract_bag(bag).compute()
-    builds = client.run(build_pipeline.cache_info)
+    builds = client.run(entity_finder.cache_info)
     assert len(builds) == 2
     assert all(info.misses <= 1 for info in builds.values())
     assert sum(info.misses for info in builds.values()) >= 1

@@ -18,8 +18,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.language import Language
 
+from extractor.extraction import extract, extract_many
 from extractor.models import Document
-from extractor.pipeline import build_pipeline, doc_text, extract, extract_many, make_doc
+from extractor.pipeline import build_pipeline, doc_text, make_doc
 from extractor.speed import (
     Machine,
     SpeedError,
@@ -198,7 +199,19 @@ LOADED_SPACY = (
 )
 
 
-@pytest.mark.parametrize("argv", [["--help"], ["schema"], ["extract", "--help"], ["bench", "--help"]])
+SEED = str(Path(__file__).parent.parent / "corpora" / "amazon-2025q4.zh-Hant.txt")
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--help"],
+        ["schema"],
+        ["extract", "--help"],
+        ["bench", "--help"],
+        ["extract", SEED, "--format", "jsonl"],
+    ],
+)
 def test_the_command_line_answers_without_importing_spacy(argv: list[str]) -> None:
     result = subprocess.run(
         [sys.executable, "-c", LOADED_SPACY, *argv], capture_output=True, text=True, check=True

@@ -1,0 +1,146 @@
+"""Extraction: the stages in order over one text, and over many texts in worker processes.
+
+`extract` runs the stage functions directly: normalize, recognize, entities, assemble, check. The spaCy
+components of `extractor.pipeline` wrap the very same functions for users who build a spaCy pipeline
+of their own, and a test holds the two paths to the same Documents. Running the functions directly
+keeps spaCy (a second to import) and its per-character Doc out of the command line and of batch work.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from functools import cache
+from itertools import islice
+from pathlib import Path
+
+from extractor.assemble import assemble
+from extractor.check import check
+from extractor.entities import EntityFinder, EntityMention, MetricMention
+from extractor.models import Claim, Document, Entity, Evidence, Finding
+from extractor.normalize import NormalizedText, normalize
+from extractor.recognize import Mention, recognize
+
+Article = tuple[str, str | None]
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """What the stages found in one normalized text; spans index that text."""
+
+    mentions: list[Mention]
+    entities: list[EntityMention]
+    metrics: list[MetricMention]
+    claims: list[Claim]
+    findings: list[Finding]
+
+
+@cache
+def entity_finder(extra: tuple[str, ...] = ()) -> EntityFinder:
+    """The entity layer with the users' registries `extra`, built once per process."""
+    return EntityFinder(extra)
+
+
+def analyse(text: str, finder: EntityFinder) -> Analysis:
+    """Every stage after normalization, over normalized `text`."""
+    mentions = recognize(text)
+    entities, metrics = finder.find(text)
+    claims = assemble(text, mentions, entities, metrics)
+    return Analysis(mentions, entities, metrics, claims, check(claims))
+
+
+def extract(text: str, *, source: str | None = None, entities: Sequence[str | Path] = ()) -> Document:
+    """The Document for one text: its script, entities, claims and findings, offsets into `text`."""
+    finder = entity_finder(tuple(str(path) for path in entities))
+    normalized = normalize(text)
+    analysis = analyse(normalized.text, finder)
+    return document_from(normalized, analysis.entities, analysis.claims, analysis.findings, source)
+
+
+def extract_many(
+    texts: Iterable[str | Article],
+    n_process: int = 1,
+    *,
+    entities: Sequence[str | Path] = (),
+    batch_size: int = 16,
+) -> Iterator[Document]:
+    """Documents for many texts, in order, streamed: memory stays flat however many texts there are.
+
+    An item is a text or a `(text, source)` pair. With `n_process` > 1, each worker process builds the
+    entity layer once and extracts batches of `batch_size` texts; at most two batches per worker are in
+    flight, so `texts` is read only as fast as the Documents are consumed.
+    """
+    registries = tuple(str(path) for path in entities)
+    articles = (_article(item) for item in texts)
+    if n_process <= 1:
+        for text, source in articles:
+            yield extract(text, source=source, entities=registries)
+        return
+    yield from _extract_in_pool(articles, n_process, registries, batch_size)
+
+
+def document_from(
+    normalized: NormalizedText,
+    entities: Sequence[EntityMention],
+    claims: Sequence[Claim],
+    findings: Sequence[Finding],
+    source: str | None,
+) -> Document:
+    """The Document of what the stages found, every span mapped back to the original text."""
+    return Document(
+        source=source,
+        script=normalized.script,
+        entities=[_entity(mention, normalized) for mention in entities],
+        claims=[_claim(claim, normalized) for claim in claims],
+        findings=list(findings),
+    )
+
+
+def _entity(mention: EntityMention, normalized: NormalizedText) -> Entity:
+    start, end = normalized.original_span(mention.start, mention.end)
+    return Entity(
+        text=normalized.original[start:end],
+        canonical=mention.canonical,
+        type=mention.type,
+        start=start,
+        end=end,
+    )
+
+
+def _claim(claim: Claim, normalized: NormalizedText) -> Claim:
+    start, end = normalized.original_span(claim.evidence.start, claim.evidence.end)
+    evidence = Evidence(start=start, end=end, text=normalized.original[start:end])
+    return claim.model_copy(update={"evidence": evidence})
+
+
+def _article(item: str | Article) -> Article:
+    return (item, None) if isinstance(item, str) else item
+
+
+def _extract_in_pool(
+    articles: Iterator[Article], n_process: int, registries: tuple[str, ...], batch_size: int
+) -> Iterator[Document]:
+    """Batches extracted by a process pool, yielded in input order, with a bounded window in flight."""
+    batches = _batches(articles, batch_size)
+    pool = ProcessPoolExecutor(n_process, initializer=entity_finder, initargs=(registries,))
+    try:
+        pending: deque[Future[list[Document]]] = deque(
+            pool.submit(_extract_batch, batch, registries) for batch in islice(batches, 2 * n_process)
+        )
+        while pending:
+            done = pending.popleft().result()
+            pending.extend(pool.submit(_extract_batch, batch, registries) for batch in islice(batches, 1))
+            yield from done
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _batches(articles: Iterator[Article], size: int) -> Iterator[list[Article]]:
+    while batch := list(islice(articles, max(size, 1))):
+        yield batch
+
+
+def _extract_batch(batch: list[Article], registries: tuple[str, ...]) -> list[Document]:
+    return [extract(text, source=source, entities=registries) for text, source in batch]
