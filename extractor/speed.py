@@ -1,9 +1,9 @@
 """The speed benchmark: per-stage and end-to-end throughput, cold start-up and peak memory.
 
 Each stage is timed alone over the same articles, its inputs prepared by the stages before it outside
-the clock, after one warm-up call (tables, patterns and registries load once per process; the cold start-up row
-measures that cost). `extract` end to end adds what lies between the stages: building the Document and
-mapping every span back to the original text.
+the clock, after one warm-up call (tables, patterns and registries load once per process; the cold
+start-up row measures that cost). `extract` end to end adds what lies between the stages: building
+the Document and mapping every span back to the original text.
 """
 
 from __future__ import annotations
