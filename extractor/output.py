@@ -193,18 +193,23 @@ def claims_table(document: Document) -> Table:
     for column in TABLE_COLUMNS:
         table.add_column(column, overflow="fold")
     for claim in document.claims:
-        table.add_row(
-            claim.subject,
-            claim.segment or "",
-            claim.metric.value + (" (adj.)" if claim.adjusted else ""),
-            claim.period or "",
-            "" if claim.value is None else readable_number(claim.value),
-            claim.unit,
-            claim.qualifier.value,
-            claim.status.value,
-            "; ".join(format_change(change) for change in claim.changes),
-        )
+        table.add_row(*claim_cells(claim))
     return table
+
+
+def claim_cells(claim: Claim) -> list[str]:
+    """A claim as a reader wants it in a table, one cell per column of TABLE_COLUMNS."""
+    return [
+        claim.subject,
+        claim.segment or "",
+        claim.metric.value + (" (adj.)" if claim.adjusted else ""),
+        claim.period or "",
+        "" if claim.value is None else readable_number(claim.value),
+        claim.unit,
+        claim.qualifier.value,
+        claim.status.value,
+        "; ".join(format_change(change) for change in claim.changes),
+    ]
 
 
 def writer_for(format_: Format, stream: TextIO, *, several: bool) -> Writer:

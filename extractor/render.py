@@ -18,7 +18,7 @@ from importlib import resources
 from pathlib import Path
 
 from extractor.models import Claim, Document, Script
-from extractor.output import format_change, readable_number
+from extractor.output import TABLE_COLUMNS, claim_cells, format_change, readable_number
 
 
 class Layer(IntEnum):
@@ -178,17 +178,8 @@ def _close(text: str, position: int, end: int, out: list[str]) -> int:
 
 
 def _claims_section(document: Document) -> str:
-    header = "".join(
-        f"<th>{name}</th>"
-        for name in ("#", "subject", "segment", "metric", "period", "value", "unit", "qualifier", "status")
-    )
-    rows = [
-        f'<tr id="row-{index}"><td><a href="#claim-{index}">{index}</a></td>'
-        + "".join(f"<td>{escape(cell)}</td>" for cell in _claim_cells(claim))
-        + f'<td class="changes">{escape("; ".join(format_change(c) for c in claim.changes))}</td>'
-        + f'<td class="evidence-cell"><a href="#claim-{index}">{escape(claim.evidence.text)}</a></td></tr>'
-        for index, claim in enumerate(document.claims, start=1)
-    ]
+    header = "".join(f"<th>{name}</th>" for name in ("#", *TABLE_COLUMNS[:-1]))
+    rows = [_claim_row(index, claim) for index, claim in enumerate(document.claims, start=1)]
     body = "\n".join(rows) or '<tr><td colspan="11" class="none">No claims.</td></tr>'
     return (
         '<section id="claims"><h2>Claims</h2><table class="claims">'
@@ -197,17 +188,14 @@ def _claims_section(document: Document) -> str:
     )
 
 
-def _claim_cells(claim: Claim) -> list[str]:
-    return [
-        claim.subject,
-        claim.segment or "",
-        claim.metric.value + (" (adjusted)" if claim.adjusted else ""),
-        claim.period or "",
-        "" if claim.value is None else readable_number(claim.value),
-        claim.unit,
-        claim.qualifier.value,
-        claim.status.value,
-    ]
+def _claim_row(index: int, claim: Claim) -> str:
+    *cells, changes = claim_cells(claim)
+    return (
+        f'<tr id="row-{index}"><td><a href="#claim-{index}">{index}</a></td>'
+        + "".join(f"<td>{escape(cell)}</td>" for cell in cells)
+        + f'<td class="changes">{escape(changes)}</td>'
+        + f'<td class="evidence-cell"><a href="#claim-{index}">{escape(claim.evidence.text)}</a></td></tr>'
+    )
 
 
 def _findings_section(document: Document) -> str:
