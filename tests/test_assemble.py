@@ -481,6 +481,27 @@ CASES: list[tuple[str, list[ClaimTuple]]] = [
             ),
         ],
     ),
+    (
+        "2025-10-30 16:05\n比亚迪第三季度营业收入1949.85亿元，同比下降3.05%。前三季度归母净利润233.33亿元。",
+        [
+            (
+                "BYD",
+                None,
+                "revenue",
+                "2025-Q3",
+                194985000000.0,
+                "CNY",
+                "exact",
+                "actual",
+                (("yoy", -3.05, None, None),),
+            ),
+            ("BYD", None, "net_income", "2025-9M", 23333000000.0, "CNY", "exact", "actual", ()),
+        ],
+    ),
+    (
+        "比亚迪第三季度营业收入1949.85亿元。",
+        [("BYD", None, "revenue", None, 194985000000.0, "CNY", "exact", "actual", ())],
+    ),
 ]
 
 

@@ -145,7 +145,7 @@ def _anchor_days(text: str, periods: list[Mention], context: PeriodContext) -> l
             part = last_day.part if period.day is None else f"{last_day.part[:2]}-{period.day:02d}"
             last_day = Period(year=last_day.year, part=part)
             mention = replace(mention, period=last_day)
-        elif period.part is not None and len(period.part) == len("02-09") and not _is_as_of(text, mention):
+        elif _is_day(period) and not _is_as_of(text, mention):
             last_day = context.resolve(period)
         anchored.append(mention)
     return anchored
@@ -153,14 +153,22 @@ def _anchor_days(text: str, periods: list[Mention], context: PeriodContext) -> l
 
 def _report_period(text: str, periods: list[Mention]) -> Period | None:
     """The period the article reports on: its first period with a year that is not a point of
-    comparison (从2023年..., 较2024年同期) and not the date closing a period (截至2025年10月26日)."""
-    for mention in periods:
-        period = mention.period
-        if period is None or period.year is None or (is_dated(period) and _is_as_of(text, mention)):
-            continue
-        if not _is_comparison(text, mention):
-            return period
-    return None
+    comparison (从2023年..., 较2024年同期) and not the date closing a period (截至2025年10月26日); a
+    year, half, quarter or month before a day (a dateline: 2025-10-30 财联社...), which is taken only
+    when the text gives no other."""
+    stated = [
+        mention.period
+        for mention in periods
+        if mention.period is not None
+        and mention.period.year is not None
+        and not (is_dated(mention.period) and _is_as_of(text, mention))
+        and not _is_comparison(text, mention)
+    ]
+    return next((period for period in stated if not _is_day(period)), stated[0] if stated else None)
+
+
+def _is_day(period: Period) -> bool:
+    return period.part is not None and len(period.part) == len("02-09")
 
 
 def _is_as_of(text: str, period: Mention) -> bool:

@@ -65,8 +65,12 @@ def period_pattern() -> str:
     lead = rf"{ending}{alternation(table['ending_link'])}(?=\d|第|[Qq]\d|FY)"
     followers = alternation(table["lone_day_followers"])
     lone_day = rf"(?<![\d月{_CN_DIGITS}十个個第])(?P<lone_day>[12]\d|3[01]|0?[1-9])日(?={followers})"
+    numeric_date = (
+        r"(?<![\d.])(?P<date_year>(?:19|20)\d{2})(?P<date_sep>[-/.])(?P<date_month>1[0-2]|0?[1-9])"
+        r"(?P=date_sep)(?P<date_day>3[01]|[12]\d|0?[1-9])(?![\d.])"
+    )
     core = (
-        rf"(?:{year_phrase}|{fy}) ?{part}?|{compact}|(?P<relative_year>{relative_year}){part}"
+        rf"{numeric_date}|(?:{year_phrase}|{fy}) ?{part}?|{compact}|(?P<relative_year>{relative_year}){part}"
         rf"|(?P<relative>{relative})|{part}|{lone_day}"
     )
     return rf"(?:{stop}|(?:{lead})?(?:{core}))"
@@ -114,6 +118,9 @@ def find_periods(text: str) -> list[Mention]:
 def _period_from(match: regex.Match[str]) -> Period:
     if match.group("lone_day"):
         return Period(day=int(match.group("lone_day")))
+    if match.group("date_year"):  # a dateline: 2025-10-30, 2025/10/30
+        month, day = int(match.group("date_month")), int(match.group("date_day"))
+        return Period(year=int(match.group("date_year")), part=f"{month:02d}-{day:02d}")
     relative_word = match.group("relative") or match.group("relative_year")
     relative = RelativePeriod(_relatives()[relative_word]) if relative_word else None
     if match.group("end_span"):
