@@ -13,19 +13,21 @@ from functools import lru_cache
 from typing import Any
 
 from extractor.data import load_table
-from extractor.models import Basis, Change, Claim, Status
+from extractor.models import Basis, Change, Claim, Metric, Status
 from extractor.normalize import normalize
 from extractor.stated import Interval, Stated, consistent, stated
 
 
 class Facts:
-    """The claims indexed by the fact they state."""
+    """The claims indexed by the fact they state. A claim of metric `other` names no fact the checks
+    can compare (新业务价值 and 税后营运溢利 are both `other`), so it is left out of the index."""
 
     def __init__(self, claims: Sequence[Claim]) -> None:
         self.claims = claims
         self.index: defaultdict[tuple[Any, ...], list[int]] = defaultdict(list)
         for i, claim in enumerate(claims):
-            self.index[fact_key(claim)].append(i)
+            if claim.metric is not Metric.OTHER:
+                self.index[fact_key(claim)].append(i)
 
     def find(self, claim: Claim, *, any_unit: bool = False, **changes: Any) -> list[int]:
         """Indices of claims with a value stating the fact of `claim` with `changes` to its key fields."""

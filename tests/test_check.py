@@ -465,3 +465,12 @@ def test_an_outlook_growth_against_the_actual_figure_it_grows_from() -> None:
     [growth] = [result for result in check_all(claims) if result.kind is FindingKind.ARITHMETIC]
     assert growth.message == "capex of Amazon (2026 vs 2025, guidance): 2000 / 1310 - 1 = 52.7%, stated 52%"
     assert growth.claims == [1, 0, 2]
+
+
+def test_two_figures_of_metric_other_are_not_one_fact() -> None:
+    text = "友邦新業務價值按年增長14%至28.38億美元，稅後營運溢利按年升6%至36.23億美元"
+    claims = [
+        claim(text, 28.38 * YI, subject="AIA", metric="other", period="2025-H1"),
+        claim(text, 36.23 * YI, subject="AIA", metric="other", period="2025-H1"),
+    ]
+    assert check_all(claims) == []

@@ -36,6 +36,7 @@ from extractor.recognize.numbers import (
 from extractor.recognize.patterns import (
     TIMEOUT,
     alternation,
+    cent_words,
     char_class,
     compile_pattern,
     currency_words,
@@ -168,6 +169,8 @@ def _amounts_from(match: regex.Match[str], text: str, floor: int) -> list[Mentio
     low_value, high_value = _values(low, high)
     if low_value is None or (high is not None and (high_value is None or high_value < low_value)):
         return []
+    if _in_cents(match, floor):
+        low_value, high_value = low_value / 100, None if high_value is None else high_value / 100
     if high_value is None:
         return [_mention(text, start, match.end(), (low_value,), unit, _qualifier(match, floor), implicit)]
     if match.group("low_unit") and high_value > _range_ratio() * low_value:
@@ -238,6 +241,12 @@ def _levels_from(
             continue
         levels.append(_mention(text, start, end, (value,), level_unit, qualifier, level_implicit))
     return levels
+
+
+def _in_cents(match: regex.Match[str], floor: int) -> bool:
+    """Whether the currency is written as its hundredth (34.1美仙)."""
+    words = (_lead(match, "prefix", floor), match.group("currency"), match.group("named"))
+    return any(word and word.strip() in cent_words() for word in words)
 
 
 def _unit_of(match: regex.Match[str], floor: int) -> tuple[str | None, bool]:

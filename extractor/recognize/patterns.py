@@ -62,8 +62,15 @@ def currency_words() -> dict[str, str]:
     return {
         form: code
         for code, entry in table.items()
-        for form in forms([*entry.get("words", []), *entry.get("symbols", [])])
+        for form in forms([*entry.get("words", []), *entry.get("symbols", []), *entry.get("cents", [])])
     }
+
+
+@cache
+def cent_words() -> frozenset[str]:
+    """Words for a hundredth of a currency (美仙, 港仙): the amount is that many hundredths."""
+    table = load_table("currencies.yaml")["currencies"]
+    return frozenset(forms([word for entry in table.values() for word in entry.get("cents", [])]))
 
 
 @cache

@@ -20,6 +20,10 @@ EXACT, APPROX, OVER, UNDER, UP_TO, RANGE = (
 
 # sentence, surface, value, unit, qualifier
 AMOUNTS = [
+    # Hundredths of a currency (cents)
+    ("友邦每股營運溢利增長12%至34.1美仙", "34.1美仙", 0.341, "USD", EXACT),
+    ("汇丰宣布派中期股息每股49港仙", "49港仙", 0.49, "HKD", EXACT),
+    ("匯豐宣布派中期股息每股49港仙", "49港仙", 0.49, "HKD", EXACT),
     # Arabic digits with currency words
     ("微軟本季實現營收2134億美元，優於預期", "2134億美元", 213400000000.0, "USD", EXACT),
     ("微软本季实现营收2134亿美元，优于预期", "2134亿美元", 213400000000.0, "USD", EXACT),
