@@ -502,6 +502,34 @@ CASES: list[tuple[str, list[ClaimTuple]]] = [
         "比亚迪第三季度营业收入1949.85亿元。",
         [("BYD", None, "revenue", None, 194985000000.0, "CNY", "exact", "actual", ())],
     ),
+    (
+        "2025-10-31 蘋果 2025 會計年度第 4 季營收達 1,025 億美元，年增 8%。"
+        "蘋果預估，12 月季度營收將成長 10% 至 12%。",
+        [
+            (
+                "Apple",
+                None,
+                "revenue",
+                "FY2025-Q4",
+                102500000000.0,
+                "USD",
+                "exact",
+                "actual",
+                (("yoy", 8.0, None, None),),
+            ),
+            (
+                "Apple",
+                None,
+                "revenue",
+                "2025-Q4",
+                None,
+                "USD",
+                "range",
+                "guidance",
+                (("yoy", 11.0, None, None),),
+            ),
+        ],
+    ),
 ]
 
 

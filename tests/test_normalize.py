@@ -112,7 +112,9 @@ def test_every_normalized_span_maps_back_monotonically(text: str, config: str) -
         assert 0 <= start <= end <= len(text)
         assert start >= previous[0] and end >= previous[1]
         previous = (start, end)
-    assert result.original_span(0, length) == (0, len(text)) or length == 0
+    if length:
+        begin, finish = result.original_span(0, length)
+        assert text[:begin].strip(" ") == "" and text[finish:].strip(" ") == ""
     for start in range(0, length + 1, 3):
         for end in range(start, min(length, start + 6) + 1):
             begin, finish = result.original_span(start, end)
@@ -122,8 +124,29 @@ def test_every_normalized_span_maps_back_monotonically(text: str, config: str) -
 
 @settings(max_examples=200, deadline=None)
 @given(text=_TEXTS)
-def test_default_conversion_keeps_every_character_in_place(text: str) -> None:
+def test_default_conversion_keeps_every_character_but_spaces_beside_han(text: str) -> None:
     result = normalize(text)
-    assert len(result.text) == len(text)
-    for index in range(len(result.text)):
-        assert result.original_span(index, index + 1) == (index, index + 1)
+    positions = [result.original_span(index, index + 1) for index in range(len(result.text))]
+    assert all(end == start + 1 for start, end in positions)
+    kept = {start for start, _ in positions}
+    dropped = [index for index in range(len(text)) if index not in kept]
+    assert all(fold_width(text)[index] == " " for index in dropped)
+    assert len(result.text) + len(dropped) == len(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "normalized", "span", "original"),
+    [
+        ("營收達 1,025 億美元，年增 8%", "营收达1,025亿美元，年增8%", "1,025亿美元", "1,025 億美元"),
+        ("蘋果 2025 會計年度第 4 季財報", "苹果2025会计年度第4季财报", "第4季", "第 4 季"),
+        ("亞馬遜 Trainium 3 晶片", "亚马逊Trainium 3晶片", "Trainium 3", "Trainium 3"),
+        ("Synergy Research Group 資料", "Synergy Research Group资料", "Research Group", "Research Group"),
+    ],
+)
+def test_spaces_beside_han_are_typesetting_and_the_span_keeps_them(
+    text: str, normalized: str, span: str, original: str
+) -> None:
+    result = normalize(text)
+    assert result.text == normalized
+    start = result.text.index(span)
+    assert result.original_slice(start, start + len(span)) == original

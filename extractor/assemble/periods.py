@@ -40,10 +40,12 @@ class PeriodContext:
         if anchor is None or anchor.year is None:
             return None
         month = _month_of(period.part)
-        if month is not None and self.report is not None and self.report.fiscal:
+        if (month is not None or period.calendar) and self.report is not None and self.report.fiscal:
             year = self.calendar_year if self.calendar_year is not None else anchor.year
             return replace(period, year=year, fiscal=False)
-        fiscal = period.fiscal or (month is None and self.report is not None and self.report.fiscal)
+        fiscal = period.fiscal or (
+            month is None and not period.calendar and self.report is not None and self.report.fiscal
+        )
         return replace(period, year=self._year_for(period, anchor), fiscal=fiscal)
 
     def _year_for(self, period: Period, anchor: Period) -> int:

@@ -96,7 +96,10 @@ def change_pattern() -> str:
         rf"|(?P<amount>(?:{before})?(?:{currency} ?)?{anonymous(amount_pattern())})"
         rf"(?<=(?:{amount_end}|{big_unit_class()})))"
     )
-    fused = rf"(?<![\d{''.join(change['fused_not_after'])}])(?P<fused>{alternation(change['fused_bases'])})"
+    # one group, so that `{fused}?` makes the lookbehind optional too
+    fused = (
+        rf"(?:(?<![\d{''.join(change['fused_not_after'])}])(?P<fused>{alternation(change['fused_bases'])}))"
+    )
     up_down = alternation([*change["up"], *change["down"]])
     rates = alternation([*change["rate_up"], *change["rate_down"]])
     links = alternation([*change["links"], *change["adverbs"]])

@@ -44,6 +44,7 @@ class Period:
     fiscal: bool = False
     relative: RelativePeriod | None = None
     day: int | None = None
+    calendar: bool = False  # named by its months (12月季度): a calendar period even in a fiscal report
 
     def label(self, year: int | None = None) -> str | None:
         """The contract's period string (2025-Q4, FY2026-Q3, 2026-02-09), or None without a year."""

@@ -45,10 +45,14 @@ def period_pattern() -> str:
     )
     halves = "|".join(rf"(?P<{half}>{alternation(words)})" for half, words in table["halves"].items())
     separator = alternation(vocabulary()["range_separators"])
+    month_quarter = (
+        r"(?P<month_quarter>12|[369]|十二|[三六九])月份?(?:季度|季)"  # 12月季度: the quarter ending then
+    )
     to_date = r"前(?P<to_date>1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])个?月"
     months = rf"(?P<first_month>1[0-2]|0?[1-9]) ?{separator} ?(?P<last_month>1[0-2]|0?[1-9])月份?"
     part = (
-        rf"(?:{months}|(?P<nine>{alternation(table['first_three_quarters'])})|{to_date}|{quarter}|{halves}"
+        rf"(?:{months}|(?P<nine>{alternation(table['first_three_quarters'])})|{to_date}|{month_quarter}"
+        rf"|{quarter}|{halves}"
         rf"|(?P<full>{alternation(table['full_year'])})|{month}{day}?"
         rf"|(?<![A-Za-z])(?P<h>H[12])(?![\dA-Za-z]))"
     )
@@ -132,7 +136,8 @@ def _period_from(match: regex.Match[str]) -> Period:
     year = _year(match)
     if year is None and match.group("end_year"):  # 截至2025年9月30日止第三季
         year = int(match.group("end_year"))
-    return Period(year=year, part=_part(match), fiscal=fiscal, relative=relative)
+    calendar = bool(match.group("month_quarter"))
+    return Period(year=year, part=_part(match), fiscal=fiscal, relative=relative, calendar=calendar)
 
 
 def _year(match: regex.Match[str]) -> int | None:
@@ -179,6 +184,9 @@ def _part(match: regex.Match[str]) -> str | None:
         return _month_ranges().get((first, last), SPAN)
     if match.group("short_half"):
         return f"H{match.group('short_half')}"
+    if match.group("month_quarter"):
+        month = numeral_value(match.group("month_quarter"))
+        return f"Q{int(month) // 3}" if month is not None else None
     if match.group("to_date"):
         months = numeral_value(match.group("to_date"))
         return _month_ranges().get((1, int(months)), SPAN) if months is not None else SPAN
