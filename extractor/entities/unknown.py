@@ -47,6 +47,7 @@ class UnknownNameRules:
     """The compiled rules; built once per process from their word lists."""
 
     suffixes: regex.Pattern[str]
+    ticker: regex.Pattern[str]
     name_breaks: frozenset[str]
     break_words: regex.Pattern[str]
     break_reach: int
@@ -82,9 +83,15 @@ class UnknownNameRules:
             start = self._name_start(text, match.start(), taken)
             if start is not None:
                 yield EntityMention(start, match.end(), text[start : match.end()], EntityType.COMPANY, None)
+        for match in self.ticker.finditer(text):
+            start = self._name_start(text, match.start(), taken, listed=True)
+            if start is not None and not taken.overlaps(start, match.start()):
+                name = text[start : match.start()]
+                yield EntityMention(start, match.start(), name, EntityType.COMPANY, None)
 
-    def _name_start(self, text: str, suffix_start: int, taken: Taken) -> int | None:
-        """Where the name before a company suffix begins, or None when there is no name there."""
+    def _name_start(self, text: str, suffix_start: int, taken: Taken, *, listed: bool = False) -> int | None:
+        """Where the name before a company suffix (or a stock code: `listed`) begins, or None when
+        there is no name there. A name with a stock code may end like a description (晨光能源)."""
         start = suffix_start
         floor = max(0, suffix_start - self.name_max)
         floor = max(floor, taken.last_before(floor, suffix_start) + 1)
@@ -93,7 +100,9 @@ class UnknownNameRules:
         for word in self.break_words.finditer(text, max(0, start - self.break_reach), suffix_start):
             start = max(start, word.end())
         name = text[start:suffix_start]
-        if len(name) < self.name_min or name in self.generic_names or name.endswith(self.generic_endings):
+        if len(name) < self.name_min or name in self.generic_names:
+            return None
+        if not listed and name.endswith(self.generic_endings):
             return None
         return start
 
@@ -142,6 +151,7 @@ def unknown_name_rules() -> UnknownNameRules:
     verbs = "|".join(regex.escape(verb) for verb in table["speech_verbs"])
     return UnknownNameRules(
         suffixes=regex.compile(f"(?:{suffixes})+(?:{regex.escape(table['org_trailing'])})?(?!{not_before})"),
+        ticker=regex.compile(f"(?<=\\p{{Han}}){table['org_ticker'].strip()}"),
         name_breaks=frozenset(table["org_name_breaks"]),
         break_words=_alternation(table["org_name_break_words"]),
         break_reach=max(map(len, table["org_name_break_words"])) - 1,

@@ -166,6 +166,9 @@ def test_latin_names_and_tickers_need_word_boundaries(text: str, expected: list[
         ("新创公司XYZ获得融资", [("XYZ", EntityType.COMPANY)]),
         ("FY26第一季度与1H25、Q4相比", []),
         ("新车ES9与Fold8开卖", [("ES9", EntityType.PRODUCT), ("Fold8", EntityType.PRODUCT)]),
+        ("证券时报网讯，星河半导体（688999）披露三季报", [("星河半导体", EntityType.COMPANY)]),
+        ("据公告，晨光能源(02345)营收增长", [("晨光能源", EntityType.COMPANY)]),
+        ("同比增长(2025)不是代码", []),
     ],
 )
 def test_rules_catch_names_the_registry_lacks(text: str, expected: list[tuple[str, EntityType]]) -> None:
