@@ -530,6 +530,36 @@ CASES: list[tuple[str, list[ClaimTuple]]] = [
             ),
         ],
     ),
+    (
+        "索尼2025財年上半年營業利益7,684億日圓。索尼將全財年營業利益預測上修至1.43兆日圓。"
+        "遊戲業務營業利益年增31%至2,090億日圓；影像與感測解決方案部門營收年增13%。",
+        [
+            ("Sony", None, "operating_income", "FY2025-H1", 768400000000.0, "JPY", "exact", "actual", ()),
+            ("Sony", None, "operating_income", "FY2025", 1430000000000.0, "JPY", "exact", "guidance", ()),
+            (
+                "Sony",
+                "Gaming",
+                "operating_income",
+                "FY2025-H1",
+                209000000000.0,
+                "JPY",
+                "exact",
+                "actual",
+                (("yoy", 31.0, None, None),),
+            ),
+            (
+                "Sony",
+                None,
+                "revenue",
+                "FY2025-H1",
+                None,
+                "JPY",
+                "exact",
+                "actual",
+                (("yoy", 13.0, None, None),),
+            ),
+        ],
+    ),
 ]
 
 

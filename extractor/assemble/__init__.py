@@ -14,6 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
+import regex
+
 from extractor.assemble.link import (
     SentenceView,
     find_change_metric,
@@ -44,6 +46,8 @@ from extractor.recognize.mentions import Mention, MentionKind, Period, RelativeP
 __all__ = ["assemble"]
 
 _LOCAL_CURRENCIES = frozenset({"CNY", "TWD", "HKD", "MOP"})
+_HAN_CHARACTER = regex.compile(r"\p{Han}")
+_NAMING_LENGTH = 4  # Han characters before the metric that name something: more than 其中, 此外, 同期
 
 
 @dataclass
@@ -344,9 +348,24 @@ def _attribute(
     company the text last spoke of."""
     attribution = find_subject(view, position)
     if not attribution.in_clause and previous is not None:
-        return previous.subject, previous.segment
+        return previous.subject, previous.segment if _opens_with_metric(view, position) else None
     subject = attribution.subject or (previous.subject if previous is not None else None) or state.subject
     return subject, attribution.segment
+
+
+def _opens_with_metric(view: SentenceView, position: int) -> bool:
+    """Whether a clause goes straight to its metric or number (营业利润率35.0%, 同比增长18%): it then
+    continues the claim before it; a clause that first names something the registry does not know
+    (影像与传感解决方案部门营收...) is about that, not about the business line before it."""
+    clause_start = view.clause_start(position)
+    first_metric = next((m.start for m in view.metrics if clause_start <= m.start < position), position)
+    opening = view.text[clause_start:first_metric]
+    for period in view.periods:
+        if clause_start <= period.start and period.end <= first_metric:
+            opening = opening.replace(period.text, "")
+    words = vocabulary()
+    opening = words.continuation_words.sub("", words.estimate_cues.sub("", opening))
+    return len(_HAN_CHARACTER.findall(opening)) < _NAMING_LENGTH
 
 
 def _value_draft(
@@ -572,7 +591,8 @@ def _trimmed(view: SentenceView, start: int, end: int) -> tuple[int, int]:
 
 def _carry(view: SentenceView, drafts: list[_Draft], state: _State) -> None:
     """What the next sentence inherits: the subject of its first claim (the sentence's topic) and the
-    period of its last, else the last company and period named."""
+    period of its last actual one (an outlook's period is not the article's), else the last company and
+    period named."""
     for entity in view.entities:
         if is_subject_like(entity):
             name = subject_name(entity)
@@ -583,7 +603,9 @@ def _carry(view: SentenceView, drafts: list[_Draft], state: _State) -> None:
             state.segment = entity.canonical or entity.text
     if drafts:
         state.subject = drafts[0].subject
-        stated = [d.period for d in drafts if d.period is not None and not d.compared]
+        stated = [
+            d.period for d in drafts if d.period is not None and not d.compared and d.status is Status.ACTUAL
+        ]
         if stated:
             state.periods = replace(state.periods, current=stated[-1])
         return

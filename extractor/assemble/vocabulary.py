@@ -32,6 +32,7 @@ class Vocabulary:
     guidance_cues: regex.Pattern[str]
     estimate_cues: regex.Pattern[str]
     distributive: tuple[str, ...]
+    continuation_words: regex.Pattern[str]
     blocking_nouns: tuple[str, ...]
     each_markers: tuple[str, ...]
     from_marker: str
@@ -62,6 +63,7 @@ def vocabulary() -> Vocabulary:
         guidance_cues=_any_of(table["guidance_cues"]),
         estimate_cues=_any_of(table["estimate_cues"]),
         distributive=tuple(table["distributive"]),
+        continuation_words=_any_of(table["continuation_words"]),
         blocking_nouns=tuple(table["blocking_nouns"]),
         each_markers=tuple(table["each_markers"]),
         from_marker=table["from_marker"],
