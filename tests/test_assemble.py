@@ -560,6 +560,23 @@ CASES: list[tuple[str, list[ClaimTuple]]] = [
             ),
         ],
     ),
+    (
+        "聯電2025年第3季合併營收592.7億元，季增1.7%；每股純益1.19元。",
+        [
+            (
+                "UMC",
+                None,
+                "revenue",
+                "2025-Q3",
+                59270000000.0,
+                "TWD",
+                "exact",
+                "actual",
+                (("qoq", 1.7, None, None),),
+            ),
+            ("UMC", None, "eps", "2025-Q3", 1.19, "TWD", "exact", "actual", ()),
+        ],
+    ),
 ]
 
 

@@ -39,6 +39,7 @@ from extractor.assemble.periods import (
 )
 from extractor.assemble.text import Sentence, split_sentences
 from extractor.assemble.vocabulary import ValueKind, vocabulary
+from extractor.data import yuan_countries
 from extractor.entities.mentions import EntityMention, MetricMention
 from extractor.models import Basis, Change, Claim, Evidence, Metric, Status
 from extractor.recognize.mentions import Mention, MentionKind, Period, RelativePeriod
@@ -101,7 +102,7 @@ def assemble(
     )
     context = PeriodContext(report=report, current=report, calendar_year=calendar_year)
     periods = _anchor_days(text, periods, context)
-    state = _State(context, local_currency=_first_local_currency(values))
+    state = _State(context, local_currency=_first_local_currency(values) or _home_currency(entities))
     sentences = split_sentences(text)
     starts = [sentence.start for sentence in sentences]
     by_entities = _by_sentence(entities, sentences, starts)
@@ -194,6 +195,12 @@ def _first_local_currency(values: list[Mention]) -> str | None:
         if value.kind is MentionKind.AMOUNT and not value.implicit_unit and value.unit in _LOCAL_CURRENCIES:
             return value.unit
     return None
+
+
+def _home_currency(entities: Sequence[EntityMention]) -> str | None:
+    """The currency a bare 元 means at home for the first company named (a Taiwan company's is TWD)."""
+    homes = yuan_countries()
+    return next((homes[e.country] for e in entities if e.country in homes), None)
 
 
 def _is_value(mention: Mention) -> bool:

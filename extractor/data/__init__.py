@@ -48,6 +48,12 @@ def load_user_table(path: str | Path) -> Any:
 
 
 @cache
+def yuan_countries() -> dict[str, str]:
+    """Country code → the currency a bare 元 means there (currencies.yaml `yuan_countries`)."""
+    return {str(k): str(v) for k, v in load_table("currencies.yaml")["yuan_countries"].items()}
+
+
+@cache
 def known_units() -> frozenset[str]:
     """Every unit a claim may carry: the currency codes of currencies.yaml and the other units."""
     table = load_table("currencies.yaml")

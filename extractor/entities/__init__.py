@@ -52,7 +52,10 @@ class AliasIndex:
             canonical = entry.canonical
             if entry.versioned and (version := _VERSION.match(text, end)):
                 end, canonical = version.end(), f"{canonical} {version.group(1)}"
-            mentions.append(EntityMention(start, end, text[start:end], entry.type, canonical, entry.parent))
+            mention = EntityMention(
+                start, end, text[start:end], entry.type, canonical, entry.parent, entry.country
+            )
+            mentions.append(mention)
         return mentions
 
 

@@ -21,6 +21,7 @@ class EntityMention:
     type: EntityType
     canonical: str | None
     parent: str | None = None
+    country: str | None = None  # where a company is listed or based (registry `country`)
 
 
 @dataclass(frozen=True, slots=True)

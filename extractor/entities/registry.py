@@ -60,6 +60,7 @@ class Entry:
     parent: str | None = None
     versioned: bool = False
     source: str = ""
+    country: str | None = None
 
 
 def entries_of(table: Any, source: str) -> list[Entry]:
@@ -105,6 +106,7 @@ def _entry(item: Any, kind: EntityType, where: str) -> Entry:
         parent=item.get("parent"),
         versioned=item.get("versioned", False),
         source=where,
+        country=item.get("country"),
     )
 
 
