@@ -215,10 +215,9 @@ def _script_of(text: str, simplified: str) -> Script:
 def _simplified_only(character: str) -> bool:
     """Whether both the Taiwan and the Hong Kong standard write `character` otherwise; asked once per
     character per process, which is cheaper than converting every text twice more."""
-    return (
-        converter("s2tw").convert(character) != character
-        and converter("s2hk").convert(character) != character
-    )
+    taiwan: str = converter("s2tw").convert(character)
+    hong_kong: str = converter("s2hk").convert(character)
+    return taiwan != character and hong_kong != character
 
 
 def _changed_characters(before: str, after: str) -> int:
