@@ -29,20 +29,10 @@ def extract_documents(
 
     With `jobs` > 1 the texts go through `extract_many` in that many processes.
     """
-    from extractor.extraction import entity_finder, extract
+    from extractor.extraction import entity_finder
 
     entity_finder(tuple(str(path) for path in entities))  # a bad registry fails here, once
-    articles = _articles(items, encoding, report)
-    if jobs > 1:
-        yield from _in_processes(articles, jobs, entities)
-        return
-    for source, text in articles:
-        try:
-            document = extract(text, source=source, entities=entities)
-        except Exception as error:  # one article that trips a bug must not sink the batch
-            report(source, f"internal error: {type(error).__name__}: {error}")
-            continue
-        yield document
+    yield from _extracted(_articles(items, encoding, report), jobs, entities, report)
 
 
 def _articles(
@@ -58,10 +48,15 @@ def _articles(
             report(item.source, describe(error))
 
 
-def _in_processes(
-    articles: Iterator[tuple[str, str]], jobs: int, entities: Sequence[str | Path]
+def _extracted(
+    articles: Iterator[tuple[str, str]], jobs: int, entities: Sequence[str | Path], report: Report
 ) -> Iterator[Document]:
+    """Documents of the readable articles, in `jobs` processes; one that trips a bug is reported and
+    skipped, and the batch goes on."""
     from extractor.extraction import extract_many
 
+    def failed(source: str | None, message: str) -> None:
+        report(source or "-", f"internal error: {message}")
+
     pairs = ((text, source) for source, text in articles)
-    yield from extract_many(pairs, n_process=jobs, entities=entities)
+    yield from extract_many(pairs, n_process=jobs, entities=entities, on_error=failed)

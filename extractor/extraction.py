@@ -9,7 +9,7 @@ keeps spaCy (a second to import) and its per-character Doc out of the command li
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import cache
@@ -24,6 +24,19 @@ from extractor.normalize import NormalizedText, normalize
 from extractor.recognize import Mention, recognize
 
 Article = tuple[str, str | None]
+OnError = Callable[[str | None, str], None]
+
+
+class ExtractionError(RuntimeError):
+    """A text whose extraction failed inside `extract_many` (a bug, not bad input)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """A text whose extraction raised, with what it raised, as it travels back from a worker."""
+
+    source: str | None
+    message: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,20 +78,31 @@ def extract_many(
     *,
     entities: Sequence[str | Path] = (),
     batch_size: int = 16,
+    on_error: OnError | None = None,
 ) -> Iterator[Document]:
     """Documents for many texts, in order, streamed: memory stays flat however many texts there are.
 
     An item is a text or a `(text, source)` pair. With `n_process` > 1, each worker process builds the
     entity layer once and extracts batches of `batch_size` texts; at most two batches per worker are in
-    flight, so `texts` is read only as fast as the Documents are consumed.
+    flight, so `texts` is read only as fast as the Documents are consumed. A text whose extraction
+    fails is passed to `on_error(source, message)` and skipped when it is given; otherwise the failure
+    ends the stream with an `ExtractionError`.
     """
     registries = tuple(str(path) for path in entities)
     articles = (_article(item) for item in texts)
     if n_process <= 1:
-        for text, source in articles:
-            yield extract(text, source=source, entities=registries)
-        return
-    yield from _extract_in_pool(articles, n_process, registries, batch_size)
+        results: Iterator[Document | Failure] = (
+            _extract_one(text, source, registries) for text, source in articles
+        )
+    else:
+        results = _extract_in_pool(articles, n_process, registries, batch_size)
+    for result in results:
+        if isinstance(result, Document):
+            yield result
+        elif on_error is not None:
+            on_error(result.source, result.message)
+        else:
+            raise ExtractionError(f"{result.source or 'text'}: {result.message}")
 
 
 def document_from(
@@ -119,14 +143,21 @@ def _article(item: str | Article) -> Article:
     return (item, None) if isinstance(item, str) else item
 
 
+def _extract_one(text: str, source: str | None, registries: tuple[str, ...]) -> Document | Failure:
+    try:
+        return extract(text, source=source, entities=registries)
+    except Exception as error:  # one article that trips a bug must not sink the others
+        return Failure(source, f"{type(error).__name__}: {error}")
+
+
 def _extract_in_pool(
     articles: Iterator[Article], n_process: int, registries: tuple[str, ...], batch_size: int
-) -> Iterator[Document]:
+) -> Iterator[Document | Failure]:
     """Batches extracted by a process pool, yielded in input order, with a bounded window in flight."""
     batches = _batches(articles, batch_size)
     pool = ProcessPoolExecutor(n_process, initializer=entity_finder, initargs=(registries,))
     try:
-        pending: deque[Future[list[Document]]] = deque(
+        pending: deque[Future[list[Document | Failure]]] = deque(
             pool.submit(_extract_batch, batch, registries) for batch in islice(batches, 2 * n_process)
         )
         while pending:
@@ -142,5 +173,5 @@ def _batches(articles: Iterator[Article], size: int) -> Iterator[list[Article]]:
         yield batch
 
 
-def _extract_batch(batch: list[Article], registries: tuple[str, ...]) -> list[Document]:
-    return [extract(text, source=source, entities=registries) for text, source in batch]
+def _extract_batch(batch: list[Article], registries: tuple[str, ...]) -> list[Document | Failure]:
+    return [_extract_one(text, source, registries) for text, source in batch]

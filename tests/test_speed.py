@@ -11,6 +11,7 @@ import sys
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import pytest
 import spacy
@@ -264,3 +265,34 @@ def test_extract_many_reads_an_endless_input_only_as_far_as_consumed() -> None:
     assert documents == _local(ARTICLES[:5])
     # four batches of two in flight at first, one more batch read per batch consumed
     assert len(pulled) == 14
+
+
+@pytest.mark.parametrize("n_process", [1, 2])
+def test_extract_many_reports_a_text_that_fails_and_goes_on(
+    monkeypatch: pytest.MonkeyPatch, n_process: int
+) -> None:
+    import extractor.extraction as extraction
+
+    real = extraction.extract
+
+    def flaky(text: str, **options: Any) -> Document:
+        if text == "BROKEN":
+            raise ValueError("a bug in a rule")
+        return real(text, **options)
+
+    monkeypatch.setattr(extraction, "extract", flaky)
+    failures: list[tuple[str | None, str]] = []
+    items = [(ARTICLES[0], "a.txt"), ("BROKEN", "b.txt"), (ARTICLES[1], "c.txt")]
+    documents = list(
+        extract_many(items, n_process=n_process, batch_size=1, on_error=lambda s, m: failures.append((s, m)))
+    )
+    assert [document.source for document in documents] == ["a.txt", "c.txt"]
+    assert failures == [("b.txt", "ValueError: a bug in a rule")]
+
+
+def test_extract_many_without_on_error_ends_on_a_failing_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    import extractor.extraction as extraction
+
+    monkeypatch.setattr(extraction, "extract", lambda text, **options: 1 / 0)
+    with pytest.raises(extraction.ExtractionError, match=r"^b.txt: ZeroDivisionError: division by zero$"):
+        list(extract_many([("x", "b.txt")]))
