@@ -202,7 +202,7 @@ def _script_of(text: str, simplified: str) -> Script:
     form the rules are written in; a minority below 5 % of the marked characters is noise.
     """
     traditional = _changed_characters(text, simplified)
-    simplified_only = sum(1 for character in text if _simplified_only(character))
+    simplified_only = _changed_in_both(text, converter("s2tw").convert(text), converter("s2hk").convert(text))
     total = traditional + simplified_only
     if total == 0 or traditional / total < _MINORITY_SHARE:
         return Script.SIMPLIFIED
@@ -211,13 +211,10 @@ def _script_of(text: str, simplified: str) -> Script:
     return Script.MIXED
 
 
-@cache
-def _simplified_only(character: str) -> bool:
-    """Whether both the Taiwan and the Hong Kong standard write `character` otherwise; asked once per
-    character per process, which is cheaper than converting every text twice more."""
-    taiwan: str = converter("s2tw").convert(character)
-    hong_kong: str = converter("s2hk").convert(character)
-    return taiwan != character and hong_kong != character
+def _changed_in_both(text: str, first: str, second: str) -> int:
+    if len(first) != len(text) or len(second) != len(text):
+        return min(_changed_characters(text, first), _changed_characters(text, second))
+    return sum(1 for a, b, c in zip(text, first, second, strict=True) if a != b and a != c)
 
 
 def _changed_characters(before: str, after: str) -> int:
