@@ -15,7 +15,7 @@ import time
 from collections import deque
 from pathlib import Path
 
-from extractor.pipeline import extract, extract_many
+from extractor.extraction import extract, extract_many
 from extractor.speed import corpus_files
 
 

@@ -10,7 +10,7 @@ import cProfile
 import pstats
 from pathlib import Path
 
-from extractor.pipeline import extract
+from extractor.extraction import extract
 from extractor.speed import corpus_files, repeated_order
 
 

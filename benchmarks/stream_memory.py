@@ -16,7 +16,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from extractor.pipeline import extract_many
+from extractor.extraction import extract_many
 from extractor.speed import corpus_files
 
 PAGE_MB = os.sysconf("SC_PAGE_SIZE") / (1024 * 1024)
