@@ -33,6 +33,7 @@ from extractor.assemble.periods import (
     PeriodContext,
     is_after,
     is_dated,
+    is_day,
     looks_back,
     prior_year,
     quarter_ending,
@@ -46,7 +47,6 @@ from extractor.recognize.mentions import Mention, MentionKind, Period, RelativeP
 
 __all__ = ["assemble"]
 
-_LOCAL_CURRENCIES = frozenset({"CNY", "TWD", "HKD", "MOP"})
 _HAN_CHARACTER = regex.compile(r"\p{Han}")
 _NAMING_LENGTH = 4  # Han characters before the metric that name something: more than 其中, 此外, 同期
 
@@ -150,7 +150,7 @@ def _anchor_days(text: str, periods: list[Mention], context: PeriodContext) -> l
             part = last_day.part if period.day is None else f"{last_day.part[:2]}-{period.day:02d}"
             last_day = Period(year=last_day.year, part=part)
             mention = replace(mention, period=last_day)
-        elif _is_day(period) and not _is_as_of(text, mention):
+        elif is_day(period) and not _is_as_of(text, mention):
             last_day = context.resolve(period)
         anchored.append(mention)
     return anchored
@@ -169,11 +169,7 @@ def _report_period(text: str, periods: list[Mention]) -> Period | None:
         and not (is_dated(mention.period) and _is_as_of(text, mention))
         and not _is_comparison(text, mention)
     ]
-    return next((period for period in stated if not _is_day(period)), stated[0] if stated else None)
-
-
-def _is_day(period: Period) -> bool:
-    return period.part is not None and len(period.part) == len("02-09")
+    return next((period for period in stated if not is_day(period)), stated[0] if stated else None)
 
 
 def _is_as_of(text: str, period: Mention) -> bool:
@@ -192,7 +188,11 @@ def _first_local_currency(values: list[Mention]) -> str | None:
     """The article's local currency, which every bare 元 is read in: the first one written out (a
     Hong Kong story's 港元 share price does not turn its 人民币 results into 港元)."""
     for value in values:
-        if value.kind is MentionKind.AMOUNT and not value.implicit_unit and value.unit in _LOCAL_CURRENCIES:
+        if (
+            value.kind is MentionKind.AMOUNT
+            and not value.implicit_unit
+            and value.unit in yuan_countries().values()
+        ):
             return value.unit
     return None
 
@@ -453,7 +453,7 @@ def _place_change(view: SentenceView, change: Mention, drafts: list[_Draft], sta
     )
 
 
-def _complementary(first: Mention, second: Mention) -> bool:
+def _complementary(first: Mention | Change, second: Mention | Change) -> bool:
     """Two parts of one change: a percentage and an amount (下跌15元，跌幅1%)."""
     pairs = ((first.percent, second.percent), (first.points, second.points), (first.amount, second.amount))
     return all(a is None or b is None for a, b in pairs)
@@ -564,7 +564,7 @@ def _merged(changes: list[Change]) -> list[Change]:
     """Changes on one basis stated in parts (下跌15元，跌幅1%) as one change."""
     merged: list[Change] = []
     for change in changes:
-        same = next((m for m in merged if m.basis is change.basis and _complements(m, change)), None)
+        same = next((m for m in merged if m.basis is change.basis and _complementary(m, change)), None)
         if same is None:
             merged.append(change)
             continue
@@ -577,11 +577,6 @@ def _merged(changes: list[Change]) -> list[Change]:
             }
         )
     return merged
-
-
-def _complements(first: Change, second: Change) -> bool:
-    pairs = ((first.percent, second.percent), (first.points, second.points), (first.amount, second.amount))
-    return all(a is None or b is None for a, b in pairs)
 
 
 def _clause_end(view: SentenceView, position: int) -> int:

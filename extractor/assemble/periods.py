@@ -146,6 +146,11 @@ def is_after(period: Period, report: Period | None) -> bool:
     return start > end
 
 
+def is_day(period: Period) -> bool:
+    """A day (02-09), as opposed to a month or anything longer."""
+    return period.part is not None and len(period.part) == len("02-09")
+
+
 def is_dated(period: Period) -> bool:
     """A month or a day, as opposed to a year, half, quarter or nine months."""
     return _month_of(period.part) is not None
