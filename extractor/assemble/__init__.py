@@ -93,8 +93,7 @@ def assemble(
         text, [m for m in mentions if m.kind is MentionKind.PERIOD and m.period is not None]
     )
     changes = [m for m in mentions if m.kind is MentionKind.CHANGE]
-    covered = _Spans([*changes, *periods])
-    values = [m for m in mentions if _is_value(m) and not covered.holds(m)]
+    values = [m for m in mentions if _is_value(m)]  # the recognizers report no value inside a change
     report = _report_period(text, periods)
     calendar_year = next(
         (p.period.year for p in mentions if p.period is not None and p.period.year and not p.period.fiscal),
@@ -205,20 +204,6 @@ def _home_currency(entities: Sequence[EntityMention]) -> str | None:
 
 def _is_value(mention: Mention) -> bool:
     return mention.kind in (MentionKind.PERCENT, MentionKind.AMOUNT) and mention.value is not None
-
-
-class _Spans:
-    """Spans sorted by start, asked whether one of them holds a mention whole."""
-
-    def __init__(self, spans: Sequence[Mention]) -> None:
-        ordered = sorted(spans, key=lambda span: span.start)
-        self._starts = [span.start for span in ordered]
-        self._ends = [span.end for span in ordered]
-
-    def holds(self, mention: Mention) -> bool:
-        index = bisect.bisect_right(self._starts, mention.start) - 1
-        # spans of one kind never overlap, but a change and a period may: look back a little
-        return any(self._ends[i] >= mention.end for i in range(max(index - 3, 0), index + 1))
 
 
 _Item = TypeVar("_Item", Mention, EntityMention, MetricMention)
