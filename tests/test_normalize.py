@@ -114,7 +114,8 @@ def test_every_normalized_span_maps_back_monotonically(text: str, config: str) -
         previous = (start, end)
     if length:
         begin, finish = result.original_span(0, length)
-        assert text[:begin].strip(" ") == "" and text[finish:].strip(" ") == ""
+        folded = fold_width(text)  # a NUL is blanked, and a blank beside Han is dropped
+        assert folded[:begin].strip(" ") == "" and folded[finish:].strip(" ") == ""
     for start in range(0, length + 1, 3):
         for end in range(start, min(length, start + 6) + 1):
             begin, finish = result.original_span(start, end)

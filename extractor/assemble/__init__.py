@@ -224,10 +224,11 @@ def _assemble_sentence(
 ) -> None:
     led_changes = _changes_leading_values(view, changes, values)
     period_overrides = _from_to_periods(view, values, state) | _distributed_periods(view, values, state)
+    leading = {id(change) for chain in led_changes.values() for change in chain}
     drafts: list[_Draft] = []
     for item in sorted([*values, *changes], key=lambda m: m.start):
         if item.kind is MentionKind.CHANGE:
-            if any(item is change for chain in led_changes.values() for change in chain):
+            if id(item) in leading:
                 continue
             _place_change(view, item, drafts, state)
             continue
