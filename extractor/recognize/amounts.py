@@ -15,6 +15,7 @@ with a multiplier (百亿, 兆) needs a currency.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from functools import cache
 
@@ -34,7 +35,6 @@ from extractor.recognize.numbers import (
     unit_class,
 )
 from extractor.recognize.patterns import (
-    TIMEOUT,
     alternation,
     cent_words,
     char_class,
@@ -52,19 +52,20 @@ _FROM = ("从", "由")  # 从A至B is two levels, not a range
 
 @cache
 def amount_pattern() -> str:
-    """Number (or range), unit and qualifier after, with named groups; the qualifier and a currency
-    before the number are read in a lookbehind, so that matching starts only where a numeral does."""
+    """Number (or range), unit and qualifier after, with named groups. Matching starts only where a
+    numeral does; the qualifier and currency written before the number are read by `_leads`, and
+    group `maybe_prefix` marks a match after a character that may end a currency."""
     table = vocabulary()
     number = numeral_pattern()
     currency = alternation(currency_words())
+    currency_end = char_class(form[-1] for form in forms(currency_words()))
     implicit = alternation(table["implicit_currency"]["words"])
     measure = rf"{alternation(table['measure_words'])}(?!{alternation(table['measure_not_before'])})"
     ordinal = alternation(table["ordinal_marks"])
     separator = alternation(table["range_separators"])
-    before = alternation(qualifier_words("before"))
     return (
-        rf"(?<=(?:(?P<before>{before})?(?P<prefix>{currency}) ?|(?P<before2>{before}))?)(?<!{ordinal})"
-        rf"(?P<low>{number})"
+        rf"(?=[{numeral_starters()}])(?P<maybe_prefix>(?<={currency_end})|(?<={currency_end} ))?"
+        rf"(?<!{ordinal})(?P<low>{number})"
         rf"(?:(?P<low_unit>(?P<low_currency>{currency})|{implicit}|{measure})(?= ?{separator}))?"
         rf"(?: ?{separator} ?(?:{currency})?(?P<high>{number}))?"
         rf"(?: ?(?:(?P<currency>{currency})|(?P<implicit>{implicit})(?P<named>{currency})?"
@@ -74,10 +75,9 @@ def amount_pattern() -> str:
 
 
 @cache
-def _unit_guard() -> str:
-    """Ends a match only on the last character of a unit, a multiplier or a qualifier, unless a
-    currency came first ($150.5): bare numbers, most of the digits in a text, never reach Python.
-    A one-character class keeps the check cheap; the amount rules make the exact decision."""
+def _unit_ends() -> frozenset[str]:
+    """Last characters of a unit, a multiplier or a qualifier: a match ends on one of them unless a
+    currency came first ($150.5), so bare numbers, most of the digits in a text, never reach Python."""
     table = vocabulary()
     ends = [
         *currency_words(),
@@ -86,25 +86,25 @@ def _unit_guard() -> str:
         *qualifier_words("after"),
         *qualifier_words("inner"),
     ]
-    last = char_class(form[-1] for form in forms(ends))[1:-1]
-    return rf"(?(prefix)|(?<=[{big_unit_class()[1:-1]}{last}]))"
+    return frozenset(form[-1] for form in forms(ends)) | frozenset(big_unit_class()[1:-1])
 
 
 @cache
-def _amount_regex() -> regex.Pattern[str]:
-    return compile_pattern(f"(?=[{numeral_starters()}])(?>{amount_pattern()}){_unit_guard()}")
+def _amount_regex() -> re.Pattern[str]:
+    guard = char_class(_unit_ends())
+    return compile_pattern(f"(?>{amount_pattern()})(?(maybe_prefix)|(?<={guard}))")
 
 
 @cache
-def _loss_regex() -> regex.Pattern[str]:
+def _loss_regex() -> re.Pattern[str]:
     table = vocabulary()
     return compile_pattern(rf"{alternation(table['loss_words'])}{alternation(table['loss_links'])}?\Z")
 
 
 @cache
-def _per_share_regex() -> regex.Pattern[str]:
+def _per_share_regex() -> re.Pattern[str]:
     table = vocabulary()
-    breaks = "".join(regex.escape(mark) for mark in table["clause_breaks"])
+    breaks = "".join(re.escape(mark) for mark in table["clause_breaks"])
     window = int(table["per_share_window"])
     return compile_pattern(rf"{alternation(table['per_share_words'])}[^{breaks}]{{0,{window}}}\Z")
 
@@ -120,20 +120,23 @@ def _lead_ins() -> frozenset[str]:
 
 
 @cache
-def _trailing_units() -> regex.Pattern[str]:
+def _trailing_units() -> re.Pattern[str]:
     return compile_pattern(rf"{unit_class()}+\Z")
 
 
 @cache
-def _big_units() -> regex.Pattern[str]:
+def _big_units() -> re.Pattern[str]:
     return compile_pattern(rf"{big_unit_class()}+\Z")
 
 
 def find_amounts(text: str) -> list[Mention]:
     """Every amount in normalized `text`, in order."""
     found: list[Mention] = []
-    for match in _amount_regex().finditer(text, timeout=TIMEOUT):
-        found.extend(_amounts_from(match, text, found[-1].end if found else 0))
+    for match in _amount_regex().finditer(text):
+        leads = _leads(text, match.start())
+        if "prefix" in leads or text[match.end() - 1] in _unit_ends():
+            groups, start = _groups(match, leads, found[-1].end if found else 0)
+            found.extend(_amounts_from(match, groups, start, text))
     return found
 
 
@@ -143,38 +146,77 @@ def read_amount(surface: str) -> Mention | None:
     return mentions[0] if mentions and mentions[0].start == 0 else None
 
 
-def _lead(match: regex.Match[str], group: str, floor: int) -> str | None:
-    """A word read before the number (qualifier or currency), unless the previous amount took it."""
-    word = match.group(group)
-    return word if word is not None and match.start(group) >= floor else None
+Groups = dict[str, "str | None"]
+Lead = tuple[str, int]  # a word written before the number, and where it starts
+_LEADS = ("before", "prefix", "before2")
 
 
-def _start(match: regex.Match[str], floor: int) -> int:
-    """Where the mention starts: at the qualifier or currency read before the number, if any."""
-    for group in ("before", "prefix", "before2"):
-        if _lead(match, group, floor) is not None:
-            return int(match.start(group))
-    return int(match.start())
+def _leads(text: str, start: int) -> dict[str, Lead]:
+    """The words written right before the number at `start`, read backwards: a currency ending there
+    or one space before (US$ 150), with a qualifier before it (约人民币100亿); else a qualifier ending
+    there (约100亿). The longest word wins."""
+    end = start - 1 if start > 0 and text[start - 1] == " " else start
+    currency = _word_ending(text, end, _currency_forms())
+    if currency is None:
+        before = _word_ending(text, start, _before_forms())
+        return {} if before is None else {"before2": (before, start - len(before))}
+    leads = {"prefix": (currency, end - len(currency))}
+    before = _word_ending(text, end - len(currency), _before_forms())
+    if before is not None:
+        leads["before"] = (before, end - len(currency) - len(before))
+    return leads
 
 
-def _amounts_from(match: regex.Match[str], text: str, floor: int) -> list[Mention]:
-    """The amount (or two levels) a match states; `floor` is where the previous amount ended."""
-    unit, implicit = _unit_of(match, floor)
-    low, high = match.group("low"), match.group("high")
-    start = _start(match, floor)
+def _word_ending(text: str, end: int, words: frozenset[str]) -> str | None:
+    """The longest of `words` that ends at `end` in `text`."""
+    for length in range(min(max(map(len, words)), end), 0, -1):
+        if text[end - length : end] in words:
+            return text[end - length : end]
+    return None
+
+
+@cache
+def _currency_forms() -> frozenset[str]:
+    return frozenset(currency_words())
+
+
+@cache
+def _before_forms() -> frozenset[str]:
+    return frozenset(qualifier_words("before"))
+
+
+def _groups(match: re.Match[str], leads: dict[str, Lead], floor: int) -> tuple[Groups, int]:
+    """The match's groups with the words before the number, read once, and where the mention starts
+    (at the first such word); a word that the previous amount (ending at `floor`) took is dropped."""
+    groups: Groups = match.groupdict()
+    start = match.start()
+    for name in reversed(_LEADS):
+        word, word_start = leads.get(name, (None, start))
+        kept = word is not None and word_start >= floor
+        groups[name] = word if kept else None
+        if kept:
+            start = min(start, word_start)
+    return groups, start
+
+
+def _amounts_from(match: re.Match[str], groups: Groups, start: int, text: str) -> list[Mention]:
+    """The amount (or two levels) a match states, starting at `start`."""
+    unit, implicit = _unit_of(groups)
+    low, high = groups["low"], groups["high"]
+    assert low is not None  # the pattern requires it
     if high is not None and start > 0 and text[start - 1] in _FROM:
-        return _levels_from(match, text, unit, implicit, floor)
-    if not _is_amount(match, text, unit, floor):
+        return _levels_from(match, groups, start, text, unit, implicit)
+    if not _is_amount(match, groups, text, unit):
         return []
     low_value, high_value = _values(low, high)
     if low_value is None or (high is not None and (high_value is None or high_value < low_value)):
         return []
-    if _in_cents(match, floor):
+    if _in_cents(groups):
         low_value, high_value = low_value / 100, None if high_value is None else high_value / 100
     if high_value is None:
-        return [_mention(text, start, match.end(), (low_value,), unit, _qualifier(match, floor), implicit)]
-    if match.group("low_unit") and high_value > _range_ratio() * low_value:
-        return _levels_from(match, text, unit, implicit, floor)
+        return [_mention(text, start, match.end(), (low_value,), unit, _qualifier(groups), implicit)]
+    if groups["low_unit"] and high_value > _range_ratio() * low_value:
+        return _levels_from(match, groups, start, text, unit, implicit)
     ends = (low_value, high_value)
     return [_mention(text, start, match.end(), ends, unit, Qualifier.RANGE, implicit)]
 
@@ -190,13 +232,9 @@ def _mention(
 ) -> Mention:
     """The amount of one value or a range's two ends, made negative after a loss word (亏损166亿) and
     marked per share after 每股."""
-    sign = (
-        -1.0
-        if unit != "count" and _loss_regex().search(text, max(0, start - 6), start, timeout=TIMEOUT)
-        else 1.0
-    )
+    sign = -1.0 if unit != "count" and _loss_regex().search(text, max(0, start - 6), start) else 1.0
     per_share = unit not in {None, "count"} and bool(
-        _per_share_regex().search(text, max(0, start - 16), start, timeout=TIMEOUT)
+        _per_share_regex().search(text, max(0, start - 16), start)
     )
     value_range = None
     if len(values) == 2:
@@ -216,54 +254,50 @@ def _mention(
 
 
 def _levels_from(
-    match: regex.Match[str], text: str, unit: str | None, implicit: bool, floor: int
+    match: re.Match[str], groups: Groups, start: int, text: str, unit: str | None, implicit: bool
 ) -> list[Mention]:
     """从100亿至200亿美元, 上涨0.5美元至10美元: two levels, not a range; the low one takes its own
     currency or the last unit."""
-    low_unit = currency_words()[match.group("low_currency")] if match.group("low_currency") else unit
-    low_end = match.end("low_unit") if match.group("low_unit") else match.end("low")
+    low_currency = groups["low_currency"]
+    low_unit = currency_words()[low_currency] if low_currency else unit
+    low_end = match.end("low_unit") if groups["low_unit"] else match.end("low")
     ends = (
-        (
-            "low",
-            _start(match, floor),
-            low_end,
-            low_unit,
-            implicit and low_unit == unit,
-            _qualifier(match, floor),
-        ),
+        ("low", start, low_end, low_unit, implicit and low_unit == unit, _qualifier(groups)),
         ("high", match.start("high"), match.end(), unit, implicit, Qualifier.EXACT),
     )
     levels = []
-    for group, start, end, level_unit, level_implicit, qualifier in ends:
-        numeral = match.group(group)
+    for name, level_start, end, level_unit, level_implicit, qualifier in ends:
+        numeral = groups[name]
+        assert numeral is not None  # both ends matched
         value = numeral_value(_plain(numeral))
         if value is None or (level_unit is None and not has_big_unit(numeral)):
             continue
-        levels.append(_mention(text, start, end, (value,), level_unit, qualifier, level_implicit))
+        levels.append(_mention(text, level_start, end, (value,), level_unit, qualifier, level_implicit))
     return levels
 
 
-def _in_cents(match: regex.Match[str], floor: int) -> bool:
+def _in_cents(groups: Groups) -> bool:
     """Whether the currency is written as its hundredth (34.1美仙)."""
-    words = (_lead(match, "prefix", floor), match.group("currency"), match.group("named"))
+    words = (groups["prefix"], groups["currency"], groups["named"])
     return any(word and word.strip() in cent_words() for word in words)
 
 
-def _unit_of(match: regex.Match[str], floor: int) -> tuple[str | None, bool]:
+def _unit_of(groups: Groups) -> tuple[str | None, bool]:
     """The unit (ISO code, "count" or None) and whether it is a bare 元 that context may override."""
-    for group in ("prefix", "currency", "named", "low_currency"):
-        word = _lead(match, group, floor) if group == "prefix" else match.group(group)
+    for name in ("prefix", "currency", "named", "low_currency"):
+        word = groups[name]
         if word:
             return currency_words()[word.strip()], False
-    if match.group("implicit"):
+    if groups["implicit"]:
         return str(vocabulary()["implicit_currency"]["code"]), True
-    if match.group("measure"):
+    if groups["measure"]:
         return "count", False
     return None, False
 
 
-def _is_amount(match: regex.Match[str], text: str, unit: str | None, floor: int) -> bool:
-    low, high = match.group("low"), match.group("high")
+def _is_amount(match: re.Match[str], groups: Groups, text: str, unit: str | None) -> bool:
+    low, high = groups["low"], groups["high"]
+    assert low is not None  # the pattern requires it
     last = high or low
     if unit is None and not has_big_unit(last):
         return False
@@ -273,7 +307,7 @@ def _is_amount(match: regex.Match[str], text: str, unit: str | None, floor: int)
         if unit in {None, "count"}:
             return False
         before = text[match.start() - 1] if match.start() > 0 else ""
-        qualified = any(_lead(match, group, floor) for group in ("before", "before2", "prefix"))
+        qualified = any(groups[name] for name in _LEADS)
         return qualified or not _HAN.match(before) or before in _lead_ins()
     return True
 
@@ -300,11 +334,11 @@ def _plain(numeral: str) -> str:
     return numeral
 
 
-def _qualifier(match: regex.Match[str], floor: int) -> Qualifier:
-    inner = any(word in (match.group("low") or "") for word in qualifier_words("inner"))
+def _qualifier(groups: Groups) -> Qualifier:
+    inner = any(word in (groups["low"] or "") for word in qualifier_words("inner"))
     name = (
-        qualifier_of(_lead(match, "before", floor) or _lead(match, "before2", floor), "before")
-        or qualifier_of(match.group("after"), "after")
+        qualifier_of(groups["before"] or groups["before2"], "before")
+        or qualifier_of(groups["after"], "after")
         or ("over" if inner else None)
     )
     return Qualifier(name) if name else Qualifier.EXACT

@@ -12,21 +12,20 @@ The span runs from the basis word (同比, 较去年同期) through the directio
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import Any
-
-import regex
 
 from extractor.models import Basis, Qualifier
 from extractor.recognize.amounts import amount_pattern, read_amount
 from extractor.recognize.mentions import Mention, MentionKind
 from extractor.recognize.numbers import big_unit_class, digit_class, numeral_value, point_class, unit_class
 from extractor.recognize.patterns import (
-    TIMEOUT,
     alternation,
     anonymous,
     compile_pattern,
     currency_words,
+    ends_with,
     first_characters,
     forms,
     lookup,
@@ -78,7 +77,7 @@ def change_pattern() -> str:
     simple = rf"(?:\d+(?:\.\d+)?|[{digits[1:-1]}{small[1:-1]}]{{1,6}}(?:{point_class()}{digits}{{1,4}})?)"
     before = alternation(qualifier_words("before"))
     currency = alternation(currency_words())
-    amount_end = alternation(
+    amount_end = ends_with(
         [
             *currency_words(),
             *vocabulary()["implicit_currency"]["words"],
@@ -86,38 +85,48 @@ def change_pattern() -> str:
             *qualifier_words("after"),
         ]
     )
+    times = alternation(change["multiple_marks"])
     magnitude = (
         rf"(?:(?P<percent>{anonymous(percent_pattern())})"
         rf"|(?P<before>{before})?(?:(?P<points>{simple}){alternation(change['points'])}"
         rf"|(?P<basis_points>{simple}){alternation(change['basis_points'])}"
-        rf"|(?P<multiple>{simple}){alternation(change['multiple_marks'])}"
+        rf"|(?P<multiple>{simple}){times}"
         rf"|(?P<digits>{alternation(_digit_counts())})"
         rf"|(?P<doubling>{alternation(_doubling())}))"
         rf"|(?P<amount>(?:{before})?(?:{currency} ?)?{anonymous(amount_pattern())})"
-        rf"(?<=(?:{amount_end}|{big_unit_class()})))"
+        rf"(?:{amount_end}|(?<={big_unit_class()})))"
     )
-    # one group, so that `{fused}?` makes the lookbehind optional too
-    fused = (
-        rf"(?:(?<![\d{''.join(change['fused_not_after'])}])(?P<fused>{alternation(change['fused_bases'])}))"
-    )
+    fused_not_after = "".join(change["fused_not_after"])
+
+    def fused(name: str) -> str:
+        """A basis fused with the direction (年增, 季减) in group `name`; one group, so that `?` after
+        it makes the lookbehind optional too."""
+        return rf"(?:(?<![\d{fused_not_after}])(?P<{name}>{alternation(change['fused_bases'])}))"
+
     up_down = alternation([*change["up"], *change["down"]])
     rates = alternation([*change["rate_up"], *change["rate_down"]])
     links = alternation([*change["links"], *change["adverbs"]])
     rate_links = alternation([*change["links"], *change["adverbs"], *change["rate_links"]])
     to_marks = alternation(change["to_marks"])
+    not_direction = alternation(change["direction_not_before"])
+    to_level = rf"(?P<to>{to_marks})(?P<to_before>{before})?(?P<to_multiple>{simple}){times}"
+    # A rate noun or a direction, then the magnitude; a direction reaching a multiple (增至4倍) has none.
+    moved = (
+        rf"{fused('fused')}?(?:(?P<rate>{rates})(?>(?:{rate_links}){{0,3}})"
+        rf"|(?P<direction>{up_down})(?!{not_direction})(?:{to_level}|(?>(?:{links}){{0,3}})))"
+        rf"(?(to)|{magnitude})"
+    )
     return (
         rf"(?:(?P<basis>{alternation(_bases_words())})(?:{alternation(change['adverbs'])}){{0,2}})?"
-        rf"(?:{fused}?(?P<rate>{rates})(?:{rate_links}){{0,3}}{magnitude}"
-        rf"|{fused}?(?P<direction>{up_down})(?!{alternation(change['direction_not_before'])})(?:(?P<to>{to_marks})(?P<to_before>{before})?"
-        rf"(?P<to_multiple>{simple}){alternation(change['multiple_marks'])}|(?:{links}){{0,3}}{magnitude})"
-        rf"|(?P<lead_before>{before})?(?P<lead_digits>{alternation(_digit_counts())})的?{fused}?"
+        rf"(?:{moved}"
+        rf"|(?P<lead_before>{before})?(?P<lead_digits>{alternation(_digit_counts())})的?{fused('lead_fused')}?"
         rf"(?P<lead_direction>{rates}|{up_down})"
         rf"|(?P<lead_doubling>{alternation(_doubling())})|(?P<flat>{alternation(change['flat'])}))"
     )
 
 
 @cache
-def _change_regex() -> regex.Pattern[str]:
+def _change_regex() -> re.Pattern[str]:
     change = vocabulary()["change"]
     words = [*_bases_words(), *change["fused_bases"], *_directions(), *qualifier_words("before")]
     starters = first_characters([*words, *_digit_counts(), *_doubling(), *change["flat"]])
@@ -127,17 +136,17 @@ def _change_regex() -> regex.Pattern[str]:
 def find_changes(text: str) -> list[Mention]:
     """Every change in normalized `text`, in order."""
     found = []
-    for match in _change_regex().finditer(text, timeout=TIMEOUT):
+    for match in _change_regex().finditer(text):
         mention = _change_from(match)
         if mention is not None:
             found.append(mention)
     return found
 
 
-def _change_from(match: regex.Match[str]) -> Mention | None:
+def _change_from(match: re.Match[str]) -> Mention | None:
     word = match.group("direction") or match.group("rate") or match.group("lead_direction")
     sign = -1.0 if word is not None and _directions().get(word) == "down" else 1.0
-    basis_word = match.group("basis") or match.group("fused")
+    basis_word = match.group("basis") or match.group("fused") or match.group("lead_fused")
     magnitude = _magnitude(match, sign)
     if magnitude is None:
         return None
@@ -161,21 +170,21 @@ def _sequential_words() -> frozenset[str]:
 
 
 @cache
-def _monthly_regex() -> regex.Pattern[str]:
+def _monthly_regex() -> re.Pattern[str]:
     change = vocabulary()["change"]
-    breaks = "".join(regex.escape(mark) for mark in vocabulary()["sentence_breaks"])
+    breaks = "".join(re.escape(mark) for mark in vocabulary()["sentence_breaks"])
     month = rf"(?:\d{{1,2}}|{digit_class()[:-1]}十]{{1,2}})月(?!\d{{0,2}}[日号])"
     monthly = rf"{month}|{alternation(change['monthly_words'])}"
     return compile_pattern(rf"(?:{monthly})(?:(?!{alternation(change['quarterly_words'])})[^{breaks}])*\Z")
 
 
-def _monthly_before(match: regex.Match[str]) -> bool:
+def _monthly_before(match: re.Match[str]) -> bool:
     """Whether the sentence before the change speaks of a month and, after it, of no quarter."""
     start = match.start()
-    return bool(_monthly_regex().search(match.string, max(0, start - 60), start, timeout=TIMEOUT))
+    return bool(_monthly_regex().search(match.string, max(0, start - 60), start))
 
 
-def _magnitude(match: regex.Match[str], sign: float) -> dict[str, Any] | None:
+def _magnitude(match: re.Match[str], sign: float) -> dict[str, Any] | None:
     """The mention fields of the signed magnitude (percent, points or amount) and its qualifier."""
     qualifier = _qualifier(match.group("before") or match.group("to_before") or match.group("lead_before"))
     if match.group("percent"):

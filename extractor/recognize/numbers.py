@@ -9,10 +9,9 @@ what is matched and what is parsed cannot disagree.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal, InvalidOperation
 from functools import cache, lru_cache
-
-import regex
 
 from extractor.data import load_table
 from extractor.recognize.patterns import ARABIC, alternation, char_class, compile_pattern, vocabulary
@@ -65,7 +64,7 @@ def numeral_pattern() -> str:
 
 
 @cache
-def _token_pattern() -> regex.Pattern[str]:
+def _token_pattern() -> re.Pattern[str]:
     table = _table()
     return compile_pattern(
         rf"(?P<arabic>\d+(?:\.\d+)?)|(?P<point>{point_class()}(?P<fraction>{digit_class()}+))"
@@ -159,6 +158,6 @@ def numeral_starters() -> str:
     return rf"0-9{digit_class()[1:-1]}{unit_class()[1:-1]}"
 
 
-def numeral_regex() -> regex.Pattern[str]:
+def numeral_regex() -> re.Pattern[str]:
     """The numeral pattern alone, for tests and for re-reading a matched magnitude."""
     return compile_pattern(numeral_pattern())

@@ -6,17 +6,15 @@ the magnitude of a change (同比增长14%) is part of that CHANGE and not repor
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from functools import cache
-
-import regex
 
 from extractor.models import Qualifier
 from extractor.recognize.mentions import Mention, MentionKind
 from extractor.recognize.numbers import digit_class, numeral_starters, numeral_value, point_class, unit_class
 from extractor.recognize.patterns import (
     ARABIC,
-    TIMEOUT,
     alternation,
     compile_pattern,
     first_characters,
@@ -56,7 +54,7 @@ def percent_pattern() -> str:
 
 
 @cache
-def _percent_regex() -> regex.Pattern[str]:
+def _percent_regex() -> re.Pattern[str]:
     starters = first_characters(qualifier_words("before"), numeral_starters())
     return compile_pattern(starters + percent_pattern())
 
@@ -64,7 +62,7 @@ def _percent_regex() -> regex.Pattern[str]:
 def find_percents(text: str) -> list[Mention]:
     """Every percentage level in normalized `text`, in order."""
     found = []
-    for match in _percent_regex().finditer(text, timeout=TIMEOUT):
+    for match in _percent_regex().finditer(text):
         mention = _percent_from(match)
         if mention is not None:
             found.append(mention)
@@ -73,11 +71,11 @@ def find_percents(text: str) -> list[Mention]:
 
 def read_percent(surface: str) -> Mention | None:
     """The percentage a whole phrase states (a change's magnitude), or None."""
-    match = _percent_regex().fullmatch(surface, timeout=TIMEOUT)
+    match = _percent_regex().fullmatch(surface)
     return None if match is None else _percent_from(match)
 
 
-def _percent_from(match: regex.Match[str]) -> Mention | None:
+def _percent_from(match: re.Match[str]) -> Mention | None:
     low, high = _ends(match)
     if low is None:
         return None
@@ -103,7 +101,7 @@ def _percent_from(match: regex.Match[str]) -> Mention | None:
     )
 
 
-def _ends(match: regex.Match[str]) -> tuple[Decimal | None, Decimal | None]:
+def _ends(match: re.Match[str]) -> tuple[Decimal | None, Decimal | None]:
     """The level, or the two ends of a range, in per cent."""
     if match.group("low") is not None:
         return numeral_value(match.group("low")), numeral_value(match.group("high"))

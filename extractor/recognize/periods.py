@@ -9,14 +9,12 @@ full year of the context (year None, part None). A date ending a quarter or a ye
 
 from __future__ import annotations
 
+import re
 from functools import cache
-
-import regex
 
 from extractor.recognize.mentions import Mention, MentionKind, Period, RelativePeriod
 from extractor.recognize.numbers import numeral_value
 from extractor.recognize.patterns import (
-    TIMEOUT,
     alternation,
     compile_pattern,
     first_characters,
@@ -33,55 +31,68 @@ _QUARTER_DIGIT = "1234一二三四"
 @cache
 def period_pattern() -> str:
     table = vocabulary()["period"]
-    quarter_word = alternation(table["quarter_words"])
+    quarter_word = alternation(table["quarter_words"], guard=False)
     year = rf"(?:(?<![\d.A-Za-z])(?P<year>(?:19|20)\d{{2}})(?!\d)|(?P<cn_year>[{_CN_DIGITS}]{{4}}))"
-    fiscal = alternation(table["fiscal_year"])
+    fiscal = alternation(table["fiscal_year"], guard=False)
     month = r"(?P<month>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月份?"
     day = r"(?:(?P<day>[12]\d|3[01]|0?[1-9]|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])[日号])"
     quarter = (
         rf"(?:第 ?(?P<quarter>[{_QUARTER_DIGIT}]) ?{quarter_word}"
-        rf"|(?<!\d)(?P<quarter>[{_QUARTER_DIGIT}]){quarter_word}"
-        rf"|(?<![A-Za-z])[Qq](?P<quarter>[1-4])(?![\d])|首季度?(?P<first>))"
+        rf"|(?<!\d)(?P<quarter_digit>[{_QUARTER_DIGIT}]){quarter_word}"
+        rf"|(?<![A-Za-z])[Qq](?P<quarter_q>[1-4])(?![\d])|首季度?(?P<first>))"
     )
-    halves = "|".join(rf"(?P<{half}>{alternation(words)})" for half, words in table["halves"].items())
-    separator = alternation(vocabulary()["range_separators"])
+    halves = "|".join(
+        rf"(?P<{half}>{alternation(words, guard=False)})" for half, words in table["halves"].items()
+    )
+    separator = alternation(vocabulary()["range_separators"], guard=False)
     month_quarter = (
         r"(?P<month_quarter>12|[369]|十二|[三六九])月份?(?:季度|季)"  # 12月季度: the quarter ending then
     )
     to_date = r"前(?P<to_date>1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])个?月"
     months = rf"(?P<first_month>1[0-2]|0?[1-9]) ?{separator} ?(?P<last_month>1[0-2]|0?[1-9])月份?"
+    nine = alternation(table["first_three_quarters"], guard=False)
     part = (
-        rf"(?:{months}|(?P<nine>{alternation(table['first_three_quarters'])})|{to_date}|{month_quarter}"
+        rf"(?:{months}|(?P<nine>{nine})|{to_date}|{month_quarter}"
         rf"|{quarter}|{halves}"
-        rf"|(?P<full>{alternation(table['full_year'])})|{month}{day}?"
+        rf"|(?P<full>{alternation(table['full_year'], guard=False)})|{month}{day}?"
         rf"|(?<![A-Za-z])(?P<h>H[12])(?![\dA-Za-z]))"
     )
     year_phrase = rf"{year}(?:(?P<fiscal>{fiscal})|年(?P<fiscal2>{fiscal})?度?|(?= ?(?:[Qq][1-4]|H[12])))"
     fy = r"(?<![A-Za-z])FY ?(?P<fy>\d{4}|\d{2})(?!\d)"
     compact = r"(?<![\dA-Za-z])(?:(?P<short_quarter>[1-4])Q|(?P<short_half>[12])H)(?P<short_year>\d{2})(?!\d)"
-    relative_year = alternation([word for words in table["relative_years"].values() for word in words])
-    relative = alternation([word for words in table["relative"].values() for word in words])
-    ending = (
-        rf"(?P<ending>{alternation(table['ending'])} ?(?:(?P<end_year>(?:19|20)\d{{2}})年)?"
-        rf"(?P<end_month>1[0-2]|0?[1-9])月(?P<end_day>[12]\d|3[01]|0?[1-9])日)"
+    relative_year = alternation(
+        [word for words in table["relative_years"].values() for word in words], guard=False
     )
-    stop = rf"{ending}(?P<end_span>{alternation(_ending_spans())})"
-    lead = rf"{ending}{alternation(table['ending_link'])}(?=\d|第|[Qq]\d|FY)"
-    followers = alternation(table["lone_day_followers"])
+    relative = alternation([word for words in table["relative"].values() for word in words], guard=False)
+    ending_word = alternation(table["ending"], guard=False)
+
+    def ending(name: str) -> str:
+        """截至2025年9月30日, its year and month in groups `{name}_year` and `{name}_month`."""
+        return (
+            rf"{ending_word} ?(?:(?P<{name}_year>(?:19|20)\d{{2}})年)?"
+            rf"(?P<{name}_month>1[0-2]|0?[1-9])月(?:[12]\d|3[01]|0?[1-9])日"
+        )
+
+    stop = rf"{ending('end')}(?P<end_span>{alternation(_ending_spans(), guard=False)})"
+    lead = rf"{ending('lead')}{alternation(table['ending_link'], guard=False)}(?=\d|第|[Qq]\d|FY)"
+    followers = alternation(table["lone_day_followers"], guard=False)
     lone_day = rf"(?<![\d月{_CN_DIGITS}十个個第])(?P<lone_day>[12]\d|3[01]|0?[1-9])日(?={followers})"
     numeric_date = (
         r"(?<![\d.])(?P<date_year>(?:19|20)\d{2})(?P<date_sep>[-/.])(?P<date_month>1[0-2]|0?[1-9])"
         r"(?P=date_sep)(?P<date_day>3[01]|[12]\d|0?[1-9])(?![\d.])"
     )
-    core = (
-        rf"{numeric_date}|(?:{year_phrase}|{fy}) ?{part}?|{compact}|(?P<relative_year>{relative_year}){part}"
-        rf"|(?P<relative>{relative})|{part}|{lone_day}"
+    # A part after a year (2025年第四季度) or a relative year (去年第四季度), or alone; after a year it may
+    # be missing (2025年), after a relative year it may not (去年 alone is `relative`).
+    dated_part = (
+        rf"(?:(?P<year_phrase>(?:{year_phrase}|{fy})) ?|(?P<relative_year>{relative_year}))?"
+        rf"(?:{part}|(?(year_phrase)|(?!)))"
     )
+    core = rf"{numeric_date}|{dated_part}|{compact}|(?P<relative>{relative})|{lone_day}"
     return rf"(?:{stop}|(?:{lead})?(?:{core}))"
 
 
 @cache
-def _period_regex() -> regex.Pattern[str]:
+def _period_regex() -> re.Pattern[str]:
     table = vocabulary()["period"]
     words = [
         *table["first_three_quarters"],
@@ -115,11 +126,11 @@ def find_periods(text: str) -> list[Mention]:
             text=match.group(),
             period=_period_from(match),
         )
-        for match in _period_regex().finditer(text, timeout=TIMEOUT)
+        for match in _period_regex().finditer(text)
     ]
 
 
-def _period_from(match: regex.Match[str]) -> Period:
+def _period_from(match: re.Match[str]) -> Period:
     if match.group("lone_day"):
         return Period(day=int(match.group("lone_day")))
     if match.group("date_year"):  # a dateline: 2025-10-30, 2025/10/30
@@ -134,13 +145,13 @@ def _period_from(match: regex.Match[str]) -> Period:
         word in match.group() for word in _fiscal_words()
     )
     year = _year(match)
-    if year is None and match.group("end_year"):  # 截至2025年9月30日止第三季
-        year = int(match.group("end_year"))
+    if year is None and match.group("lead_year"):  # 截至2025年9月30日止第三季
+        year = int(match.group("lead_year"))
     calendar = bool(match.group("month_quarter"))
     return Period(year=year, part=_part(match), fiscal=fiscal, relative=relative, calendar=calendar)
 
 
-def _year(match: regex.Match[str]) -> int | None:
+def _year(match: re.Match[str]) -> int | None:
     if match.group("year"):
         return int(match.group("year"))
     if match.group("cn_year"):
@@ -177,7 +188,7 @@ def _month_ranges() -> dict[tuple[int, int], str | None]:
     return {(first, last): None if name == "FY" else name for name, (first, last) in ranges.items()}
 
 
-def _part(match: regex.Match[str]) -> str | None:
+def _part(match: re.Match[str]) -> str | None:
     """Q1-Q4, H1/H2, 9M, a month (10), a day (12-31) or a span of months; None for a full year."""
     if match.group("last_month"):
         first, last = int(match.group("first_month")), int(match.group("last_month"))
@@ -192,7 +203,12 @@ def _part(match: regex.Match[str]) -> str | None:
         return _month_ranges().get((1, int(months)), SPAN) if months is not None else SPAN
     if match.group("nine"):
         return "9M"
-    quarter = match.group("quarter") or match.group("short_quarter")
+    quarter = (
+        match.group("quarter")
+        or match.group("quarter_digit")
+        or match.group("quarter_q")
+        or match.group("short_quarter")
+    )
     if quarter:
         return f"Q{_QUARTER_DIGIT.index(quarter) % 4 + 1}"
     if match.group("first") is not None:
