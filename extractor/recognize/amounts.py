@@ -156,33 +156,33 @@ def _leads(text: str, start: int) -> dict[str, Lead]:
     or one space before (US$ 150), with a qualifier before it (约人民币100亿); else a qualifier ending
     there (约100亿). The longest word wins."""
     end = start - 1 if start > 0 and text[start - 1] == " " else start
-    currency = _word_ending(text, end, _currency_forms())
+    currency = _word_ending(text, end, *_currency_forms())
     if currency is None:
-        before = _word_ending(text, start, _before_forms())
+        before = _word_ending(text, start, *_before_forms())
         return {} if before is None else {"before2": (before, start - len(before))}
     leads = {"prefix": (currency, end - len(currency))}
-    before = _word_ending(text, end - len(currency), _before_forms())
+    before = _word_ending(text, end - len(currency), *_before_forms())
     if before is not None:
         leads["before"] = (before, end - len(currency) - len(before))
     return leads
 
 
-def _word_ending(text: str, end: int, words: frozenset[str]) -> str | None:
-    """The longest of `words` that ends at `end` in `text`."""
-    for length in range(min(max(map(len, words)), end), 0, -1):
+def _word_ending(text: str, end: int, words: frozenset[str], longest: int) -> str | None:
+    """The longest of `words` (none longer than `longest`) that ends at `end` in `text`."""
+    for length in range(min(longest, end), 0, -1):
         if text[end - length : end] in words:
             return text[end - length : end]
     return None
 
 
 @cache
-def _currency_forms() -> frozenset[str]:
-    return frozenset(currency_words())
+def _currency_forms() -> tuple[frozenset[str], int]:
+    return frozenset(currency_words()), max(map(len, currency_words()))
 
 
 @cache
-def _before_forms() -> frozenset[str]:
-    return frozenset(qualifier_words("before"))
+def _before_forms() -> tuple[frozenset[str], int]:
+    return frozenset(qualifier_words("before")), max(map(len, qualifier_words("before")))
 
 
 def _groups(match: re.Match[str], leads: dict[str, Lead], floor: int) -> tuple[Groups, int]:

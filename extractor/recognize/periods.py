@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import Any
 
 from extractor.recognize.mentions import Mention, MentionKind, Period, RelativePeriod
 from extractor.recognize.numbers import numeral_value
@@ -23,6 +24,7 @@ from extractor.recognize.patterns import (
     vocabulary,
 )
 
+Groups = dict[str, Any]  # as `re.Match.groupdict` types them: a group that matched holds a str
 _CN_DIGITS = "〇零一二三四五六七八九"
 SPAN = "span"  # months the contract has no period for (1-10月, 前10个月, 10-11月)
 _QUARTER_DIGIT = "1234一二三四"
@@ -106,8 +108,9 @@ def _period_regex() -> re.Pattern[str]:
 
 
 @cache
-def _fiscal_words() -> list[str]:
-    return forms(vocabulary()["period"]["fiscal_marks"])
+def _fiscal_regex() -> re.Pattern[str]:
+    """Words that make any period they appear in a fiscal one (第三财季, 上半财年)."""
+    return compile_pattern(alternation(vocabulary()["period"]["fiscal_marks"], guard=False))
 
 
 @cache
@@ -124,40 +127,38 @@ def find_periods(text: str) -> list[Mention]:
             start=match.start(),
             end=match.end(),
             text=match.group(),
-            period=_period_from(match),
+            period=_period_from(match.groupdict(), match.group()),
         )
         for match in _period_regex().finditer(text)
     ]
 
 
-def _period_from(match: re.Match[str]) -> Period:
-    if match.group("lone_day"):
-        return Period(day=int(match.group("lone_day")))
-    if match.group("date_year"):  # a dateline: 2025-10-30, 2025/10/30
-        month, day = int(match.group("date_month")), int(match.group("date_day"))
-        return Period(year=int(match.group("date_year")), part=f"{month:02d}-{day:02d}")
-    relative_word = match.group("relative") or match.group("relative_year")
+def _period_from(groups: Groups, surface: str) -> Period:
+    if groups["lone_day"]:
+        return Period(day=int(groups["lone_day"]))
+    if groups["date_year"]:  # a dateline: 2025-10-30, 2025/10/30
+        month, day = int(groups["date_month"]), int(groups["date_day"])
+        return Period(year=int(groups["date_year"]), part=f"{month:02d}-{day:02d}")
+    relative_word = groups["relative"] or groups["relative_year"]
     relative = RelativePeriod(_relatives()[relative_word]) if relative_word else None
-    if match.group("end_span"):
-        year = int(match.group("end_year")) if match.group("end_year") else None
-        return Period(year=year, part=_ending_part(int(match.group("end_month")), match.group("end_span")))
-    fiscal = bool(match.group("fiscal") or match.group("fiscal2") or match.group("fy")) or any(
-        word in match.group() for word in _fiscal_words()
-    )
-    year = _year(match)
-    if year is None and match.group("lead_year"):  # 截至2025年9月30日止第三季
-        year = int(match.group("lead_year"))
-    calendar = bool(match.group("month_quarter"))
-    return Period(year=year, part=_part(match), fiscal=fiscal, relative=relative, calendar=calendar)
+    if groups["end_span"]:
+        year = int(groups["end_year"]) if groups["end_year"] else None
+        return Period(year=year, part=_ending_part(int(groups["end_month"]), groups["end_span"]))
+    fiscal = bool(groups["fiscal"] or groups["fiscal2"] or groups["fy"] or _fiscal_regex().search(surface))
+    year = _year(groups)
+    if year is None and groups["lead_year"]:  # 截至2025年9月30日止第三季
+        year = int(groups["lead_year"])
+    calendar = bool(groups["month_quarter"])
+    return Period(year=year, part=_part(groups), fiscal=fiscal, relative=relative, calendar=calendar)
 
 
-def _year(match: re.Match[str]) -> int | None:
-    if match.group("year"):
-        return int(match.group("year"))
-    if match.group("cn_year"):
-        value = numeral_value(match.group("cn_year"))
+def _year(groups: Groups) -> int | None:
+    if groups["year"]:
+        return int(groups["year"])
+    if groups["cn_year"]:
+        value = numeral_value(groups["cn_year"])
         return None if value is None else int(value)
-    short = match.group("fy") or match.group("short_year")
+    short = groups["fy"] or groups["short_year"]
     if short:
         return int(short) + (2000 if len(short) == 2 else 0)
     return None
@@ -188,39 +189,34 @@ def _month_ranges() -> dict[tuple[int, int], str | None]:
     return {(first, last): None if name == "FY" else name for name, (first, last) in ranges.items()}
 
 
-def _part(match: re.Match[str]) -> str | None:
+def _part(groups: Groups) -> str | None:
     """Q1-Q4, H1/H2, 9M, a month (10), a day (12-31) or a span of months; None for a full year."""
-    if match.group("last_month"):
-        first, last = int(match.group("first_month")), int(match.group("last_month"))
+    if groups["last_month"]:
+        first, last = int(groups["first_month"]), int(groups["last_month"])
         return _month_ranges().get((first, last), SPAN)
-    if match.group("short_half"):
-        return f"H{match.group('short_half')}"
-    if match.group("month_quarter"):
-        month = numeral_value(match.group("month_quarter"))
+    if groups["short_half"]:
+        return f"H{groups['short_half']}"
+    if groups["month_quarter"]:
+        month = numeral_value(groups["month_quarter"])
         return f"Q{int(month) // 3}" if month is not None else None
-    if match.group("to_date"):
-        months = numeral_value(match.group("to_date"))
+    if groups["to_date"]:
+        months = numeral_value(groups["to_date"])
         return _month_ranges().get((1, int(months)), SPAN) if months is not None else SPAN
-    if match.group("nine"):
+    if groups["nine"]:
         return "9M"
-    quarter = (
-        match.group("quarter")
-        or match.group("quarter_digit")
-        or match.group("quarter_q")
-        or match.group("short_quarter")
-    )
+    quarter = groups["quarter"] or groups["quarter_digit"] or groups["quarter_q"] or groups["short_quarter"]
     if quarter:
         return f"Q{_QUARTER_DIGIT.index(quarter) % 4 + 1}"
-    if match.group("first") is not None:
+    if groups["first"] is not None:
         return "Q1"
     for half in ("H1", "H2"):
-        if match.group(half):
+        if groups[half]:
             return half
-    if match.group("h"):
-        return str(match.group("h"))
-    if match.group("month"):
-        month = numeral_value(match.group("month"))
-        day = numeral_value(match.group("day")) if match.group("day") else None
+    if groups["h"]:
+        return str(groups["h"])
+    if groups["month"]:
+        month = numeral_value(groups["month"])
+        day = numeral_value(groups["day"]) if groups["day"] else None
         if month is None:
             return None
         return f"{int(month):02d}" if day is None else f"{int(month):02d}-{int(day):02d}"
