@@ -16,8 +16,10 @@ with a multiplier (百亿, 兆) needs a currency.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from decimal import Decimal
 from functools import cache
+from typing import NamedTuple
 
 import regex
 
@@ -156,33 +158,48 @@ def _leads(text: str, start: int) -> dict[str, Lead]:
     or one space before (US$ 150), with a qualifier before it (约人民币100亿); else a qualifier ending
     there (约100亿). The longest word wins."""
     end = start - 1 if start > 0 and text[start - 1] == " " else start
-    currency = _word_ending(text, end, *_currency_forms())
+    currency = _word_ending(text, end, _currency_forms())
     if currency is None:
-        before = _word_ending(text, start, *_before_forms())
+        before = _word_ending(text, start, _before_forms())
         return {} if before is None else {"before2": (before, start - len(before))}
     leads = {"prefix": (currency, end - len(currency))}
-    before = _word_ending(text, end - len(currency), *_before_forms())
+    before = _word_ending(text, end - len(currency), _before_forms())
     if before is not None:
         leads["before"] = (before, end - len(currency) - len(before))
     return leads
 
 
-def _word_ending(text: str, end: int, words: frozenset[str], longest: int) -> str | None:
-    """The longest of `words` (none longer than `longest`) that ends at `end` in `text`."""
-    for length in range(min(longest, end), 0, -1):
-        if text[end - length : end] in words:
+def _word_ending(text: str, end: int, words: Words) -> str | None:
+    """The longest of `words` that ends at `end` in `text`."""
+    if end == 0 or text[end - 1] not in words.last_characters:
+        return None
+    for length in range(min(words.longest, end), 0, -1):
+        if text[end - length : end] in words.forms:
             return text[end - length : end]
     return None
 
 
-@cache
-def _currency_forms() -> tuple[frozenset[str], int]:
-    return frozenset(currency_words()), max(map(len, currency_words()))
+class Words(NamedTuple):
+    """A word list for looking words up by where they end."""
+
+    forms: frozenset[str]
+    longest: int
+    last_characters: frozenset[str]
+
+    @classmethod
+    def of(cls, forms: Iterable[str]) -> Words:
+        found = frozenset(forms)
+        return cls(found, max(map(len, found)), frozenset(form[-1] for form in found))
 
 
 @cache
-def _before_forms() -> tuple[frozenset[str], int]:
-    return frozenset(qualifier_words("before")), max(map(len, qualifier_words("before")))
+def _currency_forms() -> Words:
+    return Words.of(currency_words())
+
+
+@cache
+def _before_forms() -> Words:
+    return Words.of(qualifier_words("before"))
 
 
 def _groups(match: re.Match[str], leads: dict[str, Lead], floor: int) -> tuple[Groups, int]:
@@ -244,7 +261,7 @@ def _mention(
         start=start,
         end=end,
         text=text[start:end],
-        value=sign * float(sum(values) / len(values)),
+        value=sign * float(values[0] if len(values) == 1 else sum(values) / len(values)),
         value_range=value_range,  # type: ignore[arg-type]
         unit=unit,
         qualifier=qualifier,
@@ -278,8 +295,8 @@ def _levels_from(
 
 def _in_cents(groups: Groups) -> bool:
     """Whether the currency is written as its hundredth (34.1美仙)."""
-    words = (groups["prefix"], groups["currency"], groups["named"])
-    return any(word and word.strip() in cent_words() for word in words)
+    cents = cent_words()
+    return groups["prefix"] in cents or groups["currency"] in cents or groups["named"] in cents
 
 
 def _unit_of(groups: Groups) -> tuple[str | None, bool]:
@@ -329,16 +346,18 @@ def _values(low: str, high: str | None) -> tuple[Decimal | None, Decimal | None]
 
 def _plain(numeral: str) -> str:
     """The numeral without its inner qualifier words (2000多亿 → 2000亿)."""
-    for word in qualifier_words("inner"):
-        numeral = numeral.replace(word, "")
-    return numeral
+    return _inner_regex().sub("", numeral)
 
 
 def _qualifier(groups: Groups) -> Qualifier:
-    inner = any(word in (groups["low"] or "") for word in qualifier_words("inner"))
-    name = (
+    return (
         qualifier_of(groups["before"] or groups["before2"], "before")
         or qualifier_of(groups["after"], "after")
-        or ("over" if inner else None)
+        or (Qualifier.OVER if _inner_regex().search(groups["low"] or "") else Qualifier.EXACT)
     )
-    return Qualifier(name) if name else Qualifier.EXACT
+
+
+@cache
+def _inner_regex() -> re.Pattern[str]:
+    """Qualifier words inside a numeral (2000多亿): at least that much."""
+    return compile_pattern(alternation(qualifier_words("inner")))

@@ -228,5 +228,4 @@ def _magnitude(match: re.Match[str], sign: float) -> dict[str, Any] | None:
 
 
 def _qualifier(word: str | None) -> Qualifier:
-    name = qualifier_of(word, "before")
-    return Qualifier(name) if name else Qualifier.EXACT
+    return qualifier_of(word, "before") or Qualifier.EXACT

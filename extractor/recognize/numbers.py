@@ -75,18 +75,29 @@ def _token_pattern() -> re.Pattern[str]:
 
 def has_multiplier(numeral: str) -> bool:
     """Whether the numeral carries 十 百 千 万 亿 兆."""
-    return any(
-        character in _table()["small_units"] or character in _table()["big_units"] for character in numeral
-    )
+    return not _multiplier_characters().isdisjoint(numeral)
 
 
 def has_big_unit(numeral: str) -> bool:
-    return any(character in _table()["big_units"] for character in numeral)
+    return not _big_unit_characters().isdisjoint(numeral)
 
 
 def is_chinese(numeral: str) -> bool:
     """Whether the numeral is written without Arabic digits."""
-    return not any(character.isdigit() and character.isascii() for character in numeral)
+    return _ASCII_DIGITS.isdisjoint(numeral)
+
+
+_ASCII_DIGITS = frozenset("0123456789")
+
+
+@cache
+def _big_unit_characters() -> frozenset[str]:
+    return frozenset(_table()["big_units"])
+
+
+@cache
+def _multiplier_characters() -> frozenset[str]:
+    return frozenset(_table()["small_units"]) | _big_unit_characters()
 
 
 def starts_with_multiplier(numeral: str) -> bool:

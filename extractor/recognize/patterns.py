@@ -19,6 +19,7 @@ from functools import cache
 from typing import Any
 
 from extractor.data import load_table
+from extractor.models import Qualifier
 from extractor.normalize import converter, fold_width
 
 # Alternations of at most this many words are not worth a lookahead on their first characters.
@@ -111,9 +112,14 @@ def anonymous(pattern: str) -> str:
     return re.sub(r"\(\?P<\w+>", "(?:", pattern)
 
 
-def qualifier_of(word: str | None, position: str) -> str | None:
-    """The qualifier name a matched word stands for, None without a word."""
-    return None if not word else qualifier_words(position).get(word)
+def qualifier_of(word: str | None, position: str) -> Qualifier | None:
+    """The qualifier a matched word at `position` stands for, None without a word."""
+    return None if not word else _qualifiers(position).get(word)
+
+
+@cache
+def _qualifiers(position: str) -> dict[str, Qualifier]:
+    return {word: Qualifier(name) for word, name in qualifier_words(position).items()}
 
 
 def first_characters(words: Iterable[str], extra: str = "") -> str:

@@ -79,10 +79,11 @@ def _percent_from(match: re.Match[str]) -> Mention | None:
     low, high = _ends(match)
     if low is None:
         return None
-    qualifier_name = qualifier_of(match.group("before"), "before") or qualifier_of(
-        match.group("after"), "after"
+    qualifier = (
+        qualifier_of(match.group("before"), "before")
+        or qualifier_of(match.group("after"), "after")
+        or Qualifier.EXACT
     )
-    qualifier = Qualifier(qualifier_name) if qualifier_name else Qualifier.EXACT
     value_range: tuple[float, float] | None = None
     value = float(low)
     if high is not None:
