@@ -24,15 +24,14 @@ def extract_documents(
     encoding: str | None = None,
     entities: Sequence[str | Path] = (),
     jobs: int = 1,
-) -> Iterator[Document]:
-    """The Document of every readable input, in order; `report(source, reason)` for the others.
-
-    With `jobs` > 1 the texts go through `extract_many` in that many processes.
-    """
+    render: Callable[[Document], str] | None = None,
+) -> Iterator[Document | str]:
+    """The Document of every readable input, in order, or its text made by `render` (in the worker
+    processes when `jobs` > 1); `report(source, reason)` for the inputs that cannot be read."""
     from extractor.extraction import entity_finder
 
     entity_finder(tuple(str(path) for path in entities))  # a bad registry fails here, once
-    yield from _extracted(_articles(items, encoding, report), jobs, entities, report)
+    yield from _extracted(_articles(items, encoding, report), jobs, entities, report, render)
 
 
 def _articles(
@@ -49,8 +48,12 @@ def _articles(
 
 
 def _extracted(
-    articles: Iterator[tuple[str, str]], jobs: int, entities: Sequence[str | Path], report: Report
-) -> Iterator[Document]:
+    articles: Iterator[tuple[str, str]],
+    jobs: int,
+    entities: Sequence[str | Path],
+    report: Report,
+    render: Callable[[Document], str] | None,
+) -> Iterator[Document | str]:
     """Documents of the readable articles, in `jobs` processes; one that trips a bug is reported and
     skipped, and the batch goes on."""
     from extractor.extraction import extract_many
@@ -59,4 +62,7 @@ def _extracted(
         report(source or "-", f"internal error: {message}")
 
     pairs = ((text, source) for source, text in articles)
-    yield from extract_many(pairs, n_process=jobs, entities=entities, on_error=failed)
+    if render is None:
+        yield from extract_many(pairs, n_process=jobs, entities=entities, on_error=failed)
+    else:
+        yield from extract_many(pairs, n_process=jobs, entities=entities, on_error=failed, render=render)

@@ -175,7 +175,7 @@ def run_schema(args: argparse.Namespace) -> int:
 def run_extract(args: argparse.Namespace) -> int:
     from extractor.batch import extract_documents
     from extractor.inputs import expand, names_several
-    from extractor.output import writer_for
+    from extractor.output import text_renderer, writer_for
 
     encoding, entities = _reading_options(args)
     items = expand(args.paths)
@@ -187,10 +187,12 @@ def run_extract(args: argparse.Namespace) -> int:
             _warn(f"{source}: {reason}")
             advance()
 
-        writer = writer_for(Format(args.format), stream, several=names_several(args.paths))
+        several = names_several(args.paths)
+        writer = writer_for(Format(args.format), stream, several=several)
+        render = text_renderer(Format(args.format), several=several)
         try:
             documents = extract_documents(
-                items, report=report, encoding=encoding, entities=entities, jobs=args.jobs
+                items, report=report, encoding=encoding, entities=entities, jobs=args.jobs, render=render
             )
             for document in documents:
                 writer.write(document)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import islice
 from pathlib import Path
+from typing import Any, TypeVar, overload
 
 from extractor.assemble import assemble
 from extractor.check import check
@@ -24,6 +25,7 @@ from extractor.normalize import NormalizedText, normalize
 from extractor.recognize import Mention, recognize
 
 Article = tuple[str, str | None]
+Rendered = TypeVar("Rendered")
 OnError = Callable[[str | None, str], None]
 
 
@@ -72,6 +74,7 @@ def extract(text: str, *, source: str | None = None, entities: Sequence[str | Pa
     return document_from(normalized, analysis.entities, analysis.claims, analysis.findings, source)
 
 
+@overload
 def extract_many(
     texts: Iterable[str | Article],
     n_process: int = 1,
@@ -79,25 +82,48 @@ def extract_many(
     entities: Sequence[str | Path] = (),
     batch_size: int = 16,
     on_error: OnError | None = None,
-) -> Iterator[Document]:
+) -> Iterator[Document]: ...
+
+
+@overload
+def extract_many(
+    texts: Iterable[str | Article],
+    n_process: int = 1,
+    *,
+    entities: Sequence[str | Path] = (),
+    batch_size: int = 16,
+    on_error: OnError | None = None,
+    render: Callable[[Document], Rendered],
+) -> Iterator[Rendered]: ...
+
+
+def extract_many(
+    texts: Iterable[str | Article],
+    n_process: int = 1,
+    *,
+    entities: Sequence[str | Path] = (),
+    batch_size: int = 16,
+    on_error: OnError | None = None,
+    render: Callable[[Document], Any] | None = None,
+) -> Iterator[Any]:
     """Documents for many texts, in order, streamed: memory stays flat however many texts there are.
 
     An item is a text or a `(text, source)` pair. With `n_process` > 1, each worker process builds the
     entity layer once and extracts batches of `batch_size` texts; at most two batches per worker are in
-    flight, so `texts` is read only as fast as the Documents are consumed. A text whose extraction
-    fails is passed to `on_error(source, message)` and skipped when it is given; otherwise the failure
-    ends the stream with an `ExtractionError`.
+    flight, so `texts` is read only as fast as the Documents are consumed. With `render` (a picklable
+    function, such as `extractor.output.text_renderer`), what it returns for each Document is yielded
+    instead, computed in the workers: the parent then has next to nothing to do. A text whose
+    extraction fails is passed to `on_error(source, message)` and skipped when it is given; otherwise
+    the failure ends the stream with an `ExtractionError`.
     """
     registries = tuple(str(path) for path in entities)
     articles = (_article(item) for item in texts)
     if n_process <= 1:
-        results: Iterator[Document | Failure] = (
-            _extract_one(text, source, registries) for text, source in articles
-        )
+        results: Iterator[Any] = (_extract_one(text, source, registries, render) for text, source in articles)
     else:
-        results = _extract_in_pool(articles, n_process, registries, batch_size)
+        results = _extract_in_pool(articles, n_process, registries, batch_size, render)
     for result in results:
-        if isinstance(result, Document):
+        if not isinstance(result, Failure):
             yield result
         elif on_error is not None:
             on_error(result.source, result.message)
@@ -143,26 +169,36 @@ def _article(item: str | Article) -> Article:
     return (item, None) if isinstance(item, str) else item
 
 
-def _extract_one(text: str, source: str | None, registries: tuple[str, ...]) -> Document | Failure:
+def _extract_one(
+    text: str, source: str | None, registries: tuple[str, ...], render: Callable[[Document], Any] | None
+) -> Any:
+    """The Document of one text (or what `render` makes of it), or the Failure it raised."""
     try:
-        return extract(text, source=source, entities=registries)
+        document = extract(text, source=source, entities=registries)
+        return document if render is None else render(document)
     except Exception as error:  # one article that trips a bug must not sink the others
         return Failure(source, f"{type(error).__name__}: {error}")
 
 
 def _extract_in_pool(
-    articles: Iterator[Article], n_process: int, registries: tuple[str, ...], batch_size: int
-) -> Iterator[Document | Failure]:
+    articles: Iterator[Article],
+    n_process: int,
+    registries: tuple[str, ...],
+    batch_size: int,
+    render: Callable[[Document], Any] | None,
+) -> Iterator[Any]:
     """Batches extracted by a process pool, yielded in input order, with a bounded window in flight."""
     batches = _batches(articles, batch_size)
     pool = ProcessPoolExecutor(n_process, initializer=entity_finder, initargs=(registries,))
     try:
-        pending: deque[Future[list[Document | Failure]]] = deque(
-            pool.submit(_extract_batch, batch, registries) for batch in islice(batches, 2 * n_process)
+        pending: deque[Future[list[Any]]] = deque(
+            pool.submit(_extract_batch, batch, registries, render) for batch in islice(batches, 2 * n_process)
         )
         while pending:
             done = pending.popleft().result()
-            pending.extend(pool.submit(_extract_batch, batch, registries) for batch in islice(batches, 1))
+            pending.extend(
+                pool.submit(_extract_batch, batch, registries, render) for batch in islice(batches, 1)
+            )
             yield from done
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
@@ -173,5 +209,7 @@ def _batches(articles: Iterator[Article], size: int) -> Iterator[list[Article]]:
         yield batch
 
 
-def _extract_batch(batch: list[Article], registries: tuple[str, ...]) -> list[Document | Failure]:
-    return [_extract_one(text, source, registries) for text, source in batch]
+def _extract_batch(
+    batch: list[Article], registries: tuple[str, ...], render: Callable[[Document], Any] | None
+) -> list[Any]:
+    return [_extract_one(text, source, registries, render) for text, source in batch]

@@ -11,6 +11,7 @@ import io
 import textwrap
 from collections.abc import Callable
 from enum import StrEnum
+from functools import partial
 from typing import TYPE_CHECKING, TextIO
 
 from extractor.models import Basis, Change, Claim, Document, Qualifier
@@ -108,15 +109,39 @@ def change_columns(changes: list[Change]) -> dict[str, str]:
     return columns
 
 
-class Writer:
-    """Writes Documents to a stream one at a time; subclasses say how."""
+def document_text(format_: Format, document: Document, *, several: bool = False) -> str:
+    """A Document as `format_` writes it, without what goes between Documents: a pure function, so
+    that worker processes render while the parent only writes. `several`: an item of a JSON list."""
+    match format_:
+        case Format.JSON:
+            text = document.model_dump_json(indent=2)
+            return textwrap.indent(text, "  ") if several else text + "\n"
+        case Format.JSONL:
+            return document.model_dump_json() + "\n"
+        case Format.CSV:
+            rows = (claim_row(document.source, claim) for claim in document.claims)
+            return _csv_text(lambda writer: writer.writerows(rows))
+        case Format.TABLE:
+            raise ValueError("a table is drawn by its writer, on its console")
 
-    def __init__(self, stream: TextIO) -> None:
+
+def text_renderer(format_: Format, *, several: bool) -> Callable[[Document], str] | None:
+    """What renders a Document in a worker process; None for the table, which the writer draws."""
+    return None if format_ is Format.TABLE else partial(document_text, format_, several=several)
+
+
+class Writer:
+    """Writes Documents (or their text, rendered by `text_renderer`) to a stream one at a time."""
+
+    def __init__(self, stream: TextIO, format_: Format, *, several: bool = False) -> None:
         self.stream = stream
+        self.format = format_
+        self.several = several
         self.count = 0
 
-    def write(self, document: Document) -> None:
-        self.stream.write(self._render(document))
+    def write(self, item: Document | str) -> None:
+        text = item if isinstance(item, str) else document_text(self.format, item, several=self.several)
+        self.stream.write(self._framed(text))
         self.stream.flush()
         self.count += 1
 
@@ -124,22 +149,17 @@ class Writer:
         """Ends the output; nothing is written after."""
         self.stream.flush()
 
-    def _render(self, document: Document) -> str:
-        raise NotImplementedError
+    def _framed(self, text: str) -> str:
+        return text
 
 
 class JsonWriter(Writer):
     """One Document as an object; several as a JSON list, streamed item by item."""
 
-    def __init__(self, stream: TextIO, *, several: bool) -> None:
-        super().__init__(stream)
-        self.several = several
-
-    def _render(self, document: Document) -> str:
-        text = document.model_dump_json(indent=2)
+    def _framed(self, text: str) -> str:
         if not self.several:
-            return text + "\n"
-        return ("[\n" if self.count == 0 else ",\n") + textwrap.indent(text, "  ")
+            return text
+        return ("[\n" if self.count == 0 else ",\n") + text
 
     def close(self) -> None:
         if self.several:
@@ -147,37 +167,28 @@ class JsonWriter(Writer):
         super().close()
 
 
-class JsonLinesWriter(Writer):
-    def _render(self, document: Document) -> str:
-        return document.model_dump_json() + "\n"
-
-
 class CsvWriter(Writer):
     """One claim per row under a header, written before the first Document (so it is there with none)."""
 
-    def __init__(self, stream: TextIO) -> None:
-        super().__init__(stream)
+    def __init__(self, stream: TextIO, format_: Format, *, several: bool = False) -> None:
+        super().__init__(stream, format_, several=several)
         stream.write(_csv_text(lambda writer: writer.writeheader()))
         stream.flush()
-
-    def _render(self, document: Document) -> str:
-        return _csv_text(
-            lambda writer: writer.writerows(claim_row(document.source, claim) for claim in document.claims)
-        )
 
 
 class TableWriter(Writer):
     """A readable terminal table of each Document's claims, then its findings."""
 
-    def __init__(self, stream: TextIO) -> None:
+    def __init__(self, stream: TextIO, format_: Format, *, several: bool = False) -> None:
         from rich.console import Console
 
-        super().__init__(stream)
+        super().__init__(stream, format_, several=several)
         self.console = Console(file=stream, width=None if stream.isatty() else 160, highlight=False)
 
-    def write(self, document: Document) -> None:
-        self.console.print(claims_table(document))
-        for finding in document.findings:
+    def write(self, item: Document | str) -> None:
+        assert isinstance(item, Document)  # `text_renderer` renders no table
+        self.console.print(claims_table(item))
+        for finding in item.findings:
             self.console.print(f"[yellow]{finding.kind.value}[/yellow]: ", end="")
             self.console.print(finding.message, markup=False)
         self.stream.flush()
@@ -214,15 +225,13 @@ def claim_cells(claim: Claim) -> list[str]:
 
 def writer_for(format_: Format, stream: TextIO, *, several: bool) -> Writer:
     """The writer of `format_` on `stream`; `several` makes JSON a list even when fewer documents come."""
-    match format_:
-        case Format.JSON:
-            return JsonWriter(stream, several=several)
-        case Format.JSONL:
-            return JsonLinesWriter(stream)
-        case Format.CSV:
-            return CsvWriter(stream)
-        case Format.TABLE:
-            return TableWriter(stream)
+    kinds: dict[Format, type[Writer]] = {
+        Format.JSON: JsonWriter,
+        Format.JSONL: Writer,
+        Format.CSV: CsvWriter,
+        Format.TABLE: TableWriter,
+    }
+    return kinds[format_](stream, format_, several=several)
 
 
 def _csv_text(write: Callable[[csv.DictWriter[str]], object]) -> str:

@@ -18,6 +18,7 @@ import tempfile
 import time
 from collections import deque
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
@@ -59,7 +60,8 @@ class SpeedReport(BaseModel):
     stages: list[Throughput]
     overall: Throughput
     jobs: int
-    parallel: Throughput | None
+    serial: Throughput | None  # `extractor extract --format jsonl`'s work in one process
+    parallel: Throughput | None  # the same with `--jobs`
     startup_seconds: float
     startup_runs: int
     child_peak_mb: float
@@ -76,7 +78,8 @@ def measure(
 ) -> SpeedReport:
     """Time every stage of the pipeline over the articles of `corpus` repeated to `target_characters`.
 
-    `jobs` > 1 also times `extract_many(..., n_process=jobs)` over the same articles.
+    `jobs` > 1 also times what `extractor extract --format jsonl --jobs` does (extract and render JSON
+    Lines, in the workers) against the same work in one process.
     """
     paths = corpus_files(corpus)
     raw = [path.read_bytes() for path in paths]
@@ -85,7 +88,8 @@ def measure(
     characters = sum(len(texts[index]) for index in order)
     stages = _stage_throughputs(raw, texts, order, characters)
     overall = _extract_throughput(texts, order, characters)
-    parallel = _parallel_throughput(texts, order, characters, jobs) if jobs > 1 else None
+    serial = _batch_throughput(texts, order, characters, 1) if jobs > 1 else None
+    parallel = _batch_throughput(texts, order, characters, jobs) if jobs > 1 else None
     startups = [cold_extract(paths[0]) for _ in range(max(startup_runs, 1))]
     return SpeedReport(
         corpus=str(corpus),
@@ -95,6 +99,7 @@ def measure(
         stages=stages,
         overall=overall,
         jobs=jobs,
+        serial=serial,
         parallel=parallel,
         startup_seconds=statistics.median(seconds for seconds, _ in startups),
         startup_runs=len(startups),
@@ -173,15 +178,17 @@ def _extract_throughput(texts: Sequence[str], order: Sequence[int], characters: 
     return timed("extract", lambda index: extract(texts[index]), order, characters)
 
 
-def _parallel_throughput(
-    texts: Sequence[str], order: Sequence[int], characters: int, jobs: int
-) -> Throughput:
+def _batch_throughput(texts: Sequence[str], order: Sequence[int], characters: int, jobs: int) -> Throughput:
+    """Extraction rendered to JSON Lines by `extract_many` in `jobs` processes, as `--jobs` does."""
     from extractor.extraction import extract_many
+    from extractor.output import Format, document_text
 
-    deque(extract_many(texts[:1], n_process=1), maxlen=0)
+    render = partial(document_text, Format.JSONL)
+    deque(extract_many(texts[:1], n_process=1, render=render), maxlen=0)
     start = time.perf_counter()
-    deque(extract_many((texts[index] for index in order), n_process=jobs), maxlen=0)
-    return _throughput(f"extract, {jobs} processes", time.perf_counter() - start, characters, len(order))
+    deque(extract_many((texts[index] for index in order), n_process=jobs, render=render), maxlen=0)
+    name = f"extract to JSON Lines, {jobs} process{'es' if jobs > 1 else ''}"
+    return _throughput(name, time.perf_counter() - start, characters, len(order))
 
 
 def timed(name: str, run: Callable[[Input], object], inputs: Sequence[Input], characters: int) -> Throughput:
@@ -258,8 +265,7 @@ def format_speed(report: SpeedReport) -> str:
         "|---|---:|---:|---:|",
     ]
     rows = [*report.stages, report.overall]
-    if report.parallel is not None:
-        rows.append(report.parallel)
+    rows.extend(row for row in (report.serial, report.parallel) if row is not None)
     lines.extend(_stage_row(row) for row in rows)
     lines += [
         "",
@@ -270,8 +276,8 @@ def format_speed(report: SpeedReport) -> str:
         f"| peak memory, `extractor extract` on one article | {report.child_peak_mb:.0f} MB |",
         f"| peak memory, this benchmark run | {report.peak_mb:.0f} MB |",
     ]
-    if report.parallel is not None:
-        speedup = report.parallel.characters_per_second / report.overall.characters_per_second
+    if report.serial is not None and report.parallel is not None:
+        speedup = report.parallel.characters_per_second / report.serial.characters_per_second
         lines.append(f"| speed-up of {report.jobs} processes over one | {speedup:.2f}× |")
     return "\n".join(lines)
 

@@ -21,6 +21,7 @@ from spacy.language import Language
 
 from extractor.extraction import extract, extract_many
 from extractor.models import Document
+from extractor.output import Format, text_renderer
 from extractor.pipeline import build_pipeline, doc_text, make_doc
 from extractor.speed import (
     Machine,
@@ -69,8 +70,9 @@ def report(corpus: Path) -> SpeedReport:
 def test_measure_times_every_stage_and_the_whole_pipeline(report: SpeedReport) -> None:
     assert [stage.name for stage in report.stages] == STAGES
     assert report.overall.name == "extract"
-    assert report.parallel is not None and report.parallel.name == "extract, 2 processes"
-    for row in [*report.stages, report.overall, report.parallel]:
+    assert report.serial is not None and report.serial.name == "extract to JSON Lines, 1 process"
+    assert report.parallel is not None and report.parallel.name == "extract to JSON Lines, 2 processes"
+    for row in [*report.stages, report.overall, report.serial, report.parallel]:
         assert row.seconds > 0
         assert row.characters_per_second > 0
         assert row.articles_per_second > 0
@@ -100,7 +102,8 @@ def test_format_speed_renders_every_stage_of_a_measured_report(report: SpeedRepo
     for stage in STAGES:
         assert f"\n| {stage} | " in table
     assert "| **extract, end to end** | " in table
-    assert "| extract, 2 processes | " in table
+    assert "| extract to JSON Lines, 1 process | " in table
+    assert "| extract to JSON Lines, 2 processes | " in table
     assert "cold process (median of 1)" in table
 
 
@@ -122,7 +125,8 @@ def test_format_speed_prints_exact_numbers() -> None:
         stages=[_row(stage, 0.5, 1_000_000, 200) for stage in STAGES],
         overall=_row("extract", 2.0, 1_000_000, 200),
         jobs=2,
-        parallel=_row("extract, 2 processes", 1.25, 1_000_000, 200),
+        serial=_row("extract to JSON Lines, 1 process", 2.5, 1_000_000, 200),
+        parallel=_row("extract to JSON Lines, 2 processes", 1.25, 1_000_000, 200),
         startup_seconds=1.234,
         startup_runs=5,
         child_peak_mb=181.4,
@@ -134,11 +138,12 @@ def test_format_speed_prints_exact_numbers() -> None:
     assert lines[1].startswith("Corpus: corpora, 2 article(s) repeated to 200 articles, 1,000,000 characters")
     assert "| decode | 2,000,000 | 400.0 | 2.50 |" in lines
     assert "| **extract, end to end** | 500,000 | 100.0 | 10.00 |" in lines
-    assert "| extract, 2 processes | 800,000 | 160.0 | 6.25 |" in lines
+    assert "| extract to JSON Lines, 1 process | 400,000 | 80.0 | 12.50 |" in lines
+    assert "| extract to JSON Lines, 2 processes | 800,000 | 160.0 | 6.25 |" in lines
     assert "| `extractor extract` on one article, cold process (median of 5) | 1.23 s |" in lines
     assert "| peak memory, `extractor extract` on one article | 181 MB |" in lines
     assert "| peak memory, this benchmark run | 241 MB |" in lines
-    assert "| speed-up of 2 processes over one | 1.60× |" in lines
+    assert "| speed-up of 2 processes over one | 2.00× |" in lines
 
 
 @pytest.mark.parametrize(
@@ -236,6 +241,14 @@ def test_extract_many_carries_sources_through_the_pool() -> None:
     documents = list(extract_many(pairs, n_process=2, batch_size=3))
     assert [document.source for document in documents] == [source for _, source in pairs]
     assert [document.script for document in documents] == [d.script for d in _local(ARTICLES)]
+
+
+@pytest.mark.parametrize("n_process", [1, 2])
+def test_extract_many_renders_in_the_workers(n_process: int) -> None:
+    render = text_renderer(Format.JSONL, several=False)
+    assert render is not None
+    lines = list(extract_many(ARTICLES, n_process=n_process, batch_size=2, render=render))
+    assert lines == [document.model_dump_json() + "\n" for document in _local(ARTICLES)]
 
 
 def _failing_after(count: int) -> Iterator[str]:
