@@ -89,16 +89,16 @@ def _growth(facts: Facts) -> Iterator[CheckResult]:
     for i, claim in enumerate(facts.claims):
         if claim.period is None:
             continue
-        current = i if claim.value is not None else facts.single(claim)
+        current = i if claim.value is not None else facts.single(i)
         if current is None:
             continue
         for change in claim.changes:
             prior_period = earlier(claim.period, change.basis)
             if prior_period is None:
                 continue
-            prior = facts.single(claim, period=prior_period)
+            prior = facts.single(i, period=prior_period)
             if prior is None and claim.status is not Status.ACTUAL:  # an outlook grows from actual figures
-                prior = facts.single(claim, period=prior_period, status=Status.ACTUAL)
+                prior = facts.single(i, period=prior_period, status=Status.ACTUAL)
             result = None if prior is None else _growth_result(facts, (prior, current, i), change)
             if result is not None:
                 yield result
@@ -145,10 +145,10 @@ def _ratios(facts: Facts) -> Iterator[CheckResult]:
             if whole and claim.segment is None:
                 continue
             segment = None if whole else claim.segment
-            i = facts.single(claim, any_unit=True, metric=numerator)
+            i = facts.single(k, any_unit=True, metric=numerator)
             if i is None:
                 continue
-            j = facts.single(claim, metric=denominator, segment=segment, unit=facts.claims[i].unit)
+            j = facts.single(k, metric=denominator, segment=segment, unit=facts.claims[i].unit)
             result = None if j is None else _ratio_result(facts, (i, j, k), at_least=whole)
             if result is not None:
                 yield result
@@ -176,7 +176,7 @@ def _sums(facts: Facts) -> Iterator[CheckResult]:
         names = claim.subject.split(", ")
         if len(names) < 2 or claim.value is None or claim.metric.value not in summable:
             continue
-        parts = [facts.single(claim, subject=name) for name in names]
+        parts = [facts.single(k, subject=name) for name in names]
         indices = [i for i in parts if i is not None]
         if len(indices) < len(names):
             continue
@@ -197,7 +197,7 @@ def _sums(facts: Facts) -> Iterator[CheckResult]:
 
 def _conflicts(facts: Facts) -> Iterator[CheckResult]:
     for key, indices in facts.index.items():
-        if key[-3] is None:
+        if key.period is None:
             continue
         unrevised = [i for i in indices if not says(facts.claims[i], "revision_words")]
         statements: defaultdict[str, list[tuple[Stated, int]]] = defaultdict(list)

@@ -10,12 +10,25 @@ import math
 from collections import defaultdict
 from collections.abc import Sequence
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from extractor.data import load_table
 from extractor.models import Basis, Change, Claim, Metric, Status
 from extractor.normalize import normalize
 from extractor.stated import Interval, Stated, consistent, stated
+
+
+class Fact(NamedTuple):
+    """What makes two claims state the same fact."""
+
+    subject: str
+    segment: str | None
+    metric: Metric
+    adjusted: bool
+    per_share: bool
+    period: str | None
+    status: Status
+    unit: str
 
 
 class Facts:
@@ -24,42 +37,50 @@ class Facts:
 
     def __init__(self, claims: Sequence[Claim]) -> None:
         self.claims = claims
-        self.index: defaultdict[tuple[Any, ...], list[int]] = defaultdict(list)
-        for i, claim in enumerate(claims):
+        self.facts = [fact_of(claim) for claim in claims]
+        self.index: defaultdict[Fact, list[int]] = defaultdict(list)
+        self.in_any_unit: defaultdict[Fact, list[Fact]] = defaultdict(list)  # keyed by the fact without unit
+        for i, (claim, fact) in enumerate(zip(claims, self.facts, strict=True)):
             if claim.metric is not Metric.OTHER:
-                self.index[fact_key(claim)].append(i)
+                if fact not in self.index:
+                    self.in_any_unit[fact._replace(unit="")].append(fact)
+                self.index[fact].append(i)
+        self.values: dict[int, Stated] = {}
 
-    def find(self, claim: Claim, *, any_unit: bool = False, **changes: Any) -> list[int]:
-        """Indices of claims with a value stating the fact of `claim` with `changes` to its key fields."""
-        key = fact_key(claim.model_copy(update=changes))
-        keys = [k for k in self.index if k[:-1] == key[:-1]] if any_unit else [key]
-        return [i for k in keys for i in self.index.get(k, []) if self.claims[i].value is not None]
+    def find(self, i: int, *, any_unit: bool = False, **changes: Any) -> list[int]:
+        """Indices of claims with a value stating the fact of claim `i` with `changes` to its fields."""
+        fact = self.facts[i]._replace(**changes)
+        facts = self.in_any_unit.get(fact._replace(unit=""), []) if any_unit else [fact]
+        return [j for f in facts for j in self.index.get(f, []) if self.claims[j].value is not None]
 
-    def single(self, claim: Claim, *, any_unit: bool = False, **changes: Any) -> int | None:
-        """The claim stating the fact of `claim` with `changes`, when the text gives it one value.
+    def single(self, i: int, *, any_unit: bool = False, **changes: Any) -> int | None:
+        """The claim stating the fact of claim `i` with `changes`, when the text gives it one value.
 
         Restatements that agree count as one value, and the loosest bounded one stands for them: a
         restatement often drops the 约 of the first statement, and a check fails only when no reading
         of the text agrees. When they disagree, the fact has no single value to check against (the
         conflict check reports it).
         """
-        found = self.find(claim, any_unit=any_unit, **changes)
-        numbers = [self.value(i) for i in found]
+        found = self.find(i, any_unit=any_unit, **changes)
+        numbers = [self.value(j) for j in found]
         if not found or not all(consistent(a.interval(), b.interval()) for a in numbers for b in numbers):
             return None
         widths = [width(number.interval()) for number in numbers]
         return max(zip(found, widths, strict=True), key=lambda pair: (pair[1] != math.inf, pair[1]))[0]
 
     def value(self, i: int) -> Stated:
-        claim = self.claims[i]
-        assert claim.value is not None
-        return stated(
-            claim.value,
-            claim.evidence.text,
-            scaled=claim.unit != "%",
-            qualifier=claim.qualifier,
-            value_range=claim.value_range,
-        )
+        """The value of claim `i` as its evidence states it, read once per claim."""
+        if i not in self.values:
+            claim = self.claims[i]
+            assert claim.value is not None
+            self.values[i] = stated(
+                claim.value,
+                claim.evidence.text,
+                scaled=claim.unit != "%",
+                qualifier=claim.qualifier,
+                value_range=claim.value_range,
+            )
+        return self.values[i]
 
 
 def stated_change(number: float, change: Change, claim: Claim, *, scaled: bool = False) -> Stated:
@@ -68,16 +89,25 @@ def stated_change(number: float, change: Change, claim: Claim, *, scaled: bool =
     return stated(number, claim.evidence.text, scaled=scaled, qualifier=change.qualifier)
 
 
-def fact_key(claim: Claim) -> tuple[Any, ...]:
-    """What makes two claims state the same fact; the period third from the end, the unit last."""
+def fact_of(claim: Claim) -> Fact:
+    """The fact `claim` states; per-share amounts are a fact apart from totals."""
     per_share = says(claim, "per_share_words")
-    fact = (claim.subject, claim.segment, claim.metric, claim.adjusted, per_share)
-    return (*fact, claim.period, claim.status, claim.unit)
+    return Fact(
+        claim.subject,
+        claim.segment,
+        claim.metric,
+        claim.adjusted,
+        per_share,
+        claim.period,
+        claim.status,
+        claim.unit,
+    )
 
 
 def says(claim: Claim, words: str) -> bool:
     """Whether the claim's evidence holds a word of the checks.yaml list `words` (in either script)."""
-    return any(word in _simplified(claim.evidence.text) for word in load_table("checks.yaml")[words])
+    simplified = _simplified(claim.evidence.text)
+    return any(word in simplified for word in load_table("checks.yaml")[words])
 
 
 @lru_cache(maxsize=4096)
