@@ -196,50 +196,58 @@ def _sums(facts: Facts) -> Iterator[CheckResult]:
 
 
 def _conflicts(facts: Facts) -> Iterator[CheckResult]:
-    for key, indices in facts.index.items():
-        if key.period is None:
+    for fact, indices in facts.index.items():
+        if fact.period is None:
             continue
-        unrevised = [i for i in indices if not says(facts.claims[i], "revision_words")]
-        statements: defaultdict[str, list[tuple[Stated, int]]] = defaultdict(list)
-        for i in unrevised:
-            for what, number in _statements(facts, i):
-                statements[what].append((number, i))
-        for what, said in statements.items():
-            yield from _disagreements(facts, what, said)
+        statements: defaultdict[str, dict[float, list[tuple[int, Change | None]]]] = defaultdict(dict)
+        for i in indices:
+            if says(facts.claims[i], "revision_words"):
+                continue
+            for what, number, change in _statements(facts.claims[i]):
+                statements[what].setdefault(number, []).append((i, change))
+        for what, numbers in statements.items():
+            yield from _disagreements(facts, what, numbers)
 
 
-def _statements(facts: Facts, i: int) -> Iterator[tuple[str, Stated]]:
-    """What claim `i` states, each number under the name of what it is: `value`, `yoy percent`, ..."""
-    claim = facts.claims[i]
+def _statements(claim: Claim) -> Iterator[tuple[str, float, Change | None]]:
+    """What `claim` states, each number under the name of what it is (`value`, `yoy percent`, ...) and
+    with the change that states it (None for the value)."""
     if claim.value is not None:
-        yield "value", facts.value(i)
+        yield "value", claim.value, None
     for change in claim.changes:
         if change.basis not in _PERIOD_BASES:
             continue  # compared with an expectation or a point the claim does not name
         for name in ("percent", "points", "amount"):
             number = getattr(change, name)
             if number is not None:
-                yield (
-                    f"{change.basis.value} {name}",
-                    stated_change(number, change, claim, scaled=name == "amount"),
-                )
+                yield f"{change.basis.value} {name}", number, change
 
 
-def _disagreements(facts: Facts, what: str, said: list[tuple[Stated, int]]) -> Iterator[CheckResult]:
-    """One result per two different numbers stated for the same thing, naming every claim stating each."""
-    numbers: dict[float, list[tuple[Stated, int]]] = {}
-    for number, i in said:
-        numbers.setdefault(number.value, []).append((number, i))
-    groups = list(numbers.values())
-    for n, first in enumerate(groups):
-        for second in groups[n + 1 :]:
-            a, b = first[0][0], second[0][0]
+def _disagreements(
+    facts: Facts, what: str, numbers: dict[float, list[tuple[int, Change | None]]]
+) -> Iterator[CheckResult]:
+    """One result per two different numbers stated for the same thing, naming every claim stating each;
+    a number is read from its evidence only when another one is stated beside it."""
+    if len(numbers) < 2:
+        return
+    groups = [
+        (_stated_as(facts, what, number, *said[0]), [i for i, _ in said]) for number, said in numbers.items()
+    ]
+    for n, (a, first) in enumerate(groups):
+        for b, second in groups[n + 1 :]:
             if not _one_fact(a.value, b.value):
                 continue
-            claim = facts.claims[first[0][1]]
+            claim = facts.claims[first[0]]
             shown = _shown_pair(what, a, b, claim.unit)
             message = f"{label(claim)} {when(claim)}: {shown}"
-            yield _conflict(message, a, b, [i for _, i in first] + [i for _, i in second])
+            yield _conflict(message, a, b, first + second)
+
+
+def _stated_as(facts: Facts, what: str, number: float, i: int, change: Change | None) -> Stated:
+    """`number`, stated by claim `i` as its value or as a number of `change`, as its evidence writes it."""
+    if change is None:
+        return facts.value(i)
+    return stated_change(number, change, facts.claims[i], scaled=what.endswith(" amount"))
 
 
 def _one_fact(a: float, b: float) -> bool:
