@@ -10,6 +10,7 @@ import math
 from collections import defaultdict
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import combinations
 from typing import Any, NamedTuple
 
 from extractor.data import load_table
@@ -39,18 +40,18 @@ class Facts:
         self.claims = claims
         self.facts = [fact_of(claim) for claim in claims]
         self.index: defaultdict[Fact, list[int]] = defaultdict(list)
-        self.in_any_unit: defaultdict[Fact, list[Fact]] = defaultdict(list)  # keyed by the fact without unit
+        self.in_any_unit: defaultdict[tuple[Any, ...], list[Fact]] = defaultdict(list)  # by fact[:-1]
         for i, (claim, fact) in enumerate(zip(claims, self.facts, strict=True)):
             if claim.metric is not Metric.OTHER:
                 if fact not in self.index:
-                    self.in_any_unit[fact._replace(unit="")].append(fact)
+                    self.in_any_unit[fact[:-1]].append(fact)
                 self.index[fact].append(i)
         self.values: dict[int, Stated] = {}
 
     def find(self, i: int, *, any_unit: bool = False, **changes: Any) -> list[int]:
         """Indices of claims with a value stating the fact of claim `i` with `changes` to its fields."""
         fact = self.facts[i]._replace(**changes)
-        facts = self.in_any_unit.get(fact._replace(unit=""), []) if any_unit else [fact]
+        facts = self.in_any_unit.get(fact[:-1], []) if any_unit else [fact]
         return [j for f in facts for j in self.index.get(f, []) if self.claims[j].value is not None]
 
     def single(self, i: int, *, any_unit: bool = False, **changes: Any) -> int | None:
@@ -62,10 +63,10 @@ class Facts:
         conflict check reports it).
         """
         found = self.find(i, any_unit=any_unit, **changes)
-        numbers = [self.value(j) for j in found]
-        if not found or not all(consistent(a.interval(), b.interval()) for a in numbers for b in numbers):
+        intervals = [self.value(j).interval() for j in found]
+        if not found or not all(consistent(a, b) for a, b in combinations(intervals, 2)):
             return None
-        widths = [width(number.interval()) for number in numbers]
+        widths = [width(interval) for interval in intervals]
         return max(zip(found, widths, strict=True), key=lambda pair: (pair[1] != math.inf, pair[1]))[0]
 
     def value(self, i: int) -> Stated:
@@ -106,7 +107,12 @@ def fact_of(claim: Claim) -> Fact:
 
 def says(claim: Claim, words: str) -> bool:
     """Whether the claim's evidence holds a word of the checks.yaml list `words` (in either script)."""
-    simplified = _simplified(claim.evidence.text)
+    return _holds(claim.evidence.text, words)
+
+
+@lru_cache(maxsize=4096)
+def _holds(evidence: str, words: str) -> bool:
+    simplified = _simplified(evidence)
     return any(word in simplified for word in load_table("checks.yaml")[words])
 
 
