@@ -115,8 +115,8 @@ def _growth_result(facts: Facts, indices: tuple[int, int, int], change: Change) 
     head = f"{label(claim)} {when(claim, facts.claims[prior_index].period)}: "
     used = list(dict.fromkeys(indices))
     if change.percent is not None:
-        implied = div(current.interval(), prior.interval())
-        if implied is None or prior.interval().low <= 0:
+        implied = div(current.interval, prior.interval)
+        if implied is None or prior.interval.low <= 0:
             return None  # no growth rate from a zero or negative base
         said = stated_change(change.percent, change, claim)
         point = (current.value / prior.value - 1) * 100
@@ -132,7 +132,7 @@ def _growth_result(facts: Facts, indices: tuple[int, int, int], change: Change) 
     decimals = max(n.decimals_in(scale) for n in (current, prior, said))
     difference = f"{shown_together(current, prior, sep=' - ', scale=scale)} = {show(point / scale, decimals)}"
     message = f"{head}{difference}{suffix}, stated {said.shown(scale)}{suffix}"
-    return _result(message, sub(current.interval(), prior.interval()), said, point, used)
+    return _result(message, sub(current.interval, prior.interval), said, point, used)
 
 
 def _ratios(facts: Facts) -> Iterator[CheckResult]:
@@ -157,7 +157,7 @@ def _ratios(facts: Facts) -> Iterator[CheckResult]:
 def _ratio_result(facts: Facts, indices: tuple[int, int, int], *, at_least: bool) -> CheckResult | None:
     """numerator / denominator against the stated ratio; `at_least`: the stated one may be larger."""
     part, whole, said = (facts.value(i) for i in indices)
-    implied = div(part.interval(), whole.interval())
+    implied = div(part.interval, whole.interval)
     if implied is None or not whole.value:
         return None
     implied = scale_interval(implied, 100)
@@ -184,7 +184,7 @@ def _sums(facts: Facts) -> Iterator[CheckResult]:
         said = facts.value(k)
         total = Interval(0.0, 0.0)
         for value in values:
-            total = add(total, value.interval())
+            total = add(total, value.interval)
         point = sum(value.value for value in values)
         scale = common_scale(*values, said)
         total_shown = show(point / scale, max(value.decimals_in(scale) for value in values))
@@ -274,7 +274,7 @@ def _shown_pair(what: str, a: Stated, b: Stated, unit: str) -> str:
 
 
 def _conflict(message: str, first: Stated, second: Stated, indices: list[int]) -> CheckResult:
-    passed = consistent(first.interval(), second.interval())
+    passed = consistent(first.interval, second.interval)
     return CheckResult(
         kind=FindingKind.CONFLICT,
         passed=passed,
@@ -295,7 +295,7 @@ def _result(
 ) -> CheckResult:
     return CheckResult(
         kind=kind,
-        passed=consistent(implied, said.interval()),
+        passed=consistent(implied, said.interval),
         message=message,
         claims=indices,
         stated=said.value,

@@ -50,7 +50,7 @@ class Facts:
 
     def find(self, i: int, *, any_unit: bool = False, **changes: Any) -> list[int]:
         """Indices of claims with a value stating the fact of claim `i` with `changes` to its fields."""
-        fact = self.facts[i]._replace(**changes)
+        fact = self.facts[i]._replace(**changes) if changes else self.facts[i]
         facts = self.in_any_unit.get(fact[:-1], []) if any_unit else [fact]
         return [j for f in facts for j in self.index.get(f, []) if self.claims[j].value is not None]
 
@@ -63,7 +63,7 @@ class Facts:
         conflict check reports it).
         """
         found = self.find(i, any_unit=any_unit, **changes)
-        intervals = [self.value(j).interval() for j in found]
+        intervals = [self.value(j).interval for j in found]
         if not found or not all(consistent(a, b) for a, b in combinations(intervals, 2)):
             return None
         widths = [width(interval) for interval in intervals]

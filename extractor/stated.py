@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from typing import NamedTuple
 
 import regex
@@ -50,8 +50,9 @@ class Stated:
         """Half the unit of the last written digit, in base units."""
         return 0.5 * self.scale * 10.0**-self.decimals
 
+    @cached_property
     def interval(self) -> Interval:
-        """Every true value the statement is compatible with."""
+        """Every true value the statement is compatible with; checks ask for it many times."""
         v, h = self.value, self.half
         if self.qualifier is Qualifier.APPROX:
             h = max(h, approx_relative() * abs(v))

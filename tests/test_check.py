@@ -278,7 +278,7 @@ def test_different_status_or_period_is_not_the_same_fact() -> None:
 def test_stated_precision_from_the_evidence(
     value: float, evidence: str, scaled: bool, low: float, high: float
 ) -> None:
-    interval = stated(value, evidence, scaled=scaled).interval()
+    interval = stated(value, evidence, scaled=scaled).interval
     assert interval.low == pytest.approx(low)
     assert interval.high == pytest.approx(high)
 
@@ -405,9 +405,9 @@ def test_a_restated_part_is_checked_once() -> None:
 
 def test_a_number_is_not_read_inside_a_longer_one() -> None:
     # "10" is not the 10 of "10.5亿": the 10% is found after it, with no decimals
-    interval = stated(10.0, "营收10.5亿元，同比增长10%", scaled=False).interval()
+    interval = stated(10.0, "营收10.5亿元，同比增长10%", scaled=False).interval
     assert (interval.low, interval.high) == (9.5, 10.5)
-    interval = stated(10.0, "营收10.5亿元，同比增长10.0%", scaled=False).interval()
+    interval = stated(10.0, "营收10.5亿元，同比增长10.0%", scaled=False).interval
     assert (interval.low, interval.high) == pytest.approx((9.95, 10.05))
 
 
