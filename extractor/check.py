@@ -33,10 +33,9 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
-
-from pydantic import BaseModel
 
 from extractor.data import load_table
 from extractor.facts import (
@@ -54,7 +53,8 @@ from extractor.models import Basis, Change, Claim, Finding, FindingKind, Metric,
 from extractor.stated import Interval, Stated, add, consistent, div, scale_interval, show, sub
 
 
-class CheckResult(BaseModel):
+@dataclass(frozen=True, slots=True)
+class CheckResult:
     """One check, passed or failed, with its derivation."""
 
     kind: FindingKind
@@ -199,6 +199,8 @@ def _conflicts(facts: Facts) -> Iterator[CheckResult]:
     for fact, indices in facts.index.items():
         if fact.period is None:
             continue
+        # what is stated → each number stated for it → the claims stating it (read from the evidence only
+        # when two numbers are stated for one thing)
         statements: defaultdict[str, dict[float, list[tuple[int, Change | None]]]] = defaultdict(dict)
         for i in indices:
             if says(facts.claims[i], "revision_words"):
@@ -206,7 +208,8 @@ def _conflicts(facts: Facts) -> Iterator[CheckResult]:
             for what, number, change in _statements(facts.claims[i]):
                 statements[what].setdefault(number, []).append((i, change))
         for what, numbers in statements.items():
-            yield from _disagreements(facts, what, numbers)
+            if len(numbers) > 1:
+                yield from _disagreements(facts, what, numbers)
 
 
 def _statements(claim: Claim) -> Iterator[tuple[str, float, Change | None]]:
@@ -226,10 +229,7 @@ def _statements(claim: Claim) -> Iterator[tuple[str, float, Change | None]]:
 def _disagreements(
     facts: Facts, what: str, numbers: dict[float, list[tuple[int, Change | None]]]
 ) -> Iterator[CheckResult]:
-    """One result per two different numbers stated for the same thing, naming every claim stating each;
-    a number is read from its evidence only when another one is stated beside it."""
-    if len(numbers) < 2:
-        return
+    """One result per two different numbers stated for the same thing, naming every claim stating each."""
     groups = [
         (_stated_as(facts, what, number, *said[0]), [i for i, _ in said]) for number, said in numbers.items()
     ]

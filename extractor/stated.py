@@ -107,9 +107,13 @@ def stated(
 
 def show(number: float, decimals: int) -> str:
     """`number` rounded half up to `decimals` places (31.25 → 31.3), without a negative zero."""
-    quantum = Decimal(1).scaleb(-max(decimals, 0))
-    text = str(Decimal(repr(number)).quantize(quantum, rounding=ROUND_HALF_UP))
-    return text.removeprefix("-") if Decimal(text) == 0 else text
+    rounded = Decimal(repr(number)).quantize(_quantum(max(decimals, 0)), rounding=ROUND_HALF_UP)
+    return str(rounded).removeprefix("-") if rounded.is_zero() else str(rounded)
+
+
+@cache
+def _quantum(decimals: int) -> Decimal:
+    return Decimal(1).scaleb(-decimals)
 
 
 def consistent(a: Interval, b: Interval) -> bool:
