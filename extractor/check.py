@@ -35,7 +35,7 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import NamedTuple
 
 from extractor.data import load_table
 from extractor.facts import (
@@ -87,7 +87,7 @@ def check_all(claims: Sequence[Claim]) -> list[CheckResult]:
 
 def _growth(facts: Facts) -> Iterator[CheckResult]:
     for i, claim in enumerate(facts.claims):
-        if claim.period is None:
+        if claim.period is None or not claim.changes:
             continue
         current = i if claim.value is not None else facts.single(i)
         if current is None:
@@ -136,20 +136,18 @@ def _growth_result(facts: Facts, indices: tuple[int, int, int], change: Change) 
 
 
 def _ratios(facts: Facts) -> Iterator[CheckResult]:
+    percents = [k for k, claim in enumerate(facts.claims) if claim.value is not None and claim.unit == "%"]
     for rule in _ratio_rules():
-        whole = bool(rule.get("whole"))
-        numerator, denominator = Metric(rule["numerator"]), Metric(rule["denominator"])
-        for k, claim in enumerate(facts.claims):
-            if claim.metric != rule["metric"] or claim.value is None or claim.unit != "%":
+        for k in percents:
+            claim = facts.claims[k]
+            if claim.metric != rule.metric or (rule.whole and claim.segment is None):
                 continue
-            if whole and claim.segment is None:
-                continue
-            segment = None if whole else claim.segment
-            i = facts.single(k, any_unit=True, metric=numerator)
+            segment = None if rule.whole else claim.segment
+            i = facts.single(k, any_unit=True, metric=rule.numerator)
             if i is None:
                 continue
-            j = facts.single(k, metric=denominator, segment=segment, unit=facts.claims[i].unit)
-            result = None if j is None else _ratio_result(facts, (i, j, k), at_least=whole)
+            j = facts.single(k, metric=rule.denominator, segment=segment, unit=facts.claims[i].unit)
+            result = None if j is None else _ratio_result(facts, (i, j, k), at_least=rule.whole)
             if result is not None:
                 yield result
 
@@ -171,11 +169,10 @@ def _ratio_result(facts: Facts, indices: tuple[int, int, int], *, at_least: bool
 
 
 def _sums(facts: Facts) -> Iterator[CheckResult]:
-    summable = set(load_table("checks.yaml")["summable"])
     for k, claim in enumerate(facts.claims):
-        names = claim.subject.split(", ")
-        if len(names) < 2 or claim.value is None or claim.metric.value not in summable:
+        if ", " not in claim.subject or claim.value is None or claim.metric not in _summable():
             continue
+        names = claim.subject.split(", ")
         parts = [facts.single(k, subject=name) for name in names]
         indices = [i for i in parts if i is not None]
         if len(indices) < len(names):
@@ -306,6 +303,25 @@ def _result(
 _PERIOD_BASES = (Basis.YOY, Basis.QOQ, Basis.MOM)
 
 
+class _Ratio(NamedTuple):
+    """A checks.yaml `ratios` rule: metric = numerator / denominator; `whole`: of the whole company."""
+
+    metric: str
+    numerator: Metric
+    denominator: Metric
+    whole: bool
+
+
 @cache
-def _ratio_rules() -> tuple[dict[str, Any], ...]:
-    return tuple(load_table("checks.yaml")["ratios"])
+def _ratio_rules() -> tuple[_Ratio, ...]:
+    return tuple(
+        _Ratio(
+            rule["metric"], Metric(rule["numerator"]), Metric(rule["denominator"]), bool(rule.get("whole"))
+        )
+        for rule in load_table("checks.yaml")["ratios"]
+    )
+
+
+@cache
+def _summable() -> frozenset[str]:
+    return frozenset(load_table("checks.yaml")["summable"])

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Sequence
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import combinations
 from typing import Any, NamedTuple
 
@@ -149,6 +149,7 @@ def when(claim: Claim, prior: str | None = None) -> str:
     return f"({period}{status})"
 
 
+@cache  # a few periods and bases recur in every text
 def earlier(period: str, basis: Basis) -> str | None:
     """The period a change of `basis` compares `period` with: 2025-Q1 qoq → 2024-Q4; None if none."""
     prefix = "FY" if period.startswith("FY") else ""
