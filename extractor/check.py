@@ -194,7 +194,7 @@ def _sums(facts: Facts) -> Iterator[CheckResult]:
 
 def _conflicts(facts: Facts) -> Iterator[CheckResult]:
     for fact, indices in facts.index.items():
-        if fact.period is None:
+        if fact.period is None or _stated_once(facts, indices):
             continue
         # what is stated → each number stated for it → the claims stating it (read from the evidence only
         # when two numbers are stated for one thing)
@@ -207,6 +207,11 @@ def _conflicts(facts: Facts) -> Iterator[CheckResult]:
         for what, numbers in statements.items():
             if len(numbers) > 1:
                 yield from _disagreements(facts, what, numbers)
+
+
+def _stated_once(facts: Facts, indices: list[int]) -> bool:
+    """Whether a fact is stated by one claim with at most one change: it states no number twice."""
+    return len(indices) == 1 and len(facts.claims[indices[0]].changes) < 2
 
 
 def _statements(claim: Claim) -> Iterator[tuple[str, float, Change | None]]:
