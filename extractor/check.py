@@ -87,10 +87,7 @@ def check_all(claims: Sequence[Claim]) -> list[CheckResult]:
 
 def _growth(facts: Facts) -> Iterator[CheckResult]:
     for i, claim in enumerate(facts.claims):
-        if claim.period is None or not claim.changes:
-            continue
-        current = i if claim.value is not None else facts.single(i)
-        if current is None:
+        if claim.period is None:
             continue
         for change in claim.changes:
             prior_period = earlier(claim.period, change.basis)
@@ -99,7 +96,10 @@ def _growth(facts: Facts) -> Iterator[CheckResult]:
             prior = facts.single(i, period=prior_period)
             if prior is None and claim.status is not Status.ACTUAL:  # an outlook grows from actual figures
                 prior = facts.single(i, period=prior_period, status=Status.ACTUAL)
-            result = None if prior is None else _growth_result(facts, (prior, current, i), change)
+            if prior is None:
+                continue
+            current = i if claim.value is not None else facts.single(i)
+            result = None if current is None else _growth_result(facts, (prior, current, i), change)
             if result is not None:
                 yield result
 
