@@ -32,9 +32,9 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 from typing import NamedTuple
 
 from extractor.data import load_table
@@ -55,14 +55,19 @@ from extractor.stated import Interval, Stated, add, consistent, div, scale_inter
 
 @dataclass(frozen=True, slots=True)
 class CheckResult:
-    """One check, passed or failed, with its derivation."""
+    """One check, passed or failed, with its derivation. `describe` writes the derivation when it is read
+    (`message`): most checks pass and are never shown."""
 
     kind: FindingKind
     passed: bool
-    message: str
+    describe: Callable[[], str]
     claims: list[int]
     stated: float | None = None
     expected: float | None = None
+
+    @property
+    def message(self) -> str:
+        return self.describe()
 
     def finding(self) -> Finding:
         return Finding(
@@ -112,7 +117,7 @@ def _growth_result(facts: Facts, indices: tuple[int, int, int], change: Change) 
     prior_index, current_index, index = indices
     claim = facts.claims[index]
     current, prior = facts.value(current_index), facts.value(prior_index)
-    head = f"{label(claim)} {when(claim, facts.claims[prior_index].period)}: "
+    prior_period = facts.claims[prior_index].period
     used = list(dict.fromkeys(indices))
     if change.percent is not None:
         implied = div(current.interval, prior.interval)
@@ -120,19 +125,36 @@ def _growth_result(facts: Facts, indices: tuple[int, int, int], change: Change) 
             return None  # no growth rate from a zero or negative base
         said = stated_change(change.percent, change, claim)
         point = (current.value / prior.value - 1) * 100
-        growth = f"{shown_together(current, prior, sep=' / ')} - 1 = {show(point, max(1, said.decimals))}%"
-        implied = scale_interval(implied, 100, -100)
-        return _result(f"{head}{growth}, stated {said.shown()}%", implied, said, point, used)
+        message = partial(_growth_message, claim, prior_period, (current, prior, said), point)
+        return _result(message, scale_interval(implied, 100, -100), said, point, used)
     number, suffix = (change.points, " points") if change.points is not None else (change.amount, "")
     if number is None:
         return None
     said = stated_change(number, change, claim, scaled=change.points is None)
     point = current.value - prior.value
-    scale = common_scale(current, prior, said)
-    decimals = max(n.decimals_in(scale) for n in (current, prior, said))
-    difference = f"{shown_together(current, prior, sep=' - ', scale=scale)} = {show(point / scale, decimals)}"
-    message = f"{head}{difference}{suffix}, stated {said.shown(scale)}{suffix}"
+    message = partial(_difference_message, claim, prior_period, (current, prior, said), point, suffix)
     return _result(message, sub(current.interval, prior.interval), said, point, used)
+
+
+def _growth_message(
+    claim: Claim, prior_period: str | None, numbers: tuple[Stated, Stated, Stated], point: float
+) -> str:
+    """current / prior - 1 = point, stated `said`."""
+    current, prior, said = numbers
+    growth = f"{shown_together(current, prior, sep=' / ')} - 1 = {show(point, max(1, said.decimals))}%"
+    return f"{label(claim)} {when(claim, prior_period)}: {growth}, stated {said.shown()}%"
+
+
+def _difference_message(
+    claim: Claim, prior_period: str | None, numbers: tuple[Stated, Stated, Stated], point: float, suffix: str
+) -> str:
+    """current - prior = point, stated `said`, all in the finest scale any of them was written in."""
+    current, prior, said = numbers
+    scale = common_scale(*numbers)
+    decimals = max(n.decimals_in(scale) for n in numbers)
+    difference = f"{shown_together(current, prior, sep=' - ', scale=scale)} = {show(point / scale, decimals)}"
+    stated = f"{said.shown(scale)}{suffix}"
+    return f"{label(claim)} {when(claim, prior_period)}: {difference}{suffix}, stated {stated}"
 
 
 def _ratios(facts: Facts) -> Iterator[CheckResult]:
@@ -162,10 +184,14 @@ def _ratio_result(facts: Facts, indices: tuple[int, int, int], *, at_least: bool
     if at_least:
         implied = Interval(implied.low, math.inf)
     point = part.value / whole.value * 100
-    claim = facts.claims[indices[2]]
-    shown = f"{shown_together(part, whole, sep=' / ')} = {show(point, max(1, said.decimals))}%"
-    message = f"{label(claim)} {when(claim)}: {shown}, stated {said.shown()}%"
+    message = partial(_ratio_message, facts.claims[indices[2]], (part, whole, said), point)
     return _result(message, implied, said, point, list(indices), FindingKind.ARITHMETIC)
+
+
+def _ratio_message(claim: Claim, numbers: tuple[Stated, Stated, Stated], point: float) -> str:
+    part, whole, said = numbers
+    shown = f"{shown_together(part, whole, sep=' / ')} = {show(point, max(1, said.decimals))}%"
+    return f"{label(claim)} {when(claim)}: {shown}, stated {said.shown()}%"
 
 
 def _sums(facts: Facts) -> Iterator[CheckResult]:
@@ -183,13 +209,15 @@ def _sums(facts: Facts) -> Iterator[CheckResult]:
         for value in values:
             total = add(total, value.interval)
         point = sum(value.value for value in values)
-        scale = common_scale(*values, said)
-        total_shown = show(point / scale, max(value.decimals_in(scale) for value in values))
-        shown = (
-            f"{shown_together(*values, sep=' + ', scale=scale)} = {total_shown}, stated {said.shown(scale)}"
-        )
-        message = f"{label(claim)} {when(claim)}: {shown}"
+        message = partial(_sum_message, claim, values, said, point)
         yield _result(message, total, said, point, [*indices, k], FindingKind.SUM)
+
+
+def _sum_message(claim: Claim, values: list[Stated], said: Stated, point: float) -> str:
+    scale = common_scale(*values, said)
+    total = show(point / scale, max(value.decimals_in(scale) for value in values))
+    shown = f"{shown_together(*values, sep=' + ', scale=scale)} = {total}, stated {said.shown(scale)}"
+    return f"{label(claim)} {when(claim)}: {shown}"
 
 
 def _conflicts(facts: Facts) -> Iterator[CheckResult]:
@@ -239,9 +267,7 @@ def _disagreements(
         for b, second in groups[n + 1 :]:
             if not _one_fact(a.value, b.value):
                 continue
-            claim = facts.claims[first[0]]
-            shown = _shown_pair(what, a, b, claim.unit)
-            message = f"{label(claim)} {when(claim)}: {shown}"
+            message = partial(_conflict_message, facts.claims[first[0]], what, a, b)
             yield _conflict(message, a, b, first + second)
 
 
@@ -265,6 +291,10 @@ def _one_fact(a: float, b: float) -> bool:
     return abs(exponent - round(exponent)) < 1e-9
 
 
+def _conflict_message(claim: Claim, what: str, a: Stated, b: Stated) -> str:
+    return f"{label(claim)} {when(claim)}: {_shown_pair(what, a, b, claim.unit)}"
+
+
 def _shown_pair(what: str, a: Stated, b: Stated, unit: str) -> str:
     if what == "value":
         suffix = "%" if unit == "%" else ""
@@ -275,12 +305,12 @@ def _shown_pair(what: str, a: Stated, b: Stated, unit: str) -> str:
     return f"{basis} change stated as {signed(a.shown(scale))}{suffix} and {signed(b.shown(scale))}{suffix}"
 
 
-def _conflict(message: str, first: Stated, second: Stated, indices: list[int]) -> CheckResult:
+def _conflict(message: Callable[[], str], first: Stated, second: Stated, indices: list[int]) -> CheckResult:
     passed = consistent(first.interval, second.interval)
     return CheckResult(
         kind=FindingKind.CONFLICT,
         passed=passed,
-        message=message,
+        describe=message,
         claims=indices,
         stated=second.value,
         expected=first.value,
@@ -288,7 +318,7 @@ def _conflict(message: str, first: Stated, second: Stated, indices: list[int]) -
 
 
 def _result(
-    message: str,
+    message: Callable[[], str],
     implied: Interval,
     said: Stated,
     point: float,
@@ -298,7 +328,7 @@ def _result(
     return CheckResult(
         kind=kind,
         passed=consistent(implied, said.interval),
-        message=message,
+        describe=message,
         claims=indices,
         stated=said.value,
         expected=round(point, 4),
