@@ -14,9 +14,9 @@ other way; `range` spans the stated range.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
-from functools import cache, cached_property, lru_cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 import regex
@@ -35,24 +35,27 @@ class Interval(NamedTuple):
     high: float
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Stated:
-    """A stated number: its value, how it was written (scale, decimals), and its qualifier."""
+    """A stated number: its value, how it was written (scale, decimals), and its qualifier; `interval`
+    is every true value the statement is compatible with, worked out once as checks compare it often."""
 
     value: float
     scale: float
     decimals: int
     qualifier: Qualifier = Qualifier.EXACT
     value_range: tuple[float, float] | None = None
+    interval: Interval = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "interval", self._compatible())
 
     @property
     def half(self) -> float:
         """Half the unit of the last written digit, in base units."""
         return 0.5 * self.scale * 10.0**-self.decimals
 
-    @cached_property
-    def interval(self) -> Interval:
-        """Every true value the statement is compatible with; checks ask for it many times."""
+    def _compatible(self) -> Interval:
         v, h = self.value, self.half
         if self.qualifier is Qualifier.APPROX:
             h = max(h, approx_relative() * abs(v))
