@@ -40,19 +40,24 @@ class Facts:
         self.claims = claims
         self.facts = [fact_of(claim) for claim in claims]
         self.index: defaultdict[Fact, list[int]] = defaultdict(list)
+        self.valued: defaultdict[Fact, list[int]] = defaultdict(list)  # the claims with a value
         self.in_any_unit: defaultdict[tuple[Any, ...], list[Fact]] = defaultdict(list)  # by fact[:-1]
         for i, (claim, fact) in enumerate(zip(claims, self.facts, strict=True)):
-            if claim.metric is not Metric.OTHER:
-                if fact not in self.index:
-                    self.in_any_unit[fact[:-1]].append(fact)
-                self.index[fact].append(i)
+            if claim.metric is Metric.OTHER:
+                continue
+            if fact not in self.index:
+                self.in_any_unit[fact[:-1]].append(fact)
+            self.index[fact].append(i)
+            if claim.value is not None:
+                self.valued[fact].append(i)
         self.values: dict[int, Stated] = {}
 
     def find(self, i: int, *, any_unit: bool = False, **changes: Any) -> list[int]:
         """Indices of claims with a value stating the fact of claim `i` with `changes` to its fields."""
         fact = self.facts[i]._replace(**changes) if changes else self.facts[i]
-        facts = self.in_any_unit.get(fact[:-1], []) if any_unit else [fact]
-        return [j for f in facts for j in self.index.get(f, []) if self.claims[j].value is not None]
+        if not any_unit:
+            return self.valued.get(fact, [])
+        return [j for f in self.in_any_unit.get(fact[:-1], []) for j in self.valued.get(f, [])]
 
     def single(self, i: int, *, any_unit: bool = False, **changes: Any) -> int | None:
         """The claim stating the fact of claim `i` with `changes`, when the text gives it one value.
@@ -63,8 +68,10 @@ class Facts:
         conflict check reports it).
         """
         found = self.find(i, any_unit=any_unit, **changes)
+        if len(found) < 2:
+            return found[0] if found else None
         intervals = [self.value(j).interval for j in found]
-        if not found or not all(consistent(a, b) for a, b in combinations(intervals, 2)):
+        if not all(consistent(a, b) for a, b in combinations(intervals, 2)):
             return None
         widths = [width(interval) for interval in intervals]
         return max(zip(found, widths, strict=True), key=lambda pair: (pair[1] != math.inf, pair[1]))[0]
