@@ -158,11 +158,14 @@ def _difference_message(
 
 
 def _ratios(facts: Facts) -> Iterator[CheckResult]:
-    percents = [k for k, claim in enumerate(facts.claims) if claim.value is not None and claim.unit == "%"]
+    percents: defaultdict[str, list[int]] = defaultdict(list)  # metric → the claims stating it in per cent
+    for k, claim in enumerate(facts.claims):
+        if claim.value is not None and claim.unit == "%":
+            percents[claim.metric].append(k)
     for rule in _ratio_rules():
-        for k in percents:
+        for k in percents.get(rule.metric, []):
             claim = facts.claims[k]
-            if claim.metric != rule.metric or (rule.whole and claim.segment is None):
+            if rule.whole and claim.segment is None:
                 continue
             segment = None if rule.whole else claim.segment
             i = facts.single(k, any_unit=True, metric=rule.numerator)
