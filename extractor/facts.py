@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Sequence
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from itertools import combinations
 from typing import Any, NamedTuple
 
@@ -41,16 +41,21 @@ class Facts:
         self.facts = [fact_of(claim) for claim in claims]
         self.index: defaultdict[Fact, list[int]] = defaultdict(list)
         self.valued: defaultdict[Fact, list[int]] = defaultdict(list)  # the claims with a value
-        self.in_any_unit: defaultdict[tuple[Any, ...], list[Fact]] = defaultdict(list)  # by fact[:-1]
         for i, (claim, fact) in enumerate(zip(claims, self.facts, strict=True)):
             if claim.metric is Metric.OTHER:
                 continue
-            if fact not in self.index:
-                self.in_any_unit[fact[:-1]].append(fact)
             self.index[fact].append(i)
             if claim.value is not None:
                 self.valued[fact].append(i)
         self.values: dict[int, Stated] = {}
+
+    @cached_property
+    def in_any_unit(self) -> dict[tuple[Any, ...], list[Fact]]:
+        """The facts by all but their unit (`fact[:-1]`), gathered when a check first asks for one."""
+        facts: defaultdict[tuple[Any, ...], list[Fact]] = defaultdict(list)
+        for fact in self.index:
+            facts[fact[:-1]].append(fact)
+        return facts
 
     def find(self, i: int, *, any_unit: bool = False, **changes: Any) -> list[int]:
         """Indices of claims with a value stating the fact of claim `i` with `changes` to its fields."""
