@@ -32,11 +32,10 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
-from functools import cache
-from typing import Any
-
-from pydantic import BaseModel
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache, partial
+from typing import NamedTuple
 
 from extractor.data import load_table
 from extractor.facts import (
@@ -54,15 +53,21 @@ from extractor.models import Basis, Change, Claim, Finding, FindingKind, Metric,
 from extractor.stated import Interval, Stated, add, consistent, div, scale_interval, show, sub
 
 
-class CheckResult(BaseModel):
-    """One check, passed or failed, with its derivation."""
+@dataclass(frozen=True, slots=True)
+class CheckResult:
+    """One check, passed or failed, with its derivation. `describe` writes the derivation when it is read
+    (`message`): most checks pass and are never shown."""
 
     kind: FindingKind
     passed: bool
-    message: str
+    describe: Callable[[], str]
     claims: list[int]
     stated: float | None = None
     expected: float | None = None
+
+    @property
+    def message(self) -> str:
+        return self.describe()
 
     def finding(self) -> Finding:
         return Finding(
@@ -89,17 +94,17 @@ def _growth(facts: Facts) -> Iterator[CheckResult]:
     for i, claim in enumerate(facts.claims):
         if claim.period is None:
             continue
-        current = i if claim.value is not None else facts.single(claim)
-        if current is None:
-            continue
         for change in claim.changes:
             prior_period = earlier(claim.period, change.basis)
             if prior_period is None:
                 continue
-            prior = facts.single(claim, period=prior_period)
+            prior = facts.single(i, period=prior_period)
             if prior is None and claim.status is not Status.ACTUAL:  # an outlook grows from actual figures
-                prior = facts.single(claim, period=prior_period, status=Status.ACTUAL)
-            result = None if prior is None else _growth_result(facts, (prior, current, i), change)
+                prior = facts.single(i, period=prior_period, status=Status.ACTUAL)
+            if prior is None:
+                continue
+            current = i if claim.value is not None else facts.single(i)
+            result = None if current is None else _growth_result(facts, (prior, current, i), change)
             if result is not None:
                 yield result
 
@@ -112,44 +117,62 @@ def _growth_result(facts: Facts, indices: tuple[int, int, int], change: Change) 
     prior_index, current_index, index = indices
     claim = facts.claims[index]
     current, prior = facts.value(current_index), facts.value(prior_index)
-    head = f"{label(claim)} {when(claim, facts.claims[prior_index].period)}: "
+    prior_period = facts.claims[prior_index].period
     used = list(dict.fromkeys(indices))
     if change.percent is not None:
-        implied = div(current.interval(), prior.interval())
-        if implied is None or prior.interval().low <= 0:
+        implied = div(current.interval, prior.interval)
+        if implied is None or prior.interval.low <= 0:
             return None  # no growth rate from a zero or negative base
         said = stated_change(change.percent, change, claim)
         point = (current.value / prior.value - 1) * 100
-        growth = f"{shown_together(current, prior, sep=' / ')} - 1 = {show(point, max(1, said.decimals))}%"
-        implied = scale_interval(implied, 100, -100)
-        return _result(f"{head}{growth}, stated {said.shown()}%", implied, said, point, used)
+        message = partial(_growth_message, claim, prior_period, (current, prior, said), point)
+        return _result(message, scale_interval(implied, 100, -100), said, point, used)
     number, suffix = (change.points, " points") if change.points is not None else (change.amount, "")
     if number is None:
         return None
     said = stated_change(number, change, claim, scaled=change.points is None)
     point = current.value - prior.value
-    scale = common_scale(current, prior, said)
-    decimals = max(n.decimals_in(scale) for n in (current, prior, said))
+    message = partial(_difference_message, claim, prior_period, (current, prior, said), point, suffix)
+    return _result(message, sub(current.interval, prior.interval), said, point, used)
+
+
+def _growth_message(
+    claim: Claim, prior_period: str | None, numbers: tuple[Stated, Stated, Stated], point: float
+) -> str:
+    """current / prior - 1 = point, stated `said`."""
+    current, prior, said = numbers
+    growth = f"{shown_together(current, prior, sep=' / ')} - 1 = {show(point, max(1, said.decimals))}%"
+    return f"{label(claim)} {when(claim, prior_period)}: {growth}, stated {said.shown()}%"
+
+
+def _difference_message(
+    claim: Claim, prior_period: str | None, numbers: tuple[Stated, Stated, Stated], point: float, suffix: str
+) -> str:
+    """current - prior = point, stated `said`, all in the finest scale any of them was written in."""
+    current, prior, said = numbers
+    scale = common_scale(*numbers)
+    decimals = max(n.decimals_in(scale) for n in numbers)
     difference = f"{shown_together(current, prior, sep=' - ', scale=scale)} = {show(point / scale, decimals)}"
-    message = f"{head}{difference}{suffix}, stated {said.shown(scale)}{suffix}"
-    return _result(message, sub(current.interval(), prior.interval()), said, point, used)
+    stated = f"{said.shown(scale)}{suffix}"
+    return f"{label(claim)} {when(claim, prior_period)}: {difference}{suffix}, stated {stated}"
 
 
 def _ratios(facts: Facts) -> Iterator[CheckResult]:
+    percents: defaultdict[str, list[int]] = defaultdict(list)  # metric → the claims stating it in per cent
+    for k, claim in enumerate(facts.claims):
+        if claim.value is not None and claim.unit == "%":
+            percents[claim.metric].append(k)
     for rule in _ratio_rules():
-        whole = bool(rule.get("whole"))
-        numerator, denominator = Metric(rule["numerator"]), Metric(rule["denominator"])
-        for k, claim in enumerate(facts.claims):
-            if claim.metric != rule["metric"] or claim.value is None or claim.unit != "%":
+        for k in percents.get(rule.metric, []):
+            claim = facts.claims[k]
+            if rule.whole and claim.segment is None:
                 continue
-            if whole and claim.segment is None:
-                continue
-            segment = None if whole else claim.segment
-            i = facts.single(claim, any_unit=True, metric=numerator)
+            segment = None if rule.whole else claim.segment
+            i = facts.single(k, any_unit=True, metric=rule.numerator)
             if i is None:
                 continue
-            j = facts.single(claim, metric=denominator, segment=segment, unit=facts.claims[i].unit)
-            result = None if j is None else _ratio_result(facts, (i, j, k), at_least=whole)
+            j = facts.single(k, metric=rule.denominator, segment=segment, unit=facts.claims[i].unit)
+            result = None if j is None else _ratio_result(facts, (i, j, k), at_least=rule.whole)
             if result is not None:
                 yield result
 
@@ -157,26 +180,29 @@ def _ratios(facts: Facts) -> Iterator[CheckResult]:
 def _ratio_result(facts: Facts, indices: tuple[int, int, int], *, at_least: bool) -> CheckResult | None:
     """numerator / denominator against the stated ratio; `at_least`: the stated one may be larger."""
     part, whole, said = (facts.value(i) for i in indices)
-    implied = div(part.interval(), whole.interval())
+    implied = div(part.interval, whole.interval)
     if implied is None or not whole.value:
         return None
     implied = scale_interval(implied, 100)
     if at_least:
         implied = Interval(implied.low, math.inf)
     point = part.value / whole.value * 100
-    claim = facts.claims[indices[2]]
-    shown = f"{shown_together(part, whole, sep=' / ')} = {show(point, max(1, said.decimals))}%"
-    message = f"{label(claim)} {when(claim)}: {shown}, stated {said.shown()}%"
+    message = partial(_ratio_message, facts.claims[indices[2]], (part, whole, said), point)
     return _result(message, implied, said, point, list(indices), FindingKind.ARITHMETIC)
 
 
+def _ratio_message(claim: Claim, numbers: tuple[Stated, Stated, Stated], point: float) -> str:
+    part, whole, said = numbers
+    shown = f"{shown_together(part, whole, sep=' / ')} = {show(point, max(1, said.decimals))}%"
+    return f"{label(claim)} {when(claim)}: {shown}, stated {said.shown()}%"
+
+
 def _sums(facts: Facts) -> Iterator[CheckResult]:
-    summable = set(load_table("checks.yaml")["summable"])
     for k, claim in enumerate(facts.claims):
-        names = claim.subject.split(", ")
-        if len(names) < 2 or claim.value is None or claim.metric.value not in summable:
+        if ", " not in claim.subject or claim.value is None or claim.metric not in _summable():
             continue
-        parts = [facts.single(claim, subject=name) for name in names]
+        names = claim.subject.split(", ")
+        parts = [facts.single(k, subject=name) for name in names]
         indices = [i for i in parts if i is not None]
         if len(indices) < len(names):
             continue
@@ -184,62 +210,75 @@ def _sums(facts: Facts) -> Iterator[CheckResult]:
         said = facts.value(k)
         total = Interval(0.0, 0.0)
         for value in values:
-            total = add(total, value.interval())
+            total = add(total, value.interval)
         point = sum(value.value for value in values)
-        scale = common_scale(*values, said)
-        total_shown = show(point / scale, max(value.decimals_in(scale) for value in values))
-        shown = (
-            f"{shown_together(*values, sep=' + ', scale=scale)} = {total_shown}, stated {said.shown(scale)}"
-        )
-        message = f"{label(claim)} {when(claim)}: {shown}"
+        message = partial(_sum_message, claim, values, said, point)
         yield _result(message, total, said, point, [*indices, k], FindingKind.SUM)
 
 
+def _sum_message(claim: Claim, values: list[Stated], said: Stated, point: float) -> str:
+    scale = common_scale(*values, said)
+    total = show(point / scale, max(value.decimals_in(scale) for value in values))
+    shown = f"{shown_together(*values, sep=' + ', scale=scale)} = {total}, stated {said.shown(scale)}"
+    return f"{label(claim)} {when(claim)}: {shown}"
+
+
 def _conflicts(facts: Facts) -> Iterator[CheckResult]:
-    for key, indices in facts.index.items():
-        if key[-3] is None:
+    for fact, indices in facts.index.items():
+        if fact.period is None or _stated_once(facts, indices):
             continue
-        unrevised = [i for i in indices if not says(facts.claims[i], "revision_words")]
-        statements: defaultdict[str, list[tuple[Stated, int]]] = defaultdict(list)
-        for i in unrevised:
-            for what, number in _statements(facts, i):
-                statements[what].append((number, i))
-        for what, said in statements.items():
-            yield from _disagreements(facts, what, said)
+        # what is stated → each number stated for it → the claims stating it (read from the evidence only
+        # when two numbers are stated for one thing)
+        statements: defaultdict[str, dict[float, list[tuple[int, Change | None]]]] = defaultdict(dict)
+        for i in indices:
+            if says(facts.claims[i], "revision_words"):
+                continue
+            for what, number, change in _statements(facts.claims[i]):
+                statements[what].setdefault(number, []).append((i, change))
+        for what, numbers in statements.items():
+            if len(numbers) > 1:
+                yield from _disagreements(facts, what, numbers)
 
 
-def _statements(facts: Facts, i: int) -> Iterator[tuple[str, Stated]]:
-    """What claim `i` states, each number under the name of what it is: `value`, `yoy percent`, ..."""
-    claim = facts.claims[i]
+def _stated_once(facts: Facts, indices: list[int]) -> bool:
+    """Whether a fact is stated by one claim with at most one change: it states no number twice."""
+    return len(indices) == 1 and len(facts.claims[indices[0]].changes) < 2
+
+
+def _statements(claim: Claim) -> Iterator[tuple[str, float, Change | None]]:
+    """What `claim` states, each number under the name of what it is (`value`, `yoy percent`, ...) and
+    with the change that states it (None for the value)."""
     if claim.value is not None:
-        yield "value", facts.value(i)
+        yield "value", claim.value, None
     for change in claim.changes:
         if change.basis not in _PERIOD_BASES:
             continue  # compared with an expectation or a point the claim does not name
         for name in ("percent", "points", "amount"):
             number = getattr(change, name)
             if number is not None:
-                yield (
-                    f"{change.basis.value} {name}",
-                    stated_change(number, change, claim, scaled=name == "amount"),
-                )
+                yield f"{change.basis.value} {name}", number, change
 
 
-def _disagreements(facts: Facts, what: str, said: list[tuple[Stated, int]]) -> Iterator[CheckResult]:
+def _disagreements(
+    facts: Facts, what: str, numbers: dict[float, list[tuple[int, Change | None]]]
+) -> Iterator[CheckResult]:
     """One result per two different numbers stated for the same thing, naming every claim stating each."""
-    numbers: dict[float, list[tuple[Stated, int]]] = {}
-    for number, i in said:
-        numbers.setdefault(number.value, []).append((number, i))
-    groups = list(numbers.values())
-    for n, first in enumerate(groups):
-        for second in groups[n + 1 :]:
-            a, b = first[0][0], second[0][0]
+    groups = [
+        (_stated_as(facts, what, number, *said[0]), [i for i, _ in said]) for number, said in numbers.items()
+    ]
+    for n, (a, first) in enumerate(groups):
+        for b, second in groups[n + 1 :]:
             if not _one_fact(a.value, b.value):
                 continue
-            claim = facts.claims[first[0][1]]
-            shown = _shown_pair(what, a, b, claim.unit)
-            message = f"{label(claim)} {when(claim)}: {shown}"
-            yield _conflict(message, a, b, [i for _, i in first] + [i for _, i in second])
+            message = partial(_conflict_message, facts.claims[first[0]], what, a, b)
+            yield _conflict(message, a, b, first + second)
+
+
+def _stated_as(facts: Facts, what: str, number: float, i: int, change: Change | None) -> Stated:
+    """`number`, stated by claim `i` as its value or as a number of `change`, as its evidence writes it."""
+    if change is None:
+        return facts.value(i)
+    return stated_change(number, change, facts.claims[i], scaled=what.endswith(" amount"))
 
 
 def _one_fact(a: float, b: float) -> bool:
@@ -255,6 +294,10 @@ def _one_fact(a: float, b: float) -> bool:
     return abs(exponent - round(exponent)) < 1e-9
 
 
+def _conflict_message(claim: Claim, what: str, a: Stated, b: Stated) -> str:
+    return f"{label(claim)} {when(claim)}: {_shown_pair(what, a, b, claim.unit)}"
+
+
 def _shown_pair(what: str, a: Stated, b: Stated, unit: str) -> str:
     if what == "value":
         suffix = "%" if unit == "%" else ""
@@ -265,12 +308,12 @@ def _shown_pair(what: str, a: Stated, b: Stated, unit: str) -> str:
     return f"{basis} change stated as {signed(a.shown(scale))}{suffix} and {signed(b.shown(scale))}{suffix}"
 
 
-def _conflict(message: str, first: Stated, second: Stated, indices: list[int]) -> CheckResult:
-    passed = consistent(first.interval(), second.interval())
+def _conflict(message: Callable[[], str], first: Stated, second: Stated, indices: list[int]) -> CheckResult:
+    passed = consistent(first.interval, second.interval)
     return CheckResult(
         kind=FindingKind.CONFLICT,
         passed=passed,
-        message=message,
+        describe=message,
         claims=indices,
         stated=second.value,
         expected=first.value,
@@ -278,7 +321,7 @@ def _conflict(message: str, first: Stated, second: Stated, indices: list[int]) -
 
 
 def _result(
-    message: str,
+    message: Callable[[], str],
     implied: Interval,
     said: Stated,
     point: float,
@@ -287,8 +330,8 @@ def _result(
 ) -> CheckResult:
     return CheckResult(
         kind=kind,
-        passed=consistent(implied, said.interval()),
-        message=message,
+        passed=consistent(implied, said.interval),
+        describe=message,
         claims=indices,
         stated=said.value,
         expected=round(point, 4),
@@ -298,6 +341,25 @@ def _result(
 _PERIOD_BASES = (Basis.YOY, Basis.QOQ, Basis.MOM)
 
 
+class _Ratio(NamedTuple):
+    """A checks.yaml `ratios` rule: metric = numerator / denominator; `whole`: of the whole company."""
+
+    metric: str
+    numerator: Metric
+    denominator: Metric
+    whole: bool
+
+
 @cache
-def _ratio_rules() -> tuple[dict[str, Any], ...]:
-    return tuple(load_table("checks.yaml")["ratios"])
+def _ratio_rules() -> tuple[_Ratio, ...]:
+    return tuple(
+        _Ratio(
+            rule["metric"], Metric(rule["numerator"]), Metric(rule["denominator"]), bool(rule.get("whole"))
+        )
+        for rule in load_table("checks.yaml")["ratios"]
+    )
+
+
+@cache
+def _summable() -> frozenset[str]:
+    return frozenset(load_table("checks.yaml")["summable"])

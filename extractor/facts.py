@@ -9,13 +9,27 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Sequence
-from functools import lru_cache
-from typing import Any
+from functools import cache, cached_property, lru_cache
+from itertools import combinations
+from typing import Any, NamedTuple
 
 from extractor.data import load_table
 from extractor.models import Basis, Change, Claim, Metric, Status
 from extractor.normalize import normalize
 from extractor.stated import Interval, Stated, consistent, stated
+
+
+class Fact(NamedTuple):
+    """What makes two claims state the same fact."""
+
+    subject: str
+    segment: str | None
+    metric: Metric
+    adjusted: bool
+    per_share: bool
+    period: str | None
+    status: Status
+    unit: str
 
 
 class Facts:
@@ -24,42 +38,62 @@ class Facts:
 
     def __init__(self, claims: Sequence[Claim]) -> None:
         self.claims = claims
-        self.index: defaultdict[tuple[Any, ...], list[int]] = defaultdict(list)
-        for i, claim in enumerate(claims):
-            if claim.metric is not Metric.OTHER:
-                self.index[fact_key(claim)].append(i)
+        self.facts = [fact_of(claim) for claim in claims]
+        self.index: defaultdict[Fact, list[int]] = defaultdict(list)
+        self.valued: defaultdict[Fact, list[int]] = defaultdict(list)  # the claims with a value
+        for i, (claim, fact) in enumerate(zip(claims, self.facts, strict=True)):
+            if claim.metric is Metric.OTHER:
+                continue
+            self.index[fact].append(i)
+            if claim.value is not None:
+                self.valued[fact].append(i)
+        self.values: dict[int, Stated] = {}
 
-    def find(self, claim: Claim, *, any_unit: bool = False, **changes: Any) -> list[int]:
-        """Indices of claims with a value stating the fact of `claim` with `changes` to its key fields."""
-        key = fact_key(claim.model_copy(update=changes))
-        keys = [k for k in self.index if k[:-1] == key[:-1]] if any_unit else [key]
-        return [i for k in keys for i in self.index.get(k, []) if self.claims[i].value is not None]
+    @cached_property
+    def in_any_unit(self) -> dict[tuple[Any, ...], list[Fact]]:
+        """The facts by all but their unit (`fact[:-1]`), gathered when a check first asks for one."""
+        facts: defaultdict[tuple[Any, ...], list[Fact]] = defaultdict(list)
+        for fact in self.index:
+            facts[fact[:-1]].append(fact)
+        return facts
 
-    def single(self, claim: Claim, *, any_unit: bool = False, **changes: Any) -> int | None:
-        """The claim stating the fact of `claim` with `changes`, when the text gives it one value.
+    def find(self, i: int, *, any_unit: bool = False, **changes: Any) -> list[int]:
+        """Indices of claims with a value stating the fact of claim `i` with `changes` to its fields."""
+        fact = self.facts[i]._replace(**changes) if changes else self.facts[i]
+        if not any_unit:
+            return self.valued.get(fact, [])
+        return [j for f in self.in_any_unit.get(fact[:-1], []) for j in self.valued.get(f, [])]
+
+    def single(self, i: int, *, any_unit: bool = False, **changes: Any) -> int | None:
+        """The claim stating the fact of claim `i` with `changes`, when the text gives it one value.
 
         Restatements that agree count as one value, and the loosest bounded one stands for them: a
         restatement often drops the 约 of the first statement, and a check fails only when no reading
         of the text agrees. When they disagree, the fact has no single value to check against (the
         conflict check reports it).
         """
-        found = self.find(claim, any_unit=any_unit, **changes)
-        numbers = [self.value(i) for i in found]
-        if not found or not all(consistent(a.interval(), b.interval()) for a in numbers for b in numbers):
+        found = self.find(i, any_unit=any_unit, **changes)
+        if len(found) < 2:
+            return found[0] if found else None
+        intervals = [self.value(j).interval for j in found]
+        if not all(consistent(a, b) for a, b in combinations(intervals, 2)):
             return None
-        widths = [width(number.interval()) for number in numbers]
+        widths = [width(interval) for interval in intervals]
         return max(zip(found, widths, strict=True), key=lambda pair: (pair[1] != math.inf, pair[1]))[0]
 
     def value(self, i: int) -> Stated:
-        claim = self.claims[i]
-        assert claim.value is not None
-        return stated(
-            claim.value,
-            claim.evidence.text,
-            scaled=claim.unit != "%",
-            qualifier=claim.qualifier,
-            value_range=claim.value_range,
-        )
+        """The value of claim `i` as its evidence states it, read once per claim."""
+        if i not in self.values:
+            claim = self.claims[i]
+            assert claim.value is not None
+            self.values[i] = stated(
+                claim.value,
+                claim.evidence.text,
+                scaled=claim.unit != "%",
+                qualifier=claim.qualifier,
+                value_range=claim.value_range,
+            )
+        return self.values[i]
 
 
 def stated_change(number: float, change: Change, claim: Claim, *, scaled: bool = False) -> Stated:
@@ -68,16 +102,30 @@ def stated_change(number: float, change: Change, claim: Claim, *, scaled: bool =
     return stated(number, claim.evidence.text, scaled=scaled, qualifier=change.qualifier)
 
 
-def fact_key(claim: Claim) -> tuple[Any, ...]:
-    """What makes two claims state the same fact; the period third from the end, the unit last."""
+def fact_of(claim: Claim) -> Fact:
+    """The fact `claim` states; per-share amounts are a fact apart from totals."""
     per_share = says(claim, "per_share_words")
-    fact = (claim.subject, claim.segment, claim.metric, claim.adjusted, per_share)
-    return (*fact, claim.period, claim.status, claim.unit)
+    return Fact(
+        claim.subject,
+        claim.segment,
+        claim.metric,
+        claim.adjusted,
+        per_share,
+        claim.period,
+        claim.status,
+        claim.unit,
+    )
 
 
 def says(claim: Claim, words: str) -> bool:
     """Whether the claim's evidence holds a word of the checks.yaml list `words` (in either script)."""
-    return any(word in _simplified(claim.evidence.text) for word in load_table("checks.yaml")[words])
+    return _holds(claim.evidence.text, words)
+
+
+@lru_cache(maxsize=4096)
+def _holds(evidence: str, words: str) -> bool:
+    simplified = _simplified(evidence)
+    return any(word in simplified for word in load_table("checks.yaml")[words])
 
 
 @lru_cache(maxsize=4096)
@@ -113,6 +161,7 @@ def when(claim: Claim, prior: str | None = None) -> str:
     return f"({period}{status})"
 
 
+@cache  # a few periods and bases recur in every text
 def earlier(period: str, basis: Basis) -> str | None:
     """The period a change of `basis` compares `period` with: 2025-Q1 qoq → 2024-Q4; None if none."""
     prefix = "FY" if period.startswith("FY") else ""

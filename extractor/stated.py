@@ -14,9 +14,9 @@ other way; `range` spans the stated range.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
-from functools import cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 import regex
@@ -35,23 +35,27 @@ class Interval(NamedTuple):
     high: float
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Stated:
-    """A stated number: its value, how it was written (scale, decimals), and its qualifier."""
+    """A stated number: its value, how it was written (scale, decimals), and its qualifier; `interval`
+    is every true value the statement is compatible with, worked out once as checks compare it often."""
 
     value: float
     scale: float
     decimals: int
     qualifier: Qualifier = Qualifier.EXACT
     value_range: tuple[float, float] | None = None
+    interval: Interval = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "interval", self._compatible())
 
     @property
     def half(self) -> float:
         """Half the unit of the last written digit, in base units."""
         return 0.5 * self.scale * 10.0**-self.decimals
 
-    def interval(self) -> Interval:
-        """Every true value the statement is compatible with."""
+    def _compatible(self) -> Interval:
         v, h = self.value, self.half
         if self.qualifier is Qualifier.APPROX:
             h = max(h, approx_relative() * abs(v))
@@ -95,20 +99,24 @@ def stated(
     value_range: tuple[float, float] | None = None,
 ) -> Stated:
     """`value` as `evidence` writes it; `scaled` for money and counts, which may be written in 万/亿/兆."""
-    text = _THOUSANDS.sub("", fold_width(evidence))
+    written = _written_numbers(evidence)
     for scale in scales() if scaled else (1.0,):
-        decimals = _written_decimals(value / scale, text)
-        if decimals is not None:
-            return Stated(value, scale, decimals, qualifier, value_range)
+        digits = _digits(value / scale)
+        if digits is not None and digits in written:
+            return Stated(value, scale, written[digits], qualifier, value_range)
     scale, decimals = _significant(value, scaled)
     return Stated(value, scale, decimals, qualifier, value_range)
 
 
 def show(number: float, decimals: int) -> str:
     """`number` rounded half up to `decimals` places (31.25 → 31.3), without a negative zero."""
-    quantum = Decimal(1).scaleb(-max(decimals, 0))
-    text = str(Decimal(repr(number)).quantize(quantum, rounding=ROUND_HALF_UP))
-    return text.removeprefix("-") if Decimal(text) == 0 else text
+    rounded = Decimal(repr(number)).quantize(_quantum(max(decimals, 0)), rounding=ROUND_HALF_UP)
+    return str(rounded).removeprefix("-") if rounded.is_zero() else str(rounded)
+
+
+@cache
+def _quantum(decimals: int) -> Decimal:
+    return Decimal(1).scaleb(-decimals)
 
 
 def consistent(a: Interval, b: Interval) -> bool:
@@ -139,18 +147,25 @@ def scale_interval(a: Interval, factor: float, offset: float = 0.0) -> Interval:
     return Interval(a.low * factor + offset, a.high * factor + offset)
 
 
-def _written_decimals(mantissa: float, text: str) -> int | None:
-    """How many decimals `text` writes `mantissa` with (35.0 → 1), found among the numbers it writes
-    with one pattern compiled once, not a pattern per number."""
-    digits = f"{abs(mantissa):.6f}".rstrip("0")
-    whole, _, fraction = digits.partition(".")
+@lru_cache(maxsize=4096)
+def _written_numbers(evidence: str) -> dict[tuple[str, str], int]:
+    """The numbers `evidence` writes, as (whole digits, decimals without trailing zeros) → how many
+    decimals it writes the first of them with (35.0 → ("35", "") → 1); read once per evidence, as every
+    number of a claim and every scale is looked up in it."""
+    text = _THOUSANDS.sub("", fold_width(evidence))
+    written: dict[tuple[str, str], int] = {}
+    for found in _WRITTEN_NUMBER.finditer(text):
+        decimals = found.group(2) or ""
+        written.setdefault((found.group(1), decimals.rstrip("0")), len(decimals))
+    return written
+
+
+def _digits(mantissa: float) -> tuple[str, str] | None:
+    """(whole digits, decimals without trailing zeros) of `mantissa` as a text would write it; None for 0."""
+    whole, _, fraction = f"{abs(mantissa):.6f}".rstrip("0").partition(".")
     if not whole.strip("0") and not fraction:
         return None
-    for found in _WRITTEN_NUMBER.finditer(text):
-        written = found.group(2) or ""
-        if found.group(1) == whole and written.rstrip("0") == fraction:
-            return len(written)
-    return None
+    return whole, fraction
 
 
 def _significant(value: float, scaled: bool) -> tuple[float, int]:

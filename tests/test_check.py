@@ -278,7 +278,7 @@ def test_different_status_or_period_is_not_the_same_fact() -> None:
 def test_stated_precision_from_the_evidence(
     value: float, evidence: str, scaled: bool, low: float, high: float
 ) -> None:
-    interval = stated(value, evidence, scaled=scaled).interval()
+    interval = stated(value, evidence, scaled=scaled).interval
     assert interval.low == pytest.approx(low)
     assert interval.high == pytest.approx(high)
 
@@ -405,9 +405,9 @@ def test_a_restated_part_is_checked_once() -> None:
 
 def test_a_number_is_not_read_inside_a_longer_one() -> None:
     # "10" is not the 10 of "10.5亿": the 10% is found after it, with no decimals
-    interval = stated(10.0, "营收10.5亿元，同比增长10%", scaled=False).interval()
+    interval = stated(10.0, "营收10.5亿元，同比增长10%", scaled=False).interval
     assert (interval.low, interval.high) == (9.5, 10.5)
-    interval = stated(10.0, "营收10.5亿元，同比增长10.0%", scaled=False).interval()
+    interval = stated(10.0, "营收10.5亿元，同比增长10.0%", scaled=False).interval
     assert (interval.low, interval.high) == pytest.approx((9.95, 10.05))
 
 
@@ -474,3 +474,33 @@ def test_two_figures_of_metric_other_are_not_one_fact() -> None:
         claim(text, 36.23 * YI, subject="AIA", metric="other", period="2025-H1"),
     ]
     assert check_all(claims) == []
+
+
+@pytest.mark.parametrize(
+    ("evidence", "changes", "results"),
+    [
+        (  # one clause, two growth figures for the same quarter that cannot both be right
+            "亞馬遜第四季營收年增14%，較去年同期成長12%",
+            [("yoy", {"percent": 14}), ("yoy", {"percent": 12})],
+            [(False, "yoy change stated as +14% and +12%")],
+        ),
+        (  # the second figure a finer restatement of the first
+            "亚马逊第四季度营收同比增长14%，较上年同期增长约14.2%",
+            [("yoy", {"percent": 14}), ("yoy", {"percent": 14.2, "qualifier": "approx"})],
+            [(True, "yoy change stated as +14% and +14.2%")],
+        ),
+        (
+            "亚马逊第四季度营收同比增长14%，环比增长9%",
+            [("yoy", {"percent": 14}), ("qoq", {"percent": 9})],
+            [],
+        ),
+    ],
+)
+def test_one_claim_stating_two_numbers_for_one_change(
+    evidence: str, changes: list[Any], results: list[tuple[bool, str]]
+) -> None:
+    found = check_all([claim(evidence, None, changes=changes)])
+    assert [(result.kind, result.passed) for result in found] == [
+        (FindingKind.CONFLICT, p) for p, _ in results
+    ]
+    assert [result.message for result in found] == [f"revenue of Amazon (2025-Q4): {m}" for _, m in results]
