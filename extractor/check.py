@@ -42,6 +42,7 @@ from extractor.facts import (
     Facts,
     common_scale,
     earlier,
+    forget_evidence,
     label,
     says,
     shown_together,
@@ -86,6 +87,7 @@ def check(claims: Sequence[Claim]) -> list[Finding]:
 
 def check_all(claims: Sequence[Claim]) -> list[CheckResult]:
     """Every check that `claims` allow, passed or failed."""
+    forget_evidence()
     facts = Facts(claims)
     return [*_growth(facts), *_ratios(facts), *_sums(facts), *_conflicts(facts)]
 

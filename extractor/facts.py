@@ -15,8 +15,8 @@ from typing import Any, NamedTuple
 
 from extractor.data import load_table
 from extractor.models import Basis, Change, Claim, Metric, Status
-from extractor.normalize import normalize
-from extractor.stated import Interval, Stated, consistent, stated
+from extractor.normalize import converter, fold_width
+from extractor.stated import Interval, Stated, consistent, stated, written_numbers
 
 
 class Fact(NamedTuple):
@@ -122,6 +122,14 @@ def says(claim: Claim, words: str) -> bool:
     return _holds(claim.evidence.text, words)
 
 
+def forget_evidence() -> None:
+    """Empties the caches keyed by evidence text: they serve the claims of one document, which share
+    their evidence; kept across documents they would only serve a corpus that repeats its texts."""
+    _holds.cache_clear()
+    _simplified.cache_clear()
+    written_numbers.cache_clear()
+
+
 @lru_cache(maxsize=4096)
 def _holds(evidence: str, words: str) -> bool:
     simplified = _simplified(evidence)
@@ -130,7 +138,8 @@ def _holds(evidence: str, words: str) -> bool:
 
 @lru_cache(maxsize=4096)
 def _simplified(text: str) -> str:
-    return normalize(text).text
+    """The evidence as the word lists are written against: full-width folded, Simplified."""
+    return str(converter("t2s").convert(fold_width(text)))
 
 
 def width(interval: Interval) -> float:

@@ -99,7 +99,7 @@ def stated(
     value_range: tuple[float, float] | None = None,
 ) -> Stated:
     """`value` as `evidence` writes it; `scaled` for money and counts, which may be written in 万/亿/兆."""
-    written = _written_numbers(evidence)
+    written = written_numbers(evidence)
     for scale in scales() if scaled else (1.0,):
         digits = _digits(value / scale)
         if digits is not None and digits in written:
@@ -148,7 +148,7 @@ def scale_interval(a: Interval, factor: float, offset: float = 0.0) -> Interval:
 
 
 @lru_cache(maxsize=4096)
-def _written_numbers(evidence: str) -> dict[tuple[str, str], int]:
+def written_numbers(evidence: str) -> dict[tuple[str, str], int]:
     """The numbers `evidence` writes, as (whole digits, decimals without trailing zeros) → how many
     decimals it writes the first of them with (35.0 → ("35", "") → 1); read once per evidence, as every
     number of a claim and every scale is looked up in it."""

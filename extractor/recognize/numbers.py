@@ -108,9 +108,21 @@ def starts_with_multiplier(numeral: str) -> bool:
     )
 
 
-@lru_cache(maxsize=8192)  # articles repeat their figures; a Decimal is immutable
 def numeral_value(numeral: str) -> Decimal | None:
     """The exact value of a numeral (qualifier words such as 多 removed first), or None if unreadable."""
+    plain = numeral.replace(",", "")
+    if _PLAIN_NUMBER.fullmatch(plain):  # most figures: 1025, 21.2
+        value = Decimal(plain)
+        return value if value <= _LIMIT else None
+    return _written_value(plain)
+
+
+_PLAIN_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+
+@lru_cache(maxsize=1024)  # 十, 第三, 两千: a few recur in every text; a Decimal is immutable
+def _written_value(numeral: str) -> Decimal | None:
+    """The value of a numeral with Chinese digits or multipliers, commas removed."""
     table = _table()
     result = section = Decimal(0)
     current: Decimal | None = None
@@ -119,7 +131,7 @@ def numeral_value(numeral: str) -> Decimal | None:
     last_unit: int | None = None
     previous = ""
     zero_seen = False
-    for token in _token_pattern().finditer(numeral.replace(",", "")):
+    for token in _token_pattern().finditer(numeral):
         kind = token.lastgroup
         text = token.group()
         if kind == "arabic":
