@@ -21,6 +21,18 @@ from extractor.normalize import detect_script, fold_width, normalize
         ("Amazon reported Q4 revenue of $213.4 billion.", Script.NONE),
         ("", Script.NONE),
         ("公司2025年收入100美元", Script.SIMPLIFIED),
+        # the Taiwan standard changes none of it: Traditional without asking the Hong Kong one
+        ("鴻海表示，伺服器出貨量按年增長。", Script.TRADITIONAL),
+        # the Taiwan standard writes 臺 for 台, the Hong Kong one does not: not Simplified-only
+        ("台積電表示，面板出貨量年增5%。", Script.TRADITIONAL),
+        ("里程表显示，公司发布财报后股价上涨。", Script.SIMPLIFIED),
+        # one Traditional character among many Simplified-only ones is noise
+        (
+            "腾讯第三季度收入1928.7亿元，同比增长15%，净利润按年增长，国际市场游戏收入增长较快，"
+            "广告业务收入也实现增长，整体經营稳健。",
+            Script.SIMPLIFIED,
+        ),
+        ("ＡＷＳ營收１２５億美元", Script.TRADITIONAL),
     ],
 )
 def test_detect_script(text: str, script: Script) -> None:
