@@ -1,14 +1,17 @@
-"""What the entity layer finds: named things and metric terms, with spans in the normalized text."""
+"""What the entity layer finds: named things and metric terms, with spans in the normalized text.
+
+Named tuples: immutable like a frozen dataclass, and several times cheaper to build (an article has
+hundreds of mentions).
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from extractor.models import EntityType, Metric
 
 
-@dataclass(frozen=True, slots=True)
-class EntityMention:
+class EntityMention(NamedTuple):
     """A company, segment, person, product, organization or place as written.
 
     `canonical` is the English common name (None for an unknown name a rule caught); `parent` is the
@@ -24,8 +27,7 @@ class EntityMention:
     country: str | None = None  # where a company is listed or based (registry `country`)
 
 
-@dataclass(frozen=True, slots=True)
-class MetricMention:
+class MetricMention(NamedTuple):
     """A metric term (营收, 净利润, 每股收益) and whether it names an adjusted (non-GAAP) figure."""
 
     start: int
