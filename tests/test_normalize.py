@@ -46,6 +46,8 @@ def test_detect_script(text: str, script: Script) -> None:
         ("ＥＰＳ為１．９５美元", "EPS為1.95美元"),
         ("安迪・傑西", "安迪·傑西"),
         ("１，２", "1，2"),
+        ("營收2134億美元，增長14%", "營收2134億美元，增長14%"),
+        ("", ""),
     ],
 )
 def test_fold_width(text: str, folded: str) -> None:
