@@ -15,6 +15,7 @@ from __future__ import annotations
 import difflib
 import re
 from array import array
+from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -70,15 +71,24 @@ class OffsetMap:
 
     `starts[i]`/`ends[i]` give the original span of the unit normalized character i belongs to. A unit
     is one character wherever conversion kept lengths, and a whole rewritten phrase where it did not:
-    a span that cuts into a rewritten phrase widens to the whole original phrase.
+    a span that cuts into a rewritten phrase widens to the whole original phrase. Where characters were
+    only dropped (blanks beside Han), the map holds `runs` instead: the normalized and the original
+    start of each run of kept characters, found by bisection.
     """
 
-    __slots__ = ("_ends", "_original_length", "_starts")
+    __slots__ = ("_ends", "_original_length", "_runs", "_starts")
 
-    def __init__(self, starts: array[int] | None, ends: array[int] | None, original_length: int) -> None:
+    def __init__(
+        self,
+        starts: array[int] | None,
+        ends: array[int] | None,
+        original_length: int,
+        runs: tuple[list[int], list[int], int] | None = None,
+    ) -> None:
         self._starts = starts
         self._ends = ends
         self._original_length = original_length
+        self._runs = runs
 
     @classmethod
     def identity(cls, length: int) -> OffsetMap:
@@ -87,59 +97,62 @@ class OffsetMap:
     @classmethod
     def of_kept(cls, kept: Iterable[range], original_length: int) -> OffsetMap:
         """The normalized text is the original characters of the ranges `kept`, in order."""
-        starts: array[int] = array("q")
-        ends: array[int] = array("q")
-        counting = _counting(original_length + 1)
+        normalized_starts: list[int] = []
+        original_starts: list[int] = []
+        length = 0
         for positions in kept:
-            starts.extend(counting[positions.start : positions.stop])
-            ends.extend(counting[positions.start + 1 : positions.stop + 1])
-        return cls(starts, ends, original_length)
+            if positions:
+                normalized_starts.append(length)
+                original_starts.append(positions.start)
+                length += len(positions)
+        return cls(None, None, original_length, (normalized_starts, original_starts, length))
 
     def through(self, kept: OffsetMap) -> OffsetMap:
         """This map, read through `kept`, a map of single characters from the intermediate text to
         the original."""
-        assert self._starts is not None and self._ends is not None and kept._starts is not None
-        positions, original_length = kept._starts, kept._original_length
-        starts = array("q", (_position(positions, start, original_length) for start in self._starts))
+        assert self._starts is not None and self._ends is not None
+        starts = array("q", (kept._kept_position(start) for start in self._starts))
         ends = array(
             "q",
             (
-                _position(positions, end - 1, original_length) + 1 if end > start else starts[index]
+                kept._kept_position(end - 1) + 1 if end > start else starts[index]
                 for index, (start, end) in enumerate(zip(self._starts, self._ends, strict=True))
             ),
         )
-        return OffsetMap(starts, ends, original_length)
+        return OffsetMap(starts, ends, kept._original_length)
 
     @property
     def is_identity(self) -> bool:
-        return self._starts is None
+        return self._starts is None and self._runs is None
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """The original span that normalized `[start, end)` was read from."""
+        if self._runs is not None:
+            _check_span(start, end, self._runs[2])
+            begin = self._kept_position(start)
+            return begin, self._kept_position(end - 1) + 1 if end > start else begin
         if self._starts is None or self._ends is None:
             return start, end
-        length = len(self._starts)
-        if not 0 <= start <= end <= length:
-            raise IndexError(f"span [{start}, {end}) is outside the normalized text of length {length}")
+        _check_span(start, end, len(self._starts))
         if start == end:
-            position = self._starts[start] if start < length else self._original_length
+            position = self._starts[start] if start < len(self._starts) else self._original_length
             return position, position
         return self._starts[start], self._ends[end - 1]
 
+    def _kept_position(self, index: int) -> int:
+        """The original position of normalized character `index` of a map of runs; past the last
+        character, the end of the original."""
+        assert self._runs is not None
+        normalized_starts, original_starts, length = self._runs
+        if index >= length:
+            return self._original_length
+        run = bisect_right(normalized_starts, index) - 1
+        return original_starts[run] + index - normalized_starts[run]
 
-def _counting(stop: int) -> array[int]:
-    """0, 1, 2, ... to at least `stop`: slices of it are copied in C, where an array built from a range
-    makes a Python int of every position."""
-    return _counting_to(1 << stop.bit_length())
 
-
-@cache
-def _counting_to(stop: int) -> array[int]:
-    return array("q", range(stop))
-
-
-def _position(positions: array[int], index: int, length: int) -> int:
-    return positions[index] if index < len(positions) else length
+def _check_span(start: int, end: int, length: int) -> None:
+    if not 0 <= start <= end <= length:
+        raise IndexError(f"span [{start}, {end}) is outside the normalized text of length {length}")
 
 
 @dataclass(frozen=True, slots=True)
