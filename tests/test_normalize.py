@@ -165,3 +165,30 @@ def test_spaces_beside_han_are_typesetting_and_the_span_keeps_them(
     assert result.text == normalized
     start = result.text.index(span)
     assert result.original_slice(start, start + len(span)) == original
+
+
+_TYPESET = " 營收達 1,025 億美元，年增 8% "
+
+
+@pytest.mark.parametrize(
+    ("span", "original"),
+    [
+        ((0, 0), (1, 1)),
+        ((0, 3), (1, 4)),
+        ((3, 8), (5, 10)),
+        ((3, 11), (5, 14)),
+        ((12, 16), (15, 20)),
+        ((16, 17), (20, 21)),
+        ((17, 17), (21, 21)),
+    ],
+)
+def test_a_span_maps_across_dropped_blanks_exactly(span: tuple[int, int], original: tuple[int, int]) -> None:
+    result = normalize(_TYPESET)
+    assert result.text == "营收达1,025亿美元，年增8% "
+    assert result.original_span(*span) == original
+
+
+@pytest.mark.parametrize("span", [(-1, 2), (3, 2), (0, 18)])
+def test_a_span_outside_the_normalized_text_is_an_error(span: tuple[int, int]) -> None:
+    with pytest.raises(IndexError, match="outside the normalized text of length 17"):
+        normalize(_TYPESET).original_span(*span)
