@@ -249,7 +249,7 @@ def _script_of(text: str, simplified: str) -> Script:
 
 
 def _is_minority(count: int, other: int) -> bool:
-    """Whether `count` is under 5 % of `count + other`; `other` is never 0."""
+    """Whether `count` is under 5 % of `count + other`, never 0 here: the Traditional count is not."""
     return count / (count + other) < _MINORITY_SHARE
 
 
