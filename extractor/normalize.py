@@ -13,8 +13,10 @@ that `t2s` leaves alone (云端运算, 晶片) is known to the lexicons instead.
 from __future__ import annotations
 
 import difflib
+import re
 from array import array
-from collections.abc import Callable
+from bisect import bisect_right
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -57,8 +59,9 @@ _WIDTH_FOLD = {
     "･": "·",
 }
 _FOLD_TABLE = str.maketrans(_WIDTH_FOLD)
+_FOLDABLE = re.compile("[" + re.escape("".join(_WIDTH_FOLD)) + "]")  # `re` scans a set of characters faster
 _HAN = regex.compile(r"\p{Han}")
-_TYPOGRAPHIC_SPACE = regex.compile(r"(?<=\p{Han}) +| +(?=\p{Han})")
+_SPACES = regex.compile(" +")
 _PIECE = regex.compile(r"[^\n。！？!?]*[\n。！？!?]?")
 _MINORITY_SHARE = 0.05  # below this share of script-specific characters, the other script is noise
 
@@ -68,58 +71,88 @@ class OffsetMap:
 
     `starts[i]`/`ends[i]` give the original span of the unit normalized character i belongs to. A unit
     is one character wherever conversion kept lengths, and a whole rewritten phrase where it did not:
-    a span that cuts into a rewritten phrase widens to the whole original phrase.
+    a span that cuts into a rewritten phrase widens to the whole original phrase. Where characters were
+    only dropped (blanks beside Han), the map holds `runs` instead: the normalized and the original
+    start of each run of kept characters, found by bisection.
     """
 
-    __slots__ = ("_ends", "_original_length", "_starts")
+    __slots__ = ("_ends", "_original_length", "_runs", "_starts")
 
-    def __init__(self, starts: array[int] | None, ends: array[int] | None, original_length: int) -> None:
+    def __init__(
+        self,
+        starts: array[int] | None,
+        ends: array[int] | None,
+        original_length: int,
+        runs: tuple[list[int], list[int], int] | None = None,
+    ) -> None:
         self._starts = starts
         self._ends = ends
         self._original_length = original_length
+        self._runs = runs
 
     @classmethod
     def identity(cls, length: int) -> OffsetMap:
         return cls(None, None, length)
 
     @classmethod
-    def of_positions(cls, positions: array[int], original_length: int) -> OffsetMap:
-        """Each normalized character `i` is the original character `positions[i]`."""
-        return cls(positions, array("q", (position + 1 for position in positions)), original_length)
+    def of_kept(cls, kept: Iterable[range], original_length: int) -> OffsetMap:
+        """The normalized text is the original characters of the ranges `kept`, in order."""
+        normalized_starts: list[int] = []
+        original_starts: list[int] = []
+        length = 0
+        for positions in kept:
+            if positions:
+                normalized_starts.append(length)
+                original_starts.append(positions.start)
+                length += len(positions)
+        return cls(None, None, original_length, (normalized_starts, original_starts, length))
 
-    def through(self, positions: array[int], original_length: int) -> OffsetMap:
-        """This map, read through another that puts intermediate character `j` at `positions[j]` of
-        an original of `original_length` characters."""
+    def through(self, kept: OffsetMap) -> OffsetMap:
+        """This map, read through `kept`, a map of single characters from the intermediate text to
+        the original."""
         assert self._starts is not None and self._ends is not None
-        starts = array("q", (_position(positions, start, original_length) for start in self._starts))
+        starts = array("q", (kept._kept_position(start) for start in self._starts))
         ends = array(
             "q",
             (
-                _position(positions, end - 1, original_length) + 1 if end > start else starts[index]
+                kept._kept_position(end - 1) + 1 if end > start else starts[index]
                 for index, (start, end) in enumerate(zip(self._starts, self._ends, strict=True))
             ),
         )
-        return OffsetMap(starts, ends, original_length)
+        return OffsetMap(starts, ends, kept._original_length)
 
     @property
     def is_identity(self) -> bool:
-        return self._starts is None
+        return self._starts is None and self._runs is None
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """The original span that normalized `[start, end)` was read from."""
+        if self._runs is not None:
+            _check_span(start, end, self._runs[2])
+            begin = self._kept_position(start)
+            return begin, self._kept_position(end - 1) + 1 if end > start else begin
         if self._starts is None or self._ends is None:
             return start, end
-        length = len(self._starts)
-        if not 0 <= start <= end <= length:
-            raise IndexError(f"span [{start}, {end}) is outside the normalized text of length {length}")
+        _check_span(start, end, len(self._starts))
         if start == end:
-            position = self._starts[start] if start < length else self._original_length
+            position = self._starts[start] if start < len(self._starts) else self._original_length
             return position, position
         return self._starts[start], self._ends[end - 1]
 
+    def _kept_position(self, index: int) -> int:
+        """The original position of normalized character `index` of a map of runs; past the last
+        character, the end of the original."""
+        assert self._runs is not None
+        normalized_starts, original_starts, length = self._runs
+        if index >= length:
+            return self._original_length
+        run = bisect_right(normalized_starts, index) - 1
+        return original_starts[run] + index - normalized_starts[run]
 
-def _position(positions: array[int], index: int, length: int) -> int:
-    return positions[index] if index < len(positions) else length
+
+def _check_span(start: int, end: int, length: int) -> None:
+    if not 0 <= start <= end <= length:
+        raise IndexError(f"span [{start}, {end}) is outside the normalized text of length {length}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,8 +179,9 @@ def converter(config: str = DEFAULT_CONFIG) -> opencc.OpenCC:
 
 
 def fold_width(text: str) -> str:
-    """Full-width digits, letters and signs as ASCII; one character for one."""
-    return text.translate(_FOLD_TABLE)
+    """Full-width digits, letters and signs as ASCII; one character for one. Most texts have none,
+    and looking for one is much cheaper than translating every character."""
+    return text.translate(_FOLD_TABLE) if _FOLDABLE.search(text) else text
 
 
 def detect_script(text: str) -> Script:
@@ -167,30 +201,29 @@ def normalize(text: str, *, config: str = DEFAULT_CONFIG) -> NormalizedText:
     converted = convert(compact)
     script = _script_of(compact, converted if config == DEFAULT_CONFIG else converter("t2s").convert(compact))
     if len(converted) == len(compact):
-        offsets = OffsetMap.identity(len(text)) if kept is None else OffsetMap.of_positions(kept, len(text))
+        offsets = OffsetMap.identity(len(text)) if not kept else OffsetMap.of_kept(kept, len(text))
         return NormalizedText(text, converted, script, offsets)
     normalized, offsets = _convert_with_map(compact, convert)
     return NormalizedText(
-        text, normalized, script, offsets if kept is None else offsets.through(kept, len(text))
+        text, normalized, script, offsets if not kept else offsets.through(OffsetMap.of_kept(kept, len(text)))
     )
 
 
-def _without_typographic_spaces(text: str) -> tuple[str, array[int] | None]:
-    """`text` without the spaces set beside Han characters (营收 1,025 亿美元, 第 4 季, 年增 8%: the
-    typesetting of Taiwan and Hong Kong papers), and the original position of every character kept;
-    None when there is none to drop. Spaces between Latin words and digits (Trainium 3) stay."""
-    if not _TYPOGRAPHIC_SPACE.search(text):
-        return text, None
-    kept = array("q")
-    parts: list[str] = []
+def _without_typographic_spaces(text: str) -> tuple[str, list[range]]:
+    """`text` without the runs of spaces set beside Han characters (营收 1,025 亿美元, 第 4 季, 年增 8%:
+    the typesetting of Taiwan and Hong Kong papers), and the ranges of the original characters kept;
+    none when there is no space to drop. Spaces between Latin words and digits (Trainium 3) stay."""
+    kept: list[range] = []
     position = 0
-    for match in _TYPOGRAPHIC_SPACE.finditer(text):
-        parts.append(text[position : match.start()])
-        kept.extend(range(position, match.start()))
-        position = match.end()
-    parts.append(text[position:])
-    kept.extend(range(position, len(text)))
-    return "".join(parts), kept
+    for match in _SPACES.finditer(text):
+        start, end = match.span()
+        if _HAN.match(text[start - 1 : start]) or _HAN.match(text[end : end + 1]):
+            kept.append(range(position, start))
+            position = end
+    if not kept:
+        return text, kept
+    kept.append(range(position, len(text)))
+    return "".join(text[positions.start : positions.stop] for positions in kept), kept
 
 
 def _script_of(text: str, simplified: str) -> Script:
@@ -202,26 +235,53 @@ def _script_of(text: str, simplified: str) -> Script:
     form the rules are written in; a minority below 5 % of the marked characters is noise.
     """
     traditional = _changed_characters(text, simplified)
-    simplified_only = _changed_in_both(text, converter("s2tw").convert(text), converter("s2hk").convert(text))
-    total = traditional + simplified_only
-    if total == 0 or traditional / total < _MINORITY_SHARE:
+    if traditional == 0:
         return Script.SIMPLIFIED
-    if simplified_only / total < _MINORITY_SHARE:
+    taiwan = converter("s2tw").convert(text)
+    if _is_minority(_changed_characters(text, taiwan), traditional):
+        return Script.TRADITIONAL  # Simplified-only characters are some of these: too few, whatever s2hk says
+    simplified_only = _changed_in_both(text, taiwan, converter("s2hk").convert(text))
+    if _is_minority(traditional, simplified_only):
+        return Script.SIMPLIFIED
+    if _is_minority(simplified_only, traditional):
         return Script.TRADITIONAL
     return Script.MIXED
+
+
+def _is_minority(count: int, other: int) -> bool:
+    """Whether `count` is under 5 % of `count + other`, never 0 here: the Traditional count is not."""
+    return count / (count + other) < _MINORITY_SHARE
 
 
 def _changed_in_both(text: str, first: str, second: str) -> int:
     if len(first) != len(text) or len(second) != len(text):
         return min(_changed_characters(text, first), _changed_characters(text, second))
-    return sum(1 for a, b, c in zip(text, first, second, strict=True) if a != b and a != c)
+    original = _code_points(text)
+    in_first, in_second = original ^ _code_points(first), original ^ _code_points(second)
+    return (
+        len(text)
+        - _unchanged(in_first, len(text))
+        - _unchanged(in_second, len(text))
+        + _unchanged(in_first | in_second, len(text))
+    )
 
 
 def _changed_characters(before: str, after: str) -> int:
     if len(before) != len(after):
         matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
         return len(before) - sum(block.size for block in matcher.get_matching_blocks())
-    return sum(1 for a, b in zip(before, after, strict=True) if a != b)
+    return len(before) - _unchanged(_code_points(before) ^ _code_points(after), len(before))
+
+
+def _code_points(text: str) -> int:
+    """The text as one integer of 32-bit code points: XOR of two texts leaves a zero word exactly where
+    they agree, and counting those words runs in C, not character by character in Python."""
+    return int.from_bytes(text.encode("utf-32-le"), "little")
+
+
+def _unchanged(difference: int, length: int) -> int:
+    """The zero words of an XOR of `_code_points` of two texts of `length` characters."""
+    return array("I", difference.to_bytes(4 * length, "little")).count(0)
 
 
 def _convert_with_map(text: str, convert: Callable[[str], str]) -> tuple[str, OffsetMap]:

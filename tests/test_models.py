@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
 from pydantic import ValidationError
 
+from extractor.extraction import extract
 from extractor.models import Claim, Document, Metric, Qualifier, Status
 
 TEXT = "亞馬遜第四季度營收2134億美元，同比增長14%。"
@@ -82,3 +84,40 @@ def test_document_schema_names_the_contract_fields() -> None:
         "status",
         "evidence",
     }
+
+
+_ARTICLES = sorted((Path(__file__).parent.parent / "corpora").glob("*.txt"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        *(path.read_text(encoding="utf-8") for path in _ARTICLES),
+        "台積電 10 月營收新台幣 ３,６７５ 億元，年增 16.9%。",
+        "腾讯 2025 年第三季度收入 1928.7 亿元，同比增长 15%。",
+    ],
+    ids=[*(path.stem for path in _ARTICLES), "typeset-traditional", "typeset-simplified"],
+)
+def test_every_extracted_document_validates_against_its_text(text: str) -> None:
+    document = extract(text)
+    assert document.claims and document.entities
+    assert Document.model_validate(document.model_dump(), context={"text": text}) == document
+    assert Document.model_validate_json(document.model_dump_json(), context={"text": text}) == document
+
+
+@pytest.mark.parametrize(
+    ("entity", "message"),
+    [
+        (
+            {"text": "騰訊", "canonical": "Tencent", "type": "company", "start": 1, "end": 3},
+            "is not original",
+        ),
+        ({"text": "騰訊", "canonical": "Tencent", "type": "fund", "start": 0, "end": 2}, "type"),
+        ({"text": "騰訊", "canonical": "Tencent", "type": "company", "start": -1, "end": 2}, "start"),
+    ],
+)
+def test_a_users_entity_is_checked_against_the_text(entity: dict[str, Any], message: str) -> None:
+    with pytest.raises(ValidationError, match=message):
+        Document.model_validate(
+            {"script": "traditional", "entities": [entity]}, context={"text": "騰訊第三季度收入增長15%。"}
+        )

@@ -21,6 +21,18 @@ from extractor.normalize import detect_script, fold_width, normalize
         ("Amazon reported Q4 revenue of $213.4 billion.", Script.NONE),
         ("", Script.NONE),
         ("公司2025年收入100美元", Script.SIMPLIFIED),
+        # the Taiwan standard changes none of it: Traditional without asking the Hong Kong one
+        ("鴻海表示，伺服器出貨量按年增長。", Script.TRADITIONAL),
+        # the Taiwan standard writes 臺 for 台, the Hong Kong one does not: not Simplified-only
+        ("台積電表示，面板出貨量年增5%。", Script.TRADITIONAL),
+        ("里程表显示，公司发布财报后股价上涨。", Script.SIMPLIFIED),
+        # one Traditional character among many Simplified-only ones is noise
+        (
+            "腾讯第三季度收入1928.7亿元，同比增长15%，净利润按年增长，国际市场游戏收入增长较快，"
+            "广告业务收入也实现增长，整体經营稳健。",
+            Script.SIMPLIFIED,
+        ),
+        ("ＡＷＳ營收１２５億美元", Script.TRADITIONAL),
     ],
 )
 def test_detect_script(text: str, script: Script) -> None:
@@ -34,6 +46,8 @@ def test_detect_script(text: str, script: Script) -> None:
         ("ＥＰＳ為１．９５美元", "EPS為1.95美元"),
         ("安迪・傑西", "安迪·傑西"),
         ("１，２", "1，2"),
+        ("營收2134億美元，增長14%", "營收2134億美元，增長14%"),
+        ("", ""),
     ],
 )
 def test_fold_width(text: str, folded: str) -> None:
@@ -151,3 +165,30 @@ def test_spaces_beside_han_are_typesetting_and_the_span_keeps_them(
     assert result.text == normalized
     start = result.text.index(span)
     assert result.original_slice(start, start + len(span)) == original
+
+
+_TYPESET = " 營收達 1,025 億美元，年增 8% "
+
+
+@pytest.mark.parametrize(
+    ("span", "original"),
+    [
+        ((0, 0), (1, 1)),
+        ((0, 3), (1, 4)),
+        ((3, 8), (5, 10)),
+        ((3, 11), (5, 14)),
+        ((12, 16), (15, 20)),
+        ((16, 17), (20, 21)),
+        ((17, 17), (21, 21)),
+    ],
+)
+def test_a_span_maps_across_dropped_blanks_exactly(span: tuple[int, int], original: tuple[int, int]) -> None:
+    result = normalize(_TYPESET)
+    assert result.text == "营收达1,025亿美元，年增8% "
+    assert result.original_span(*span) == original
+
+
+@pytest.mark.parametrize("span", [(-1, 2), (3, 2), (0, 18)])
+def test_a_span_outside_the_normalized_text_is_an_error(span: tuple[int, int]) -> None:
+    with pytest.raises(IndexError, match="outside the normalized text of length 17"):
+        normalize(_TYPESET).original_span(*span)

@@ -31,8 +31,9 @@ class PhraseMatcher:
     def find(self, text: str) -> Iterator[tuple[int, int]]:
         """(start, end) of every phrase in `text`, in order, none overlapping."""
         for _, start, longest_end in self._automaton.find_matches_as_indexes(text):
-            end = self._bounded_end(text, start, longest_end)
-            if end is not None:
+            if text[start] not in _LATIN and text[longest_end - 1] not in _LATIN:
+                yield start, longest_end  # word bounds concern Latin letters and digits only
+            elif (end := self._bounded_end(text, start, longest_end)) is not None:
                 yield start, end
 
     def _bounded_end(self, text: str, start: int, end: int) -> int | None:

@@ -1,4 +1,8 @@
-"""What the entity layer finds: named things and metric terms, with spans in the normalized text."""
+"""What the entity layer finds: named things and metric terms, with spans in the normalized text.
+
+Plain slotted dataclasses, not frozen: an article has hundreds of mentions, and a frozen one costs five
+times as much to build. Nothing changes a mention once found.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,7 @@ from dataclasses import dataclass
 from extractor.models import EntityType, Metric
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class EntityMention:
     """A company, segment, person, product, organization or place as written.
 
@@ -24,7 +28,7 @@ class EntityMention:
     country: str | None = None  # where a company is listed or based (registry `country`)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class MetricMention:
     """A metric term (营收, 净利润, 每股收益) and whether it names an adjusted (non-GAAP) figure."""
 

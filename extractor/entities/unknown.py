@@ -20,6 +20,7 @@ from extractor.models import EntityType
 RULES = "registry/unknown_names.yaml"
 _LATIN_WORD = regex.compile(r"(?<![A-Za-z0-9])[A-Z][A-Za-z0-9]*(?:[-&'][A-Za-z0-9]+)*(?![A-Za-z0-9])")
 _HAN = regex.compile(r"\p{Han}")
+_DIGIT = regex.compile(r"\d")
 _TAKEN = b"\x01"
 
 
@@ -110,32 +111,33 @@ class UnknownNameRules:
         run: list[regex.Match[str]] = []
         for word in _LATIN_WORD.finditer(text):
             if not self._latin_name_word(word.group()) or taken.overlaps(*word.span()):
-                yield from self._latin_name(text, run)
+                if run:
+                    yield self._latin_name(text, run)
                 run = []
             elif run and text[run[-1].end() : word.start()] != " ":
-                yield from self._latin_name(text, run)
+                yield self._latin_name(text, run)
                 run = [word]
             else:
                 run.append(word)
-        yield from self._latin_name(text, run)
+        if run:
+            yield self._latin_name(text, run)
 
     def _latin_name_word(self, word: str) -> bool:
         if word in self.latin_stopwords or self.latin_period_label.fullmatch(word):
             return False
         return len(word) >= (self.latin_acronym_min if word.isupper() else 2)
 
-    def _latin_name(self, text: str, run: list[regex.Match[str]]) -> Iterator[EntityMention]:
-        if not run:
-            return
+    def _latin_name(self, text: str, run: list[regex.Match[str]]) -> EntityMention:
+        """The name a run of Latin words makes: a product when it has a digit, a person when two or
+        more words follow a role (CEO Andy Jassy), else a company."""
         start, end = run[0].start(), run[-1].end()
-        after_role = self.role_cue_end.search(text[max(0, start - 8) : start]) is not None
-        if any(char.isdigit() for char in text[start:end]):
+        if _DIGIT.search(text, start, end):
             kind = EntityType.PRODUCT
-        elif after_role and len(run) > 1:
+        elif len(run) > 1 and self.role_cue_end.search(text[max(0, start - 8) : start]):
             kind = EntityType.PERSON
         else:
             kind = EntityType.COMPANY
-        yield EntityMention(start, end, text[start:end], kind, None)
+        return EntityMention(start, end, text[start:end], kind, None)
 
 
 @cache
