@@ -16,7 +16,7 @@ from typing import Any, NamedTuple
 
 from extractor.data import load_table
 from extractor.models import Basis, Change, Claim, Metric, Status
-from extractor.normalize import converter, fold_width
+from extractor.normalize import normal_form
 from extractor.stated import Interval, Stated, consistent, stated, written_numbers
 
 
@@ -144,8 +144,7 @@ def _words_regex(words: str) -> re.Pattern[str]:
 
 @lru_cache(maxsize=4096)
 def _simplified(text: str) -> str:
-    """The evidence as the word lists are written against: full-width folded, Simplified."""
-    return str(converter("t2s").convert(fold_width(text)))
+    return normal_form(text)
 
 
 def width(interval: Interval) -> float:

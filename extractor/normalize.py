@@ -184,6 +184,12 @@ def fold_width(text: str) -> str:
     return text.translate(_FOLD_TABLE) if _FOLDABLE.search(text) else text
 
 
+def normal_form(text: str) -> str:
+    """`text` as the rules read it (full-width folded, Simplified), without the script detection and
+    offset map of `normalize`: for words of the data tables and short snippets compared with them."""
+    return str(converter().convert(fold_width(text)))
+
+
 def detect_script(text: str) -> Script:
     """Traditional, Simplified, mixed, or none (no Han characters at all)."""
     if not _HAN.search(text):

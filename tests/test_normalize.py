@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extractor.models import Script
-from extractor.normalize import detect_script, fold_width, normalize
+from extractor.normalize import detect_script, fold_width, normal_form, normalize
 
 
 @pytest.mark.parametrize(
@@ -192,3 +192,17 @@ def test_a_span_maps_across_dropped_blanks_exactly(span: tuple[int, int], origin
 def test_a_span_outside_the_normalized_text_is_an_error(span: tuple[int, int]) -> None:
     with pytest.raises(IndexError, match="outside the normalized text of length 17"):
         normalize(_TYPESET).original_span(*span)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("營收１０２５億美元", "营收1025亿美元"),
+        ("营收1025亿美元", "营收1025亿美元"),
+        ("年增１４％", "年增14%"),
+        ("Ｑ４淨利", "Q4净利"),
+    ],
+)
+def test_normal_form_folds_and_simplifies_without_a_map(text: str, expected: str) -> None:
+    assert normal_form(text) == expected
+    assert normal_form(text) == normalize(text).text

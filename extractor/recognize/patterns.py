@@ -20,17 +20,12 @@ from typing import Any
 
 from extractor.data import load_table
 from extractor.models import Qualifier
-from extractor.normalize import converter, fold_width
+from extractor.normalize import normal_form
 
 # Alternations of at most this many words are not worth a lookahead on their first characters.
 _UNGUARDED = 3
 
 ARABIC = r"(?:\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?)"
-
-
-def normal_form(word: str) -> str:
-    """`word` as the recognizers see it: full-width folded, Simplified."""
-    return str(converter("t2s").convert(fold_width(word)))
 
 
 def forms(words: Iterable[str]) -> list[str]:
