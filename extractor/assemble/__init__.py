@@ -42,7 +42,7 @@ from extractor.assemble.text import Sentence, split_sentences
 from extractor.assemble.vocabulary import ValueKind, vocabulary
 from extractor.data import yuan_countries
 from extractor.entities.mentions import EntityMention, MetricMention
-from extractor.models import Basis, Change, Claim, Evidence, Metric, Status
+from extractor.models import Basis, Change, Claim, EntityType, Evidence, Metric, Status
 from extractor.recognize.mentions import Mention, MentionKind, Period, RelativePeriod
 
 __all__ = ["assemble"]
@@ -222,6 +222,9 @@ def _by_sentence(items: Sequence[_Item], sentences: list[Sentence], starts: list
 def _assemble_sentence(
     view: SentenceView, values: list[Mention], changes: list[Mention], state: _State
 ) -> None:
+    if not values and not changes:
+        _carry(view, [], state)
+        return
     led_changes = _changes_leading_values(view, changes, values)
     period_overrides = _from_to_periods(view, values, state) | _distributed_periods(view, values, state)
     leading = {id(change) for chain in led_changes.values() for change in chain}
@@ -323,7 +326,7 @@ def _period_before(
         dated = [p for p in before if p.period is not None and is_dated(p.period)]
         return (_resolve(dated[-1].period, state) if dated else None), False
     clause_start = view.clause_start(position)
-    stated = [p for p in before if not _is_comparison(view.text, p) or p.start >= clause_start]
+    stated = [p for p in before if p.start >= clause_start or not _is_comparison(view.text, p)]
     if stated:
         chosen = stated[-1]
         period = _resolve(chosen.period, state)
@@ -476,14 +479,13 @@ def _continues(view: SentenceView, draft: _Draft, change: Mention) -> bool:
     and the claim has no change on that basis yet."""
     if any(c.basis == change.basis and not _complementary(c, change) for c in draft.changes):
         return False
-    between = (draft.end, change.start)
+    start, end = draft.end, change.start
     if any(
-        between[0] <= e.start and e.end <= between[1]
+        start <= e.start and e.end <= end and (is_subject_like(e) or e.type is EntityType.SEGMENT)
         for e in view.entities
-        if is_subject_like(e) or e.type.value == "segment"
     ):
         return False
-    return not any(between[0] <= m.start and m.end <= between[1] for m in view.metrics)
+    return not any(start <= m.start and m.end <= end for m in view.metrics)
 
 
 def _claim(view: SentenceView, draft: _Draft) -> Claim:
@@ -595,11 +597,11 @@ def _carry(view: SentenceView, drafts: list[_Draft], state: _State) -> None:
             d.period for d in drafts if d.period is not None and not d.compared and d.status is Status.ACTUAL
         ]
         if stated:
-            state.periods = replace(state.periods, current=stated[-1])
+            state.periods = state.periods.at(stated[-1])
         return
     named = [e for e in view.entities if is_subject_like(e)]
     if named:
         state.subject = subject_name(named[-1])
     resolved = [p for m in view.periods if (p := _resolve(m.period, state)) is not None]
     if resolved:
-        state.periods = replace(state.periods, current=resolved[-1])
+        state.periods = state.periods.at(resolved[-1])

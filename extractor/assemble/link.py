@@ -35,7 +35,7 @@ class SentenceView:
     last_segment: str | None = None
 
     def clause_start(self, position: int) -> int:
-        return self.sentence.clause_span(self.sentence.clause_of(position))[0]
+        return self.sentence.clause_start(position)
 
 
 def is_subject_like(entity: EntityMention) -> bool:
@@ -126,8 +126,7 @@ def _referred_segment(
     view: SentenceView, clause_start: int, position: int, before: list[EntityMention]
 ) -> str | None:
     """The business line 该分部 or 该业务 refers back to: the last one named."""
-    words = vocabulary().segment_references
-    if not any(view.text.find(word, clause_start, position) >= 0 for word in words):
+    if vocabulary().segment_references.search(view.text, clause_start, position) is None:
         return None
     named = [e for e in before if is_segment_like(e)]
     return (named[-1].canonical or named[-1].text) if named else view.last_segment
@@ -253,14 +252,14 @@ def _noun_after(view: SentenceView, mention: Mention) -> MetricMention | str | N
 
 def _blocked(between: str) -> bool:
     """Whether a noun that is no metric of ours (成交额, 关税) stands between a metric term and a value."""
-    return any(noun in between for noun in vocabulary().blocking_nouns)
+    return vocabulary().blocking_nouns.search(between) is not None
 
 
 def _share_taken(view: SentenceView, mention: Mention) -> MetricMention | None:
     """A percentage something takes of a money metric (收入约占六成, 占总营收79%): that metric's share."""
     words = vocabulary()
     clause_start = view.clause_start(mention.start)
-    if not any(view.text.find(verb, clause_start, mention.start) >= 0 for verb in words.share_verbs):
+    if words.share_verbs.search(view.text, clause_start, mention.start) is None:
         return None
     before = [m for m in view.metrics if m.end <= mention.start]
     if not before or before[-1].metric not in words.share_of:
@@ -324,7 +323,7 @@ def names_business_before(view: SentenceView, change: Mention) -> bool:
 def shared_by_each(view: SentenceView, value: Mention) -> list[str]:
     """The business lines listed before a value they each take (物联网与车用电子各占5%), else none."""
     clause_start = view.clause_start(value.start)
-    if not any(view.text.find(m, clause_start, value.start) >= 0 for m in vocabulary().each_markers):
+    if vocabulary().each_markers.search(view.text, clause_start, value.start) is None:
         return []
     listed = [
         e for e in view.entities if clause_start <= e.start and e.end <= value.start and is_segment_like(e)
