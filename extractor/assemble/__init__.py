@@ -244,7 +244,7 @@ def _assemble_sentence(
         draft = _value_draft(view, item, state, period_overrides.get(id(item)), previous)
         if draft is not None:
             draft.changes.extend(led_changes.get(id(item), []))
-            draft.start = min([draft.start, *(view.clause_start(c.start) for c in draft.changes)])
+            draft.start = min([draft.start, *(view.sentence.clause_start(c.start) for c in draft.changes)])
             shared = shared_by_each(view, item)
             drafts.extend([replace(draft, segment=segment) for segment in shared] if shared else [draft])
     for draft in drafts:
@@ -276,9 +276,9 @@ def _from_to_periods(view: SentenceView, values: list[Mention], state: _State) -
     overrides: dict[int, Period | None] = {}
     for first, second in itertools.pairwise(values):
         gap = view.text[first.end : second.start].strip()
-        clause_start = view.clause_start(first.start)
+        clause_start = view.sentence.clause_start(first.start)
         marker = view.text.rfind(words.from_marker, clause_start, first.start)
-        if marker < 0 or view.clause_start(second.start) != clause_start:
+        if marker < 0 or view.sentence.clause_start(second.start) != clause_start:
             continue
         if not any(gap.endswith(connector) for connector in words.to_connectors):
             continue
@@ -302,8 +302,10 @@ def _distributed_periods(
         position = view.text.find(word, view.sentence.start, view.sentence.end)
         if position < 0:
             continue
-        clause = view.sentence.clause_of(position)
-        listed = [v for v in values if v.start > position and view.sentence.clause_of(v.start) == clause]
+        clause_start = view.sentence.clause_start(position)
+        listed = [
+            v for v in values if v.start > position and view.sentence.clause_start(v.start) == clause_start
+        ]
         periods = [p for p in view.periods if p.end <= position]
         if len(listed) >= 2 and len(periods) >= len(listed):
             for value, period in zip(listed, periods[-len(listed) :], strict=True):
@@ -325,7 +327,7 @@ def _period_before(
     if metric in vocabulary().point_in_time_metrics:
         dated = [p for p in before if p.period is not None and is_dated(p.period)]
         return (_resolve(dated[-1].period, state) if dated else None), False
-    clause_start = view.clause_start(position)
+    clause_start = view.sentence.clause_start(position)
     stated = [p for p in before if p.start >= clause_start or not _is_comparison(view.text, p)]
     if stated:
         chosen = stated[-1]
@@ -353,7 +355,7 @@ def _opens_with_metric(view: SentenceView, position: int) -> bool:
     """Whether a clause goes straight to its metric or number (营业利润率35.0%, 同比增长18%): it then
     continues the claim before it; a clause that first names something the registry does not know
     (影像与传感解决方案部门营收...) is about that, not about the business line before it."""
-    clause_start = view.clause_start(position)
+    clause_start = view.sentence.clause_start(position)
     first_metric = next((m.start for m in view.metrics if clause_start <= m.start < position), position)
     opening = view.text[clause_start:first_metric]
     for period in view.periods:
@@ -377,8 +379,8 @@ def _value_draft(
     if period_override is not None:
         period, compared = period_override, False
     start = min(
-        view.clause_start(value.start),
-        view.clause_start(metric.start) if metric.end <= value.start else value.start,
+        view.sentence.clause_start(value.start),
+        view.sentence.clause_start(metric.start) if metric.end <= value.start else value.start,
     )
     status = _status(view, value.start, period, state)
     if not any(p.end <= value.start for p in view.periods):
@@ -434,7 +436,7 @@ def _place_change(view: SentenceView, change: Mention, drafts: list[_Draft], sta
     if subject is None:
         return
     period, compared = _period_before(view, change.start, state, metric.metric)
-    start = view.clause_start(min(change.start, metric.start) if metric.text else change.start)
+    start = view.sentence.clause_start(min(change.start, metric.start) if metric.text else change.start)
     status = _status(view, change.start, period, state)
     unit = _unit(None, metric.metric, state)
     drafts.append(
@@ -453,7 +455,7 @@ def _parallel_rate(view: SentenceView, value: Mention, changes: list[Mention]) -
     (AWS的营收增速(24%)不及Azure(39%)): that name's growth rate, as a change."""
     if value.kind is not MentionKind.PERCENT or view.text[value.start - 1 : value.start] not in ("(", "（"):
         return None
-    clause_start = view.clause_start(value.start)
+    clause_start = view.sentence.clause_start(value.start)
     led_by_rate = [
         c
         for c in changes
@@ -568,7 +570,7 @@ def _merged(changes: list[Change]) -> list[Change]:
 
 
 def _clause_end(view: SentenceView, position: int) -> int:
-    return view.sentence.clause_span(view.sentence.clause_of(max(position - 1, view.sentence.start)))[1]
+    return view.sentence.clause_end(max(position - 1, view.sentence.start))
 
 
 def _trimmed(view: SentenceView, start: int, end: int) -> tuple[int, int]:
@@ -602,6 +604,6 @@ def _carry(view: SentenceView, drafts: list[_Draft], state: _State) -> None:
     named = [e for e in view.entities if is_subject_like(e)]
     if named:
         state.subject = subject_name(named[-1])
-    resolved = [p for m in view.periods if (p := _resolve(m.period, state)) is not None]
-    if resolved:
-        state.periods = state.periods.at(resolved[-1])
+    last = next((p for m in reversed(view.periods) if (p := _resolve(m.period, state)) is not None), None)
+    if last is not None:
+        state.periods = state.periods.at(last)

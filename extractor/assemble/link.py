@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from extractor.assemble.text import Sentence
 from extractor.assemble.vocabulary import ValueKind, vocabulary
@@ -33,9 +34,6 @@ class SentenceView:
     periods: Sequence[Mention]
     earlier_subjects: tuple[str, ...] = ()
     last_segment: str | None = None
-
-    def clause_start(self, position: int) -> int:
-        return self.sentence.clause_start(position)
 
 
 def is_subject_like(entity: EntityMention) -> bool:
@@ -70,7 +68,7 @@ def find_subject(view: SentenceView, position: int) -> Attribution:
     its first company. Companies listed together (亚马逊、微软和Meta) are one joint subject, and so are
     the companies a group of their number refers back to (三大云服务提供商)."""
     before = [e for e in view.entities if e.end <= position]
-    clause_start = view.clause_start(position)
+    clause_start = view.sentence.clause_start(position)
     in_clause = [e for e in before if e.start >= clause_start]
     segment: str | None = None
     for index in range(len(in_clause) - 1, -1, -1):
@@ -203,6 +201,7 @@ def metric_kind(metric: Metric) -> ValueKind:
     return vocabulary().metric_values.get(metric, ValueKind.ANY)
 
 
+@cache
 def _fits(metric: Metric, kind: ValueKind) -> bool:
     expected = metric_kind(metric)
     if kind is ValueKind.ANY:
@@ -258,7 +257,7 @@ def _blocked(between: str) -> bool:
 def _share_taken(view: SentenceView, mention: Mention) -> MetricMention | None:
     """A percentage something takes of a money metric (收入约占六成, 占总营收79%): that metric's share."""
     words = vocabulary()
-    clause_start = view.clause_start(mention.start)
+    clause_start = view.sentence.clause_start(mention.start)
     if words.share_verbs.search(view.text, clause_start, mention.start) is None:
         return None
     before = [m for m in view.metrics if m.end <= mention.start]
@@ -301,7 +300,7 @@ def _share_after(view: SentenceView, mention: Mention) -> MetricMention | None:
 
 def find_change_metric(view: SentenceView, change: Mention) -> MetricMention | None:
     """The metric a change with no value of its own measures: the nearest term before it in its clause."""
-    clause_start = view.clause_start(change.start)
+    clause_start = view.sentence.clause_start(change.start)
     for metric in reversed([m for m in view.metrics if clause_start <= m.start < change.start]):
         kind = vocabulary().metric_values.get(metric.metric, ValueKind.ANY)
         if change.points is not None or kind is not ValueKind.PERCENT:
@@ -312,7 +311,7 @@ def find_change_metric(view: SentenceView, change: Mention) -> MetricMention | N
 def names_business_before(view: SentenceView, change: Mention) -> bool:
     """Whether a change follows a business line or company directly (广告业务增长22%): it is then that
     business's revenue that grew."""
-    clause_start = view.clause_start(change.start)
+    clause_start = view.sentence.clause_start(change.start)
     entities = [e for e in view.entities if clause_start <= e.start and e.end <= change.start]
     if not entities or not (is_segment_like(entities[-1]) or is_subject_like(entities[-1])):
         return False
@@ -322,7 +321,7 @@ def names_business_before(view: SentenceView, change: Mention) -> bool:
 
 def shared_by_each(view: SentenceView, value: Mention) -> list[str]:
     """The business lines listed before a value they each take (物联网与车用电子各占5%), else none."""
-    clause_start = view.clause_start(value.start)
+    clause_start = view.sentence.clause_start(value.start)
     if vocabulary().each_markers.search(view.text, clause_start, value.start) is None:
         return []
     listed = [
@@ -335,7 +334,7 @@ def find_status(view: SentenceView, position: int) -> Status:
     """Estimate when the clause names analysts' or the market's expectation, guidance when the sentence
     so far names the company's outlook or plan (预计..., 全年净利润预期为...), else actual."""
     words = vocabulary()
-    if words.estimate_cues.search(view.text, view.clause_start(position), position):
+    if words.estimate_cues.search(view.text, view.sentence.clause_start(position), position):
         return Status.ESTIMATE
     sentence = words.estimate_cues.sub(" ", view.text[view.sentence.start : position])
     if words.guidance_cues.search(sentence):

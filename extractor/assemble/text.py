@@ -17,18 +17,14 @@ class Sentence:
     end: int
     clause_starts: tuple[int, ...]
 
-    def clause_of(self, position: int) -> int:
-        """The index of the clause holding `position`."""
-        return bisect.bisect_right(self.clause_starts, position) - 1
-
     def clause_start(self, position: int) -> int:
         """The start of the clause holding `position`."""
         return self.clause_starts[bisect.bisect_right(self.clause_starts, position) - 1]
 
-    def clause_span(self, index: int) -> tuple[int, int]:
-        """The clause's span, without the punctuation that closes it."""
-        end = self.clause_starts[index + 1] - 1 if index + 1 < len(self.clause_starts) else self.end
-        return self.clause_starts[index], end
+    def clause_end(self, position: int) -> int:
+        """The end of the clause holding `position`, before the punctuation that closes it."""
+        index = bisect.bisect_right(self.clause_starts, position)
+        return self.clause_starts[index] - 1 if index < len(self.clause_starts) else self.end
 
 
 @cache
