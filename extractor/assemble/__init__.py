@@ -585,14 +585,14 @@ def _carry(view: SentenceView, drafts: list[_Draft], state: _State) -> None:
     """What the next sentence inherits: the subject of its first claim (the sentence's topic) and the
     period of its last actual one (an outlook's period is not the article's), else the last company and
     period named."""
-    for entity in view.entities:
-        if is_subject_like(entity):
-            name = subject_name(entity)
-            if name in state.named:
-                state.named.remove(name)
-            state.named.append(name)
-        if is_segment_like(entity):
-            state.segment = entity.canonical or entity.text
+    subjects = [subject_name(e) for e in view.entities if is_subject_like(e)]
+    for name in subjects:
+        if name in state.named:
+            state.named.remove(name)
+        state.named.append(name)
+    segments = [e for e in view.entities if is_segment_like(e)]
+    if segments:
+        state.segment = segments[-1].canonical or segments[-1].text
     if drafts:
         state.subject = drafts[0].subject
         stated = [
@@ -601,9 +601,8 @@ def _carry(view: SentenceView, drafts: list[_Draft], state: _State) -> None:
         if stated:
             state.periods = state.periods.at(stated[-1])
         return
-    named = [e for e in view.entities if is_subject_like(e)]
-    if named:
-        state.subject = subject_name(named[-1])
+    if subjects:
+        state.subject = subjects[-1]
     last = next((p for m in reversed(view.periods) if (p := _resolve(m.period, state)) is not None), None)
     if last is not None:
         state.periods = state.periods.at(last)
