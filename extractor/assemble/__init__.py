@@ -17,20 +17,20 @@ from typing import TypeVar
 import regex
 
 from extractor.assemble.link import (
+    Named,
     SentenceView,
     find_change_metric,
     find_metric,
     find_status,
     find_subject,
-    is_segment_like,
-    is_subject_like,
     metric_kind,
+    named,
     names_business_before,
     shared_by_each,
-    subject_name,
 )
 from extractor.assemble.periods import (
     PeriodContext,
+    StatedPeriod,
     is_after,
     is_dated,
     is_day,
@@ -51,7 +51,7 @@ _HAN_CHARACTER = regex.compile(r"\p{Han}")
 _NAMING_LENGTH = 4  # Han characters before the metric that name something: more than 其中, 此外, 同期
 
 
-@dataclass
+@dataclass(slots=True)
 class _Draft:
     """A claim being built: the value mention (None for a change alone) and the changes joined to it."""
 
@@ -89,22 +89,25 @@ def assemble(
     metrics: Sequence[MetricMention],
 ) -> list[Claim]:
     """The claims `text` states; evidence spans index `text`."""
-    periods = _stated_periods(
-        text, [m for m in mentions if m.kind is MentionKind.PERIOD and m.period is not None]
-    )
+    periods = [
+        _stated(text, mention)
+        for mention in _stated_periods(
+            text, [m for m in mentions if m.kind is MentionKind.PERIOD and m.period is not None]
+        )
+    ]
     changes = [m for m in mentions if m.kind is MentionKind.CHANGE]
     values = [m for m in mentions if _is_value(m)]  # the recognizers report no value inside a change
-    report = _report_period(text, periods)
+    report = _report_period(periods)
     calendar_year = next(
         (p.period.year for p in mentions if p.period is not None and p.period.year and not p.period.fiscal),
         None,
     )
     context = PeriodContext(report=report, current=report, calendar_year=calendar_year)
-    periods = _anchor_days(text, periods, context)
+    periods = _anchor_days(periods, context)
     state = _State(context, local_currency=_first_local_currency(values) or _home_currency(entities))
     sentences = split_sentences(text)
     starts = [sentence.start for sentence in sentences]
-    by_entities = _by_sentence(entities, sentences, starts)
+    by_entities = _by_sentence([named(e) for e in entities], sentences, starts)
     by_metrics = _by_sentence(metrics, sentences, starts)
     by_periods = _by_sentence(periods, sentences, starts)
     by_values = _by_sentence(values, sentences, starts)
@@ -135,52 +138,49 @@ def _stated_periods(text: str, periods: list[Mention]) -> list[Mention]:
     return [p for i, p in enumerate(periods) if i not in explained]
 
 
-def _anchor_days(text: str, periods: list[Mention], context: PeriodContext) -> list[Mention]:
+def _stated(text: str, mention: Mention) -> StatedPeriod:
+    """A period mention with how the text uses it: as the base of a comparison (较上一季, 与去年同期持平,
+    从2023年的...), or as the date something stands at (截至9月30日)."""
+    assert mention.period is not None
+    words = vocabulary()
+    preceding = text[max(mention.start - 2, 0) : mention.start]
+    comparison = looks_back(mention.period) or preceding.endswith(words.comparison_markers)
+    as_of = mention.text.startswith(words.as_of_markers) or preceding.endswith(words.as_of_markers)
+    return StatedPeriod(mention.start, mention.end, mention.text, mention.period, comparison, as_of)
+
+
+def _anchor_days(periods: list[StatedPeriod], context: PeriodContext) -> list[StatedPeriod]:
     """Days named by reference (当日) or without their month (8日收在) dated from the last day the text
     named (10月9日公布...), not counting the dates that close a period (截至9月30日)."""
-    anchored: list[Mention] = []
+    anchored: list[StatedPeriod] = []
     last_day: Period | None = None
-    for mention in periods:
-        period = mention.period
-        assert period is not None
+    for stated in periods:
+        period = stated.period
         if period.day is not None or period.relative is RelativePeriod.SAME_DAY:
             if last_day is None or last_day.part is None:
                 continue
             part = last_day.part if period.day is None else f"{last_day.part[:2]}-{period.day:02d}"
             last_day = Period(year=last_day.year, part=part)
-            mention = replace(mention, period=last_day)
-        elif is_day(period) and not _is_as_of(text, mention):
+            stated = replace(stated, period=last_day)
+        elif is_day(period) and not stated.as_of:
             last_day = context.resolve(period)
-        anchored.append(mention)
+        anchored.append(stated)
     return anchored
 
 
-def _report_period(text: str, periods: list[Mention]) -> Period | None:
+def _report_period(periods: list[StatedPeriod]) -> Period | None:
     """The period the article reports on: its first period with a year that is not a point of
     comparison (从2023年..., 较2024年同期) and not the date closing a period (截至2025年10月26日); a
     year, half, quarter or month before a day (a dateline: 2025-10-30 财联社...), which is taken only
     when the text gives no other."""
-    stated = [
-        mention.period
-        for mention in periods
-        if mention.period is not None
-        and mention.period.year is not None
-        and not (is_dated(mention.period) and _is_as_of(text, mention))
-        and not _is_comparison(text, mention)
+    reported = [
+        stated.period
+        for stated in periods
+        if stated.period.year is not None
+        and not (is_dated(stated.period) and stated.as_of)
+        and not stated.comparison
     ]
-    return next((period for period in stated if not is_day(period)), stated[0] if stated else None)
-
-
-def _is_as_of(text: str, period: Mention) -> bool:
-    markers = vocabulary().as_of_markers
-    return period.text.startswith(markers) or text[max(period.start - 2, 0) : period.start].endswith(markers)
-
-
-def _is_comparison(text: str, period: Mention) -> bool:
-    """A period named as the base of a comparison (较上一季, 与去年同期持平, 从2023年的...)."""
-    if period.period is not None and looks_back(period.period):
-        return True
-    return text[max(period.start - 2, 0) : period.start].endswith(vocabulary().comparison_markers)
+    return next((period for period in reported if not is_day(period)), reported[0] if reported else None)
 
 
 def _first_local_currency(values: list[Mention]) -> str | None:
@@ -206,7 +206,7 @@ def _is_value(mention: Mention) -> bool:
     return mention.kind in (MentionKind.PERCENT, MentionKind.AMOUNT) and mention.value is not None
 
 
-_Item = TypeVar("_Item", Mention, EntityMention, MetricMention)
+_Item = TypeVar("_Item", Mention, Named, MetricMention, StatedPeriod)
 
 
 def _by_sentence(items: Sequence[_Item], sentences: list[Sentence], starts: list[int]) -> list[list[_Item]]:
@@ -284,10 +284,10 @@ def _from_to_periods(view: SentenceView, values: list[Mention], state: _State) -
             continue
         own = [p for p in view.periods if marker <= p.start and p.end <= first.start]
         outer = [p for p in view.periods if p.end <= marker]
-        later = _resolve(outer[-1].period, state) if outer else state.periods.current
+        later = state.periods.resolve(outer[-1].period) if outer else state.periods.current
         overrides[id(second)] = later
         if own:
-            overrides[id(first)] = _resolve(own[-1].period, state)
+            overrides[id(first)] = state.periods.resolve(own[-1].period)
         else:
             overrides[id(first)] = prior_year(later) if later is not None else None
     return overrides
@@ -309,12 +309,8 @@ def _distributed_periods(
         periods = [p for p in view.periods if p.end <= position]
         if len(listed) >= 2 and len(periods) >= len(listed):
             for value, period in zip(listed, periods[-len(listed) :], strict=True):
-                overrides[id(value)] = _resolve(period.period, state)
+                overrides[id(value)] = state.periods.resolve(period.period)
     return overrides
-
-
-def _resolve(period: Period | None, state: _State) -> Period | None:
-    return state.periods.resolve(period) if period is not None else None
 
 
 def _period_before(
@@ -325,16 +321,16 @@ def _period_before(
     share price) takes only a day or month of its own sentence. The flag tells a point of comparison."""
     before = [p for p in view.periods if p.end <= position]
     if metric in vocabulary().point_in_time_metrics:
-        dated = [p for p in before if p.period is not None and is_dated(p.period)]
-        return (_resolve(dated[-1].period, state) if dated else None), False
+        dated = [p for p in before if is_dated(p.period)]
+        return (state.periods.resolve(dated[-1].period) if dated else None), False
     clause_start = view.sentence.clause_start(position)
-    stated = [p for p in before if p.start >= clause_start or not _is_comparison(view.text, p)]
+    stated = [p for p in before if p.start >= clause_start or not p.comparison]
     if stated:
         chosen = stated[-1]
-        period = _resolve(chosen.period, state)
-        if period is not None and _is_as_of(view.text, chosen):
+        period = state.periods.resolve(chosen.period)
+        if period is not None and chosen.as_of:
             period = quarter_ending(period)
-        return period, _is_comparison(view.text, chosen)
+        return period, chosen.comparison
     return state.periods.current, False
 
 
@@ -461,7 +457,7 @@ def _parallel_rate(view: SentenceView, value: Mention, changes: list[Mention]) -
         for c in changes
         if clause_start <= c.start and c.end <= value.start and c.text.rstrip("%0123456789.")[-1:] in "(（"
     ]
-    named = any(e.end == value.start - 1 for e in view.entities if is_subject_like(e))
+    named = any(e.end == value.start - 1 for e in view.entities if e.subject is not None)
     if not led_by_rate or not named:
         return None
     model = led_by_rate[-1]
@@ -483,7 +479,7 @@ def _continues(view: SentenceView, draft: _Draft, change: Mention) -> bool:
         return False
     start, end = draft.end, change.start
     if any(
-        start <= e.start and e.end <= end and (is_subject_like(e) or e.type is EntityType.SEGMENT)
+        start <= e.start and e.end <= end and (e.subject is not None or e.type is EntityType.SEGMENT)
         for e in view.entities
     ):
         return False
@@ -585,14 +581,14 @@ def _carry(view: SentenceView, drafts: list[_Draft], state: _State) -> None:
     """What the next sentence inherits: the subject of its first claim (the sentence's topic) and the
     period of its last actual one (an outlook's period is not the article's), else the last company and
     period named."""
-    subjects = [subject_name(e) for e in view.entities if is_subject_like(e)]
+    subjects = [e.subject for e in view.entities if e.subject is not None]
     for name in subjects:
         if name in state.named:
             state.named.remove(name)
         state.named.append(name)
-    segments = [e for e in view.entities if is_segment_like(e)]
+    segments = [e for e in view.entities if e.segment_like]
     if segments:
-        state.segment = segments[-1].canonical or segments[-1].text
+        state.segment = segments[-1].name
     if drafts:
         state.subject = drafts[0].subject
         stated = [
@@ -603,6 +599,8 @@ def _carry(view: SentenceView, drafts: list[_Draft], state: _State) -> None:
         return
     if subjects:
         state.subject = subjects[-1]
-    last = next((p for m in reversed(view.periods) if (p := _resolve(m.period, state)) is not None), None)
+    last = next(
+        (p for m in reversed(view.periods) if (p := state.periods.resolve(m.period)) is not None), None
+    )
     if last is not None:
         state.periods = state.periods.at(last)

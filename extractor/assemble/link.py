@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from extractor.assemble.periods import StatedPeriod
 from extractor.assemble.text import Sentence
 from extractor.assemble.vocabulary import ValueKind, vocabulary
 from extractor.entities.mentions import EntityMention, MetricMention
@@ -22,38 +23,45 @@ _CONJUNCTIONS = frozenset("、和与及")
 _LISTED_GAP = 8
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: built per sentence, and a frozen one costs four times as much
 class SentenceView:
     """A sentence and what was found in it, each list in text order; `earlier_subjects` are the
     companies named before the sentence, the most recent last."""
 
     text: str
     sentence: Sentence
-    entities: Sequence[EntityMention]
+    entities: Sequence[Named]
     metrics: Sequence[MetricMention]
-    periods: Sequence[Mention]
+    periods: Sequence[StatedPeriod]
     earlier_subjects: tuple[str, ...] = ()
     last_segment: str | None = None
 
 
-def is_subject_like(entity: EntityMention) -> bool:
-    """A company, or a segment or product whose company the registry knows."""
-    if entity.type is EntityType.COMPANY:
-        return True
-    return entity.type in (EntityType.SEGMENT, EntityType.PRODUCT) and entity.parent is not None
+@dataclass(slots=True)  # not frozen: built per entity, and a frozen one costs four times as much
+class Named:
+    """An entity mention with what the linking asks of it, worked out once per text: its name (the
+    canonical one, else as written), the company it names or belongs to when it can be a claim's
+    subject, and whether it is a business line (a segment or product)."""
+
+    start: int
+    end: int
+    type: EntityType
+    parent: str | None
+    name: str
+    subject: str | None
+    segment_like: bool
 
 
-def subject_name(entity: EntityMention) -> str:
-    if entity.type is EntityType.COMPANY:
-        return entity.canonical or entity.text
-    return entity.parent or entity.text
+def named(entity: EntityMention) -> Named:
+    name = entity.canonical or entity.text
+    segment_like = entity.type in (EntityType.SEGMENT, EntityType.PRODUCT)
+    subject = name if entity.type is EntityType.COMPANY else None
+    if segment_like and entity.parent is not None:
+        subject = entity.parent
+    return Named(entity.start, entity.end, entity.type, entity.parent, name, subject, segment_like)
 
 
-def is_segment_like(entity: EntityMention) -> bool:
-    return entity.type in (EntityType.SEGMENT, EntityType.PRODUCT)
-
-
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: built per number, and a frozen one costs four times as much
 class Attribution:
     """Whose a number is: the subject company and segment, and whether its own clause named them."""
 
@@ -73,39 +81,39 @@ def find_subject(view: SentenceView, position: int) -> Attribution:
     segment: str | None = None
     for index in range(len(in_clause) - 1, -1, -1):
         entity = in_clause[index]
-        if is_subject_like(entity):
+        if entity.subject is not None:
             if entity.type is not EntityType.COMPANY:
                 joint = _joint_segment(view.text, in_clause[: index + 1])
-                return Attribution(subject_name(entity), segment or joint, True)
-            name = _joint_subject(view.text, in_clause, entity)
+                return Attribution(entity.subject, segment or joint, True)
+            name = _joint_subject(view.text, in_clause, index)
             return Attribution(name, segment or _segment_of(in_clause[:index], name), True)
-        if is_segment_like(entity) and segment is None:
-            segment = entity.canonical or entity.text
+        if entity.segment_like and segment is None:
+            segment = entity.name
     group = _collective(view, clause_start, position, before)
     if group is not None:
         return Attribution(group, segment, True)
     segment = (
         segment or _referred_segment(view, clause_start, position, before) or _topic_segment(view, before)
     )
-    topic = next((e for e in before if is_subject_like(e)), None)
+    topic = next((e for e in before if e.subject is not None), None)
     if topic is None:
         return Attribution(None, segment, segment is not None)
     if topic.type is not EntityType.COMPANY and segment is None:
-        return Attribution(subject_name(topic), topic.canonical or topic.text, False)
-    return Attribution(subject_name(topic), segment, segment is not None)
+        return Attribution(topic.subject, topic.name, False)
+    return Attribution(topic.subject, segment, segment is not None)
 
 
-def _joint_segment(text: str, in_clause: list[EntityMention]) -> str:
+def _joint_segment(text: str, in_clause: list[Named]) -> str:
     """The last segment or product named, with those of the same company listed with it by a
     conjunction (Trainium和通用处理器Graviton)."""
     last = in_clause[-1]
-    names = [last.canonical or last.text]
+    names = [last.name]
     following = last
     for entity in reversed(in_clause[:-1]):
         gap = text[entity.end : following.start]
-        if entity.parent != last.parent or not is_segment_like(entity) or not _lists(gap):
+        if entity.parent != last.parent or not entity.segment_like or not _lists(gap):
             break
-        names.insert(0, entity.canonical or entity.text)
+        names.insert(0, entity.name)
         following = entity
     return ", ".join(dict.fromkeys(names))
 
@@ -121,47 +129,45 @@ def _lists(gap: str) -> bool:
 
 
 def _referred_segment(
-    view: SentenceView, clause_start: int, position: int, before: list[EntityMention]
+    view: SentenceView, clause_start: int, position: int, before: list[Named]
 ) -> str | None:
     """The business line 该分部 or 该业务 refers back to: the last one named."""
     if vocabulary().segment_references.search(view.text, clause_start, position) is None:
         return None
-    named = [e for e in before if is_segment_like(e)]
-    return (named[-1].canonical or named[-1].text) if named else view.last_segment
+    named = [e for e in before if e.segment_like]
+    return (named[-1].name) if named else view.last_segment
 
 
-def _topic_segment(view: SentenceView, before: list[EntityMention]) -> str | None:
+def _topic_segment(view: SentenceView, before: list[Named]) -> str | None:
     """A business line the sentence made its topic: as a heading (智能手机业务方面，...) or as the
     subject of a copula (数据中心业务仍是英伟达最大的收入来源，...)."""
     markers = vocabulary().topic_markers
     for entity in before:
-        if is_segment_like(entity):
+        if entity.segment_like:
             rest = view.text[entity.end : entity.end + 6].removeprefix("业务")
             if rest.startswith(markers):
-                return entity.canonical or entity.text
+                return entity.name
     return None
 
 
-def _segment_of(before: list[EntityMention], company: str) -> str | None:
+def _segment_of(before: list[Named], company: str) -> str | None:
     """A segment of `company` named before it in the clause (AWS为亚马逊贡献...)."""
     for entity in reversed(before):
         if entity.type is EntityType.COMPANY:
             return None
-        if is_segment_like(entity) and entity.parent == company:
-            return entity.canonical or entity.text
+        if entity.segment_like and entity.parent == company:
+            return entity.name
     return None
 
 
-def _collective(
-    view: SentenceView, clause_start: int, position: int, before: list[EntityMention]
-) -> str | None:
+def _collective(view: SentenceView, clause_start: int, position: int, before: list[Named]) -> str | None:
     match = vocabulary().collective.search(view.text, clause_start, position)
     if match is None:
         return None
     words = vocabulary()
     size_word = match.group("size")
     size = int(size_word) if size_word.isdigit() else words.collective_sizes.get(size_word, 0)
-    named = [*view.earlier_subjects, *(subject_name(e) for e in before if is_subject_like(e))]
+    named = [*view.earlier_subjects, *(e.subject for e in before if e.subject is not None)]
     recent: list[str] = []
     for name in reversed(named):
         if name not in recent and ", " not in name:
@@ -171,17 +177,16 @@ def _collective(
     return ", ".join(reversed(recent[:size]))
 
 
-def _joint_subject(text: str, in_clause: list[EntityMention], last: EntityMention) -> str:
-    names = [subject_name(last)]
-    index = in_clause.index(last)
-    following = last
+def _joint_subject(text: str, in_clause: list[Named], index: int) -> str:
+    following = in_clause[index]
+    names = [following.name]
     for entity in reversed(in_clause[:index]):
         if entity.type is not EntityType.COMPANY:
             break
         gap = text[entity.end : following.start]
         if not gap or any(character not in _ENUMERATION for character in gap):
             break
-        names.insert(0, subject_name(entity))
+        names.insert(0, entity.name)
         following = entity
     return ", ".join(dict.fromkeys(names))
 
@@ -313,7 +318,7 @@ def names_business_before(view: SentenceView, change: Mention) -> bool:
     business's revenue that grew."""
     clause_start = view.sentence.clause_start(change.start)
     entities = [e for e in view.entities if clause_start <= e.start and e.end <= change.start]
-    if not entities or not (is_segment_like(entities[-1]) or is_subject_like(entities[-1])):
+    if not entities or not (entities[-1].segment_like or entities[-1].subject is not None):
         return False
     gap = view.text[entities[-1].end : change.start]
     return len(gap) <= 3 and all(character in "业务部门板块同比按年 " for character in gap)
@@ -324,10 +329,8 @@ def shared_by_each(view: SentenceView, value: Mention) -> list[str]:
     clause_start = view.sentence.clause_start(value.start)
     if vocabulary().each_markers.search(view.text, clause_start, value.start) is None:
         return []
-    listed = [
-        e for e in view.entities if clause_start <= e.start and e.end <= value.start and is_segment_like(e)
-    ]
-    return [e.canonical or e.text for e in listed] if len(listed) >= 2 else []
+    listed = [e for e in view.entities if clause_start <= e.start and e.end <= value.start and e.segment_like]
+    return [e.name for e in listed] if len(listed) >= 2 else []
 
 
 def find_status(view: SentenceView, position: int) -> Status:

@@ -106,6 +106,19 @@ class PeriodContext:
         return report.year
 
 
+@dataclass(slots=True)  # not frozen: built per mention, and a frozen one costs four times as much
+class StatedPeriod:
+    """A period as the text states it (`period` without context), with how the text uses it: as the
+    base of a comparison (较上一季), or as the date something stands at (截至9月30日)."""
+
+    start: int
+    end: int
+    text: str
+    period: Period
+    comparison: bool
+    as_of: bool
+
+
 def quarter_ending(period: Period) -> Period:
     """The quarter an as-of date closes (截至9月30日, 截至九月末 → Q3), else the date itself."""
     month = _month_of(period.part)
