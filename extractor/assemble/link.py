@@ -337,9 +337,14 @@ def find_status(view: SentenceView, position: int) -> Status:
     """Estimate when the clause names analysts' or the market's expectation, guidance when the sentence
     so far names the company's outlook or plan (预计..., 全年净利润预期为...), else actual."""
     words = vocabulary()
-    if words.estimate_cues.search(view.text, view.sentence.clause_start(position), position):
+    text, start = view.text, view.sentence.start
+    if words.estimate_cues.search(text, view.sentence.clause_start(position), position):
         return Status.ESTIMATE
-    sentence = words.estimate_cues.sub(" ", view.text[view.sentence.start : position])
-    if words.guidance_cues.search(sentence):
+    # An outlook word inside an expectation's words (市场预期) does not count; blanking those words out
+    # can only remove outlook words, so the blanking is needed only when both kinds are there.
+    if words.guidance_cues.search(text, start, position) is None:
+        return Status.ACTUAL
+    if words.estimate_cues.search(text, start, position) is None:
         return Status.GUIDANCE
-    return Status.ACTUAL
+    sentence = words.estimate_cues.sub(" ", text[start:position])
+    return Status.GUIDANCE if words.guidance_cues.search(sentence) else Status.ACTUAL
