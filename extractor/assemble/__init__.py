@@ -78,12 +78,12 @@ class _State:
 
     periods: PeriodContext
     subject: str | None = None
-    named: list[str] = field(default_factory=list)
+    named: dict[str, None] = field(default_factory=dict)  # the companies named so far, the latest last
     segment: str | None = None
     currency: str | None = None
     local_currency: str | None = None
     claims: list[dict[str, Any]] = field(default_factory=list)
-    stated: list[_Draft] = field(default_factory=list)
+    stated: dict[tuple[str, Metric], list[_Draft]] = field(default_factory=dict)  # by subject and metric
 
 
 def assemble(
@@ -253,7 +253,8 @@ def _assemble_sentence(
             drafts.extend([replace(draft, segment=segment) for segment in shared] if shared else [draft])
     for draft in drafts:
         state.claims.append(_claim(view, draft))
-    state.stated.extend(drafts)
+    for draft in drafts:
+        state.stated.setdefault((draft.subject, draft.metric.metric), []).append(draft)
     _carry(view, drafts, state)
 
 
@@ -278,6 +279,8 @@ def _from_to_periods(view: SentenceView, values: list[Mention], state: _State) -
     """从A增至B: B takes the sentence's period, A the period written with it or the year before."""
     words = vocabulary()
     overrides: dict[int, Period | None] = {}
+    if view.text.find(words.from_marker, view.sentence.start, view.sentence.end) < 0:
+        return overrides
     for first, second in itertools.pairwise(values):
         gap = view.text[first.end : second.start].strip()
         clause_start = view.sentence.clause_start(first.start)
@@ -300,8 +303,10 @@ def _from_to_periods(view: SentenceView, values: list[Mention], state: _State) -
 def _distributed_periods(
     view: SentenceView, values: list[Mention], state: _State
 ) -> dict[int, Period | None]:
-    """分别 hands the values after it out over the periods before it, in order."""
+    """分别 hands the values after it (two or more) out over the periods before it, in order."""
     overrides: dict[int, Period | None] = {}
+    if len(values) < 2:
+        return overrides
     for word in vocabulary().distributive:
         position = view.text.find(word, view.sentence.start, view.sentence.end)
         if position < 0:
@@ -405,11 +410,10 @@ def _value_draft(
 def _stated_before(state: _State, subject: str, metric: Metric, value: Mention) -> _Draft | None:
     """The claim an amount repeats when its sentence names no period (亚马逊2000亿美元的资本开支中...,
     after 预计2026年资本支出约2000亿美元): the same subject, metric and value stated earlier."""
-    for draft in reversed(state.stated):
-        earlier = draft.value
-        if draft.subject != subject or draft.metric.metric is not metric or earlier is None:
-            continue
-        if earlier.value is not None and value.value is not None and earlier.value == value.value:
+    if value.value is None:
+        return None
+    for draft in reversed(state.stated.get((subject, metric), [])):
+        if draft.value is not None and draft.value.value == value.value:
             return draft
     return None
 
@@ -592,14 +596,14 @@ def _carry(view: SentenceView, drafts: list[_Draft], state: _State) -> None:
     """What the next sentence inherits: the subject of its first claim (the sentence's topic) and the
     period of its last actual one (an outlook's period is not the article's), else the last company and
     period named."""
-    subjects = [e.subject for e in view.entities if e.subject is not None]
-    for name in subjects:
-        if name in state.named:
-            state.named.remove(name)
-        state.named.append(name)
-    segments = [e for e in view.entities if e.segment_like]
-    if segments:
-        state.segment = segments[-1].name
+    last_subject: str | None = None
+    for entity in view.entities:
+        if entity.subject is not None:
+            last_subject = entity.subject
+            state.named.pop(last_subject, None)
+            state.named[last_subject] = None
+        if entity.segment_like:
+            state.segment = entity.name
     if drafts:
         state.subject = drafts[0].subject
         stated = [
@@ -608,10 +612,9 @@ def _carry(view: SentenceView, drafts: list[_Draft], state: _State) -> None:
         if stated:
             state.periods = state.periods.at(stated[-1])
         return
-    if subjects:
-        state.subject = subjects[-1]
-    last = next(
-        (p for m in reversed(view.periods) if (p := state.periods.resolve(m.period)) is not None), None
-    )
+    if last_subject is not None:
+        state.subject = last_subject
+    resolved = (state.periods.resolve(stated.period) for stated in reversed(view.periods))
+    last = next((period for period in resolved if period is not None), None)
     if last is not None:
         state.periods = state.periods.at(last)
