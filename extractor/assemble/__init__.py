@@ -21,6 +21,7 @@ from pydantic import TypeAdapter
 from extractor.assemble.link import (
     Named,
     SentenceView,
+    Spot,
     find_change_metric,
     find_metric,
     find_status,
@@ -29,6 +30,7 @@ from extractor.assemble.link import (
     named,
     names_business_before,
     shared_by_each,
+    spot,
 )
 from extractor.assemble.periods import (
     PeriodContext,
@@ -240,16 +242,17 @@ def _assemble_sentence(
             _place_change(view, item, drafts, state)
             continue
         _remember_currency(item, state)
-        rate = _parallel_rate(view, item, changes)
+        here = spot(view, item.start)
+        rate = _parallel_rate(view, item, here, changes)
         if rate is not None:
             _place_change(view, rate, drafts, state)
             continue
         previous = drafts[-1] if drafts else None
-        draft = _value_draft(view, item, state, period_overrides.get(id(item)), previous)
+        draft = _value_draft(view, item, here, state, period_overrides.get(id(item)), previous)
         if draft is not None:
             draft.changes.extend(led_changes.get(id(item), []))
             draft.start = min([draft.start, *(view.sentence.clause_start(c.start) for c in draft.changes)])
-            shared = shared_by_each(view, item)
+            shared = shared_by_each(view, here)
             drafts.extend([replace(draft, segment=segment) for segment in shared] if shared else [draft])
     for draft in drafts:
         state.claims.append(_claim(view, draft))
@@ -322,18 +325,14 @@ def _distributed_periods(
     return overrides
 
 
-def _period_before(
-    view: SentenceView, position: int, state: _State, metric: Metric
-) -> tuple[Period | None, bool]:
-    """The nearest period before `position` in the sentence, else the one the text last spoke of. A
+def _period_before(here: Spot, state: _State, metric: Metric) -> tuple[Period | None, bool]:
+    """The nearest period before a number in its sentence, else the one the text last spoke of. A
     point of comparison (较上一季的0.4兆) holds only within its clause; a figure of a point in time (a
     share price) takes only a day or month of its own sentence. The flag tells a point of comparison."""
-    before = [p for p in view.periods if p.end <= position]
     if metric in vocabulary().point_in_time_metrics:
-        dated = [p for p in before if is_dated(p.period)]
+        dated = [p for p in here.periods if is_dated(p.period)]
         return (state.periods.resolve(dated[-1].period) if dated else None), False
-    clause_start = view.sentence.clause_start(position)
-    stated = [p for p in before if p.start >= clause_start or not p.comparison]
+    stated = [p for p in here.periods if p.start >= here.clause_start or not p.comparison]
     if stated:
         chosen = stated[-1]
         period = state.periods.resolve(chosen.period)
@@ -344,23 +343,23 @@ def _period_before(
 
 
 def _attribute(
-    view: SentenceView, position: int, state: _State, previous: _Draft | None
+    view: SentenceView, here: Spot, state: _State, previous: _Draft | None
 ) -> tuple[str | None, str | None]:
     """Subject and segment: those named in the number's clause, else those of the sentence's claim
     before it (营业利润125亿美元，同比增长18%，营业利润率35.0%), else the sentence's topic, else the
     company the text last spoke of."""
-    attribution = find_subject(view, position)
+    attribution = find_subject(view, here)
     if not attribution.in_clause and previous is not None:
-        return previous.subject, previous.segment if _opens_with_metric(view, position) else None
+        return previous.subject, previous.segment if _opens_with_metric(view, here) else None
     subject = attribution.subject or (previous.subject if previous is not None else None) or state.subject
     return subject, attribution.segment
 
 
-def _opens_with_metric(view: SentenceView, position: int) -> bool:
+def _opens_with_metric(view: SentenceView, here: Spot) -> bool:
     """Whether a clause goes straight to its metric or number (营业利润率35.0%, 同比增长18%): it then
     continues the claim before it; a clause that first names something the registry does not know
     (影像与传感解决方案部门营收...) is about that, not about the business line before it."""
-    clause_start = view.sentence.clause_start(position)
+    clause_start, position = here.clause_start, here.position
     first_metric = next((m.start for m in view.metrics if clause_start <= m.start < position), position)
     opening = view.text[clause_start:first_metric]
     for period in view.periods:
@@ -372,23 +371,28 @@ def _opens_with_metric(view: SentenceView, position: int) -> bool:
 
 
 def _value_draft(
-    view: SentenceView, value: Mention, state: _State, period_override: Period | None, previous: _Draft | None
+    view: SentenceView,
+    value: Mention,
+    here: Spot,
+    state: _State,
+    period_override: Period | None,
+    previous: _Draft | None,
 ) -> _Draft | None:
-    metric = find_metric(view, value)
+    metric = find_metric(view, value, here)
     if metric is None:
         return None
-    subject, segment = _attribute(view, value.start, state, previous)
+    subject, segment = _attribute(view, here, state, previous)
     if subject is None:
         return None
-    period, compared = _period_before(view, value.start, state, metric.metric)
+    period, compared = _period_before(here, state, metric.metric)
     if period_override is not None:
         period, compared = period_override, False
     start = min(
-        view.sentence.clause_start(value.start),
+        here.clause_start,
         view.sentence.clause_start(metric.start) if metric.end <= value.start else value.start,
     )
-    status = _status(view, value.start, period, state)
-    if not any(p.end <= value.start for p in view.periods):
+    status = _status(view, here, period, state)
+    if not here.periods:
         earlier = _stated_before(state, subject, metric.metric, value)
         if earlier is not None:
             period, status = earlier.period, earlier.status
@@ -418,8 +422,8 @@ def _stated_before(state: _State, subject: str, metric: Metric, value: Mention) 
     return None
 
 
-def _status(view: SentenceView, position: int, period: Period | None, state: _State) -> Status:
-    status = find_status(view, position)
+def _status(view: SentenceView, here: Spot, period: Period | None, state: _State) -> Status:
+    status = find_status(view, here)
     if status is Status.ACTUAL and period is not None and is_after(period, state.periods.report):
         return Status.GUIDANCE
     return status
@@ -431,17 +435,18 @@ def _place_change(view: SentenceView, change: Mention, drafts: list[_Draft], sta
         drafts[-1].changes.append(change)
         drafts[-1].end = max(drafts[-1].end, change.end)
         return
-    metric = find_change_metric(view, change)
-    if metric is None and names_business_before(view, change):
+    here = spot(view, change.start)
+    metric = find_change_metric(view, change, here)
+    if metric is None and names_business_before(view, here):
         metric = MetricMention(change.start, change.start, "", Metric.REVENUE)
     if metric is None:
         return
-    subject, segment = _attribute(view, change.start, state, drafts[-1] if drafts else None)
+    subject, segment = _attribute(view, here, state, drafts[-1] if drafts else None)
     if subject is None:
         return
-    period, compared = _period_before(view, change.start, state, metric.metric)
-    start = view.sentence.clause_start(min(change.start, metric.start) if metric.text else change.start)
-    status = _status(view, change.start, period, state)
+    period, compared = _period_before(here, state, metric.metric)
+    start = view.sentence.clause_start(metric.start) if metric.start < change.start else here.clause_start
+    status = _status(view, here, period, state)
     unit = _unit(None, metric.metric, state)
     drafts.append(
         _Draft(None, [change], subject, segment, metric, period, status, unit, start, change.end, compared)
@@ -457,18 +462,19 @@ def _magnitudes(change: Mention) -> _Magnitudes:
     return change.percent, change.points, change.amount
 
 
-def _parallel_rate(view: SentenceView, value: Mention, changes: list[Mention]) -> Mention | None:
+def _parallel_rate(view: SentenceView, value: Mention, here: Spot, changes: list[Mention]) -> Mention | None:
     """A bracketed percentage after a name, in a clause that gave a growth rate the same way
     (AWS的营收增速(24%)不及Azure(39%)): that name's growth rate, as a change."""
     if value.kind is not MentionKind.PERCENT or view.text[value.start - 1 : value.start] not in ("(", "（"):
         return None
-    clause_start = view.sentence.clause_start(value.start)
     led_by_rate = [
         c
         for c in changes
-        if clause_start <= c.start and c.end <= value.start and c.text.rstrip("%0123456789.")[-1:] in "(（"
+        if here.clause_start <= c.start
+        and c.end <= value.start
+        and c.text.rstrip("%0123456789.")[-1:] in "(（"
     ]
-    named = any(e.end == value.start - 1 for e in view.entities if e.subject is not None)
+    named = any(e.end == value.start - 1 for e in here.entities if e.subject is not None)
     if not led_by_rate or not named:
         return None
     model = led_by_rate[-1]

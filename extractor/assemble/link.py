@@ -70,13 +70,34 @@ class Attribution:
     in_clause: bool
 
 
-def find_subject(view: SentenceView, position: int) -> Attribution:
-    """The subject and segment of a number at `position`: the nearest company (or a segment of a known
+@dataclass(slots=True)  # not frozen: built per number, and a frozen one costs four times as much
+class Spot:
+    """Where a number stands in its sentence: its position, the start of its clause, and the entities,
+    metric terms and periods that end before it, gathered once for all the finders."""
+
+    position: int
+    clause_start: int
+    entities: list[Named]
+    metrics: list[MetricMention]
+    periods: list[StatedPeriod]
+
+
+def spot(view: SentenceView, position: int) -> Spot:
+    return Spot(
+        position,
+        view.sentence.clause_start(position),
+        [e for e in view.entities if e.end <= position],
+        [m for m in view.metrics if m.end <= position],
+        [p for p in view.periods if p.end <= position],
+    )
+
+
+def find_subject(view: SentenceView, here: Spot) -> Attribution:
+    """The subject and segment of a number `here`: the nearest company (or a segment of a known
     company) before it in its clause, with a generic segment between them; else the sentence's topic,
     its first company. Companies listed together (亚马逊、微软和Meta) are one joint subject, and so are
     the companies a group of their number refers back to (三大云服务提供商)."""
-    before = [e for e in view.entities if e.end <= position]
-    clause_start = view.sentence.clause_start(position)
+    before, clause_start, position = here.entities, here.clause_start, here.position
     in_clause = [e for e in before if e.start >= clause_start]
     segment: str | None = None
     for index in range(len(in_clause) - 1, -1, -1):
@@ -216,25 +237,21 @@ def _fits(metric: Metric, kind: ValueKind) -> bool:
     return {expected, kind} == {ValueKind.MONEY, ValueKind.PER_SHARE}
 
 
-def find_metric(view: SentenceView, mention: Mention) -> MetricMention | None:
+def find_metric(view: SentenceView, mention: Mention, here: Spot) -> MetricMention | None:
     """The metric term a value measures: a share noun or metric right after a percentage
     (21%的市场份额), the noun an amount modifies (2000亿美元的资本开支), else the nearest fitting term
     before it that does not head a growth rate (营收增速), else the sentence's first fitting term; none
     when a noun that is no metric of ours comes between (成交额约151亿港元)."""
     kind = value_kind(mention)
     if kind is ValueKind.PERCENT:
-        share = _share_after(view, mention) or _share_taken(view, mention)
+        share = _share_after(view, mention) or _share_taken(view, here)
         if share is not None:
             return share
     else:
         owner = _noun_after(view, mention)
         if owner is not None:
             return owner if isinstance(owner, MetricMention) and _fits(owner.metric, kind) else None
-    fitting = [
-        m
-        for m in view.metrics
-        if m.end <= mention.start and _fits(m.metric, kind) and _counts(view, mention, m)
-    ]
+    fitting = [m for m in here.metrics if _fits(m.metric, kind) and _counts(mention, m)]
     plain = [m for m in fitting if not _heads_rate(view.text, m)]
     chosen = plain[-1] if plain else (fitting[0] if fitting else None)
     if chosen is None or _blocked(view.text[chosen.end : mention.start]):
@@ -259,13 +276,12 @@ def _blocked(between: str) -> bool:
     return vocabulary().blocking_nouns.search(between) is not None
 
 
-def _share_taken(view: SentenceView, mention: Mention) -> MetricMention | None:
+def _share_taken(view: SentenceView, here: Spot) -> MetricMention | None:
     """A percentage something takes of a money metric (收入约占六成, 占总营收79%): that metric's share."""
     words = vocabulary()
-    clause_start = view.sentence.clause_start(mention.start)
-    if words.share_verbs.search(view.text, clause_start, mention.start) is None:
+    if words.share_verbs.search(view.text, here.clause_start, here.position) is None:
         return None
-    before = [m for m in view.metrics if m.end <= mention.start]
+    before = here.metrics
     if not before or before[-1].metric not in words.share_of:
         return None
     metric = before[-1]
@@ -274,7 +290,7 @@ def _share_taken(view: SentenceView, mention: Mention) -> MetricMention | None:
     )
 
 
-def _counts(view: SentenceView, mention: Mention, metric: MetricMention) -> bool:
+def _counts(mention: Mention, metric: MetricMention) -> bool:
     """Whether a count is written with a measure word of the metric (辆 for units, 人 for layoffs)."""
     words = vocabulary().count_words.get(metric.metric)
     if mention.unit != "count" or words is None:
@@ -303,42 +319,39 @@ def _share_after(view: SentenceView, mention: Mention) -> MetricMention | None:
     return None
 
 
-def find_change_metric(view: SentenceView, change: Mention) -> MetricMention | None:
+def find_change_metric(view: SentenceView, change: Mention, here: Spot) -> MetricMention | None:
     """The metric a change with no value of its own measures: the nearest term before it in its clause."""
-    clause_start = view.sentence.clause_start(change.start)
-    for metric in reversed([m for m in view.metrics if clause_start <= m.start < change.start]):
+    for metric in reversed([m for m in view.metrics if here.clause_start <= m.start < here.position]):
         kind = vocabulary().metric_values.get(metric.metric, ValueKind.ANY)
         if change.points is not None or kind is not ValueKind.PERCENT:
             return metric
     return None
 
 
-def names_business_before(view: SentenceView, change: Mention) -> bool:
+def names_business_before(view: SentenceView, here: Spot) -> bool:
     """Whether a change follows a business line or company directly (广告业务增长22%): it is then that
     business's revenue that grew."""
-    clause_start = view.sentence.clause_start(change.start)
-    entities = [e for e in view.entities if clause_start <= e.start and e.end <= change.start]
+    entities = [e for e in here.entities if e.start >= here.clause_start]
     if not entities or not (entities[-1].segment_like or entities[-1].subject is not None):
         return False
-    gap = view.text[entities[-1].end : change.start]
+    gap = view.text[entities[-1].end : here.position]
     return len(gap) <= 3 and all(character in "业务部门板块同比按年 " for character in gap)
 
 
-def shared_by_each(view: SentenceView, value: Mention) -> list[str]:
+def shared_by_each(view: SentenceView, here: Spot) -> list[str]:
     """The business lines listed before a value they each take (物联网与车用电子各占5%), else none."""
-    clause_start = view.sentence.clause_start(value.start)
-    if vocabulary().each_markers.search(view.text, clause_start, value.start) is None:
+    if vocabulary().each_markers.search(view.text, here.clause_start, here.position) is None:
         return []
-    listed = [e for e in view.entities if clause_start <= e.start and e.end <= value.start and e.segment_like]
+    listed = [e for e in here.entities if e.start >= here.clause_start and e.segment_like]
     return [e.name for e in listed] if len(listed) >= 2 else []
 
 
-def find_status(view: SentenceView, position: int) -> Status:
+def find_status(view: SentenceView, here: Spot) -> Status:
     """Estimate when the clause names analysts' or the market's expectation, guidance when the sentence
     so far names the company's outlook or plan (预计..., 全年净利润预期为...), else actual."""
     words = vocabulary()
-    text, start = view.text, view.sentence.start
-    if words.estimate_cues.search(text, view.sentence.clause_start(position), position):
+    text, start, position = view.text, view.sentence.start, here.position
+    if words.estimate_cues.search(text, here.clause_start, position):
         return Status.ESTIMATE
     # An outlook word inside an expectation's words (市场预期) does not count; blanking those words out
     # can only remove outlook words, so the blanking is needed only when both kinds are there.
