@@ -192,12 +192,9 @@ def _report_period(periods: list[StatedPeriod]) -> Period | None:
 def _first_local_currency(values: list[Mention]) -> str | None:
     """The article's local currency, which every bare 元 is read in: the first one written out (a
     Hong Kong story's 港元 share price does not turn its 人民币 results into 港元)."""
+    yuan_currencies = frozenset(yuan_countries().values())
     for value in values:
-        if (
-            value.kind is MentionKind.AMOUNT
-            and not value.implicit_unit
-            and value.unit in yuan_countries().values()
-        ):
+        if value.kind is MentionKind.AMOUNT and not value.implicit_unit and value.unit in yuan_currencies:
             return value.unit
     return None
 

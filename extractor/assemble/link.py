@@ -53,6 +53,7 @@ class Named:
 
 
 def named(entity: EntityMention) -> Named:
+    """`entity` with its names: a segment or product of a known company has that company as subject."""
     name = entity.canonical or entity.text
     segment_like = entity.type in (EntityType.SEGMENT, EntityType.PRODUCT)
     subject = name if entity.type is EntityType.COMPANY else None
@@ -83,6 +84,7 @@ class Spot:
 
 
 def spot(view: SentenceView, position: int) -> Spot:
+    """The number at `position` in `view` with what its sentence names before it."""
     return Spot(
         position,
         view.sentence.clause_start(position),

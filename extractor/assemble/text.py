@@ -31,7 +31,7 @@ def split_sentences(text: str) -> list[Sentence]:
     """Sentences of `text` with the start of each clause."""
     words = vocabulary()
     brackets = _positions(text, _OPENING + _CLOSING)
-    clause_starts = [i + 1 for i in _positions(text, words.clause_ends + ",") if _ends_clause(text, i)]
+    clause_starts = [i + 1 for i in sorted([*_positions(text, words.clause_ends), *_clause_commas(text)])]
     sentences: list[Sentence] = []
     start = first = 0
     for end in [*_positions(text, words.sentence_ends), len(text)]:
@@ -59,12 +59,13 @@ def _positions(text: str, characters: str) -> list[int]:
     return found
 
 
-def _ends_clause(text: str, index: int) -> bool:
-    """Whether the punctuation at `index` ends a clause: an ASCII comma between digits (1,287) is a
-    thousands separator."""
-    if text[index] != ",":
-        return True
-    return not (text[index - 1 : index].isdecimal() and text[index + 1 : index + 2].isdecimal())
+def _clause_commas(text: str) -> list[int]:
+    """Where an ASCII comma ends a clause: one between digits (1,287) is a thousands separator."""
+    return [
+        i
+        for i in _positions(text, ",")
+        if not (text[i - 1 : i].isdecimal() and text[i + 1 : i + 2].isdecimal())
+    ]
 
 
 def _asides(text: str, brackets: list[int], end: int) -> list[tuple[int, int]]:
