@@ -253,7 +253,6 @@ def _assemble_sentence(
             drafts.extend([replace(draft, segment=segment) for segment in shared] if shared else [draft])
     for draft in drafts:
         state.claims.append(_claim(view, draft))
-    for draft in drafts:
         state.stated.setdefault((draft.subject, draft.metric.metric), []).append(draft)
     _carry(view, drafts, state)
 
