@@ -577,6 +577,36 @@ CASES: list[tuple[str, list[ClaimTuple]]] = [
             ("UMC", None, "eps", "2025-Q3", 1.19, "TWD", "exact", "actual", ()),
         ],
     ),
+    # An outlook word (预期) inside an expectation's words earlier in the sentence does not make a later
+    # clause an outlook; an outlook word of its own does.
+    (
+        "市场预期苹果2025财年第四季度营收1000亿美元，苹果实际营收1025亿美元。",
+        [
+            ("Apple", None, "revenue", "FY2025-Q4", 100000000000.0, "USD", "exact", "estimate", ()),
+            ("Apple", None, "revenue", "FY2025-Q4", 102500000000.0, "USD", "exact", "actual", ()),
+        ],
+    ),
+    (
+        "市場預期蘋果2025財年第四季度營收1000億美元，蘋果實際營收1025億美元。",
+        [
+            ("Apple", None, "revenue", "FY2025-Q4", 100000000000.0, "USD", "exact", "estimate", ()),
+            ("Apple", None, "revenue", "FY2025-Q4", 102500000000.0, "USD", "exact", "actual", ()),
+        ],
+    ),
+    (
+        "分析师预期微软2026年资本支出800亿美元，微软预计2026年资本支出1200亿美元。",
+        [
+            ("Microsoft", None, "capex", "2026", 80000000000.0, "USD", "exact", "estimate", ()),
+            ("Microsoft", None, "capex", "2026", 120000000000.0, "USD", "exact", "guidance", ()),
+        ],
+    ),
+    (
+        "分析師預期微軟2026年資本支出800億美元，微軟預計2026年資本支出1200億美元。",
+        [
+            ("Microsoft", None, "capex", "2026", 80000000000.0, "USD", "exact", "estimate", ()),
+            ("Microsoft", None, "capex", "2026", 120000000000.0, "USD", "exact", "guidance", ()),
+        ],
+    ),
 ]
 
 

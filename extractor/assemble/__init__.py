@@ -12,25 +12,29 @@ import bisect
 import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from typing import TypeVar
+from functools import cache
+from typing import Any, TypeVar
 
 import regex
+from pydantic import TypeAdapter
 
 from extractor.assemble.link import (
+    Named,
     SentenceView,
+    Spot,
     find_change_metric,
     find_metric,
     find_status,
     find_subject,
-    is_segment_like,
-    is_subject_like,
     metric_kind,
+    named,
     names_business_before,
     shared_by_each,
-    subject_name,
+    spot,
 )
 from extractor.assemble.periods import (
     PeriodContext,
+    StatedPeriod,
     is_after,
     is_dated,
     is_day,
@@ -42,16 +46,18 @@ from extractor.assemble.text import Sentence, split_sentences
 from extractor.assemble.vocabulary import ValueKind, vocabulary
 from extractor.data import yuan_countries
 from extractor.entities.mentions import EntityMention, MetricMention
-from extractor.models import Basis, Change, Claim, Evidence, Metric, Status
+from extractor.models import Basis, Claim, EntityType, Metric, Status
 from extractor.recognize.mentions import Mention, MentionKind, Period, RelativePeriod
 
 __all__ = ["assemble"]
 
+_MAGNITUDES = ("percent", "points", "amount")
+_Magnitudes = tuple[float | None, float | None, float | None]  # a change's percent, points and amount
 _HAN_CHARACTER = regex.compile(r"\p{Han}")
 _NAMING_LENGTH = 4  # Han characters before the metric that name something: more than 其中, 此外, 同期
 
 
-@dataclass
+@dataclass(slots=True)
 class _Draft:
     """A claim being built: the value mention (None for a change alone) and the changes joined to it."""
 
@@ -74,12 +80,12 @@ class _State:
 
     periods: PeriodContext
     subject: str | None = None
-    named: list[str] = field(default_factory=list)
+    named: dict[str, None] = field(default_factory=dict)  # the companies named so far, the latest last
     segment: str | None = None
     currency: str | None = None
     local_currency: str | None = None
-    claims: list[Claim] = field(default_factory=list)
-    stated: list[_Draft] = field(default_factory=list)
+    claims: list[dict[str, Any]] = field(default_factory=list)
+    stated: dict[tuple[str, Metric], list[_Draft]] = field(default_factory=dict)  # by subject and metric
 
 
 def assemble(
@@ -89,22 +95,25 @@ def assemble(
     metrics: Sequence[MetricMention],
 ) -> list[Claim]:
     """The claims `text` states; evidence spans index `text`."""
-    periods = _stated_periods(
-        text, [m for m in mentions if m.kind is MentionKind.PERIOD and m.period is not None]
-    )
+    periods = [
+        _stated(text, mention)
+        for mention in _stated_periods(
+            text, [m for m in mentions if m.kind is MentionKind.PERIOD and m.period is not None]
+        )
+    ]
     changes = [m for m in mentions if m.kind is MentionKind.CHANGE]
     values = [m for m in mentions if _is_value(m)]  # the recognizers report no value inside a change
-    report = _report_period(text, periods)
+    report = _report_period(periods)
     calendar_year = next(
         (p.period.year for p in mentions if p.period is not None and p.period.year and not p.period.fiscal),
         None,
     )
     context = PeriodContext(report=report, current=report, calendar_year=calendar_year)
-    periods = _anchor_days(text, periods, context)
+    periods = _anchor_days(periods, context)
     state = _State(context, local_currency=_first_local_currency(values) or _home_currency(entities))
     sentences = split_sentences(text)
     starts = [sentence.start for sentence in sentences]
-    by_entities = _by_sentence(entities, sentences, starts)
+    by_entities = _by_sentence([named(e) for e in entities], sentences, starts)
     by_metrics = _by_sentence(metrics, sentences, starts)
     by_periods = _by_sentence(periods, sentences, starts)
     by_values = _by_sentence(values, sentences, starts)
@@ -120,7 +129,7 @@ def assemble(
             state.segment,
         )
         _assemble_sentence(view, by_values[index], by_changes[index], state)
-    return state.claims
+    return _claims().validate_python(state.claims)
 
 
 def _stated_periods(text: str, periods: list[Mention]) -> list[Mention]:
@@ -135,63 +144,57 @@ def _stated_periods(text: str, periods: list[Mention]) -> list[Mention]:
     return [p for i, p in enumerate(periods) if i not in explained]
 
 
-def _anchor_days(text: str, periods: list[Mention], context: PeriodContext) -> list[Mention]:
+def _stated(text: str, mention: Mention) -> StatedPeriod:
+    """A period mention with how the text uses it: as the base of a comparison (较上一季, 与去年同期持平,
+    从2023年的...), or as the date something stands at (截至9月30日)."""
+    assert mention.period is not None
+    words = vocabulary()
+    preceding = text[max(mention.start - 2, 0) : mention.start]
+    comparison = looks_back(mention.period) or preceding.endswith(words.comparison_markers)
+    as_of = mention.text.startswith(words.as_of_markers) or preceding.endswith(words.as_of_markers)
+    return StatedPeriod(mention.start, mention.end, mention.text, mention.period, comparison, as_of)
+
+
+def _anchor_days(periods: list[StatedPeriod], context: PeriodContext) -> list[StatedPeriod]:
     """Days named by reference (当日) or without their month (8日收在) dated from the last day the text
     named (10月9日公布...), not counting the dates that close a period (截至9月30日)."""
-    anchored: list[Mention] = []
+    anchored: list[StatedPeriod] = []
     last_day: Period | None = None
-    for mention in periods:
-        period = mention.period
-        assert period is not None
+    for stated in periods:
+        period = stated.period
         if period.day is not None or period.relative is RelativePeriod.SAME_DAY:
             if last_day is None or last_day.part is None:
                 continue
             part = last_day.part if period.day is None else f"{last_day.part[:2]}-{period.day:02d}"
             last_day = Period(year=last_day.year, part=part)
-            mention = replace(mention, period=last_day)
-        elif is_day(period) and not _is_as_of(text, mention):
+            stated = replace(stated, period=last_day)
+        elif is_day(period) and not stated.as_of:
             last_day = context.resolve(period)
-        anchored.append(mention)
+        anchored.append(stated)
     return anchored
 
 
-def _report_period(text: str, periods: list[Mention]) -> Period | None:
+def _report_period(periods: list[StatedPeriod]) -> Period | None:
     """The period the article reports on: its first period with a year that is not a point of
     comparison (从2023年..., 较2024年同期) and not the date closing a period (截至2025年10月26日); a
     year, half, quarter or month before a day (a dateline: 2025-10-30 财联社...), which is taken only
     when the text gives no other."""
-    stated = [
-        mention.period
-        for mention in periods
-        if mention.period is not None
-        and mention.period.year is not None
-        and not (is_dated(mention.period) and _is_as_of(text, mention))
-        and not _is_comparison(text, mention)
+    reported = [
+        stated.period
+        for stated in periods
+        if stated.period.year is not None
+        and not (is_dated(stated.period) and stated.as_of)
+        and not stated.comparison
     ]
-    return next((period for period in stated if not is_day(period)), stated[0] if stated else None)
-
-
-def _is_as_of(text: str, period: Mention) -> bool:
-    markers = vocabulary().as_of_markers
-    return period.text.startswith(markers) or text[max(period.start - 2, 0) : period.start].endswith(markers)
-
-
-def _is_comparison(text: str, period: Mention) -> bool:
-    """A period named as the base of a comparison (较上一季, 与去年同期持平, 从2023年的...)."""
-    if period.period is not None and looks_back(period.period):
-        return True
-    return text[max(period.start - 2, 0) : period.start].endswith(vocabulary().comparison_markers)
+    return next((period for period in reported if not is_day(period)), reported[0] if reported else None)
 
 
 def _first_local_currency(values: list[Mention]) -> str | None:
     """The article's local currency, which every bare 元 is read in: the first one written out (a
     Hong Kong story's 港元 share price does not turn its 人民币 results into 港元)."""
+    yuan_currencies = frozenset(yuan_countries().values())
     for value in values:
-        if (
-            value.kind is MentionKind.AMOUNT
-            and not value.implicit_unit
-            and value.unit in yuan_countries().values()
-        ):
+        if value.kind is MentionKind.AMOUNT and not value.implicit_unit and value.unit in yuan_currencies:
             return value.unit
     return None
 
@@ -206,7 +209,7 @@ def _is_value(mention: Mention) -> bool:
     return mention.kind in (MentionKind.PERCENT, MentionKind.AMOUNT) and mention.value is not None
 
 
-_Item = TypeVar("_Item", Mention, EntityMention, MetricMention)
+_Item = TypeVar("_Item", Mention, Named, MetricMention, StatedPeriod)
 
 
 def _by_sentence(items: Sequence[_Item], sentences: list[Sentence], starts: list[int]) -> list[list[_Item]]:
@@ -222,6 +225,9 @@ def _by_sentence(items: Sequence[_Item], sentences: list[Sentence], starts: list
 def _assemble_sentence(
     view: SentenceView, values: list[Mention], changes: list[Mention], state: _State
 ) -> None:
+    if not values and not changes:
+        _carry(view, [], state)
+        return
     led_changes = _changes_leading_values(view, changes, values)
     period_overrides = _from_to_periods(view, values, state) | _distributed_periods(view, values, state)
     leading = {id(change) for chain in led_changes.values() for change in chain}
@@ -233,20 +239,21 @@ def _assemble_sentence(
             _place_change(view, item, drafts, state)
             continue
         _remember_currency(item, state)
-        rate = _parallel_rate(view, item, changes)
+        here = spot(view, item.start)
+        rate = _parallel_rate(view, item, here, changes)
         if rate is not None:
             _place_change(view, rate, drafts, state)
             continue
         previous = drafts[-1] if drafts else None
-        draft = _value_draft(view, item, state, period_overrides.get(id(item)), previous)
+        draft = _value_draft(view, item, here, state, period_overrides.get(id(item)), previous)
         if draft is not None:
             draft.changes.extend(led_changes.get(id(item), []))
-            draft.start = min([draft.start, *(view.clause_start(c.start) for c in draft.changes)])
-            shared = shared_by_each(view, item)
+            draft.start = min([draft.start, *(view.sentence.clause_start(c.start) for c in draft.changes)])
+            shared = shared_by_each(view, here)
             drafts.extend([replace(draft, segment=segment) for segment in shared] if shared else [draft])
     for draft in drafts:
         state.claims.append(_claim(view, draft))
-    state.stated.extend(drafts)
+        state.stated.setdefault((draft.subject, draft.metric.metric), []).append(draft)
     _carry(view, drafts, state)
 
 
@@ -271,20 +278,22 @@ def _from_to_periods(view: SentenceView, values: list[Mention], state: _State) -
     """从A增至B: B takes the sentence's period, A the period written with it or the year before."""
     words = vocabulary()
     overrides: dict[int, Period | None] = {}
+    if view.text.find(words.from_marker, view.sentence.start, view.sentence.end) < 0:
+        return overrides
     for first, second in itertools.pairwise(values):
         gap = view.text[first.end : second.start].strip()
-        clause_start = view.clause_start(first.start)
+        clause_start = view.sentence.clause_start(first.start)
         marker = view.text.rfind(words.from_marker, clause_start, first.start)
-        if marker < 0 or view.clause_start(second.start) != clause_start:
+        if marker < 0 or view.sentence.clause_start(second.start) != clause_start:
             continue
         if not any(gap.endswith(connector) for connector in words.to_connectors):
             continue
         own = [p for p in view.periods if marker <= p.start and p.end <= first.start]
         outer = [p for p in view.periods if p.end <= marker]
-        later = _resolve(outer[-1].period, state) if outer else state.periods.current
+        later = state.periods.resolve(outer[-1].period) if outer else state.periods.current
         overrides[id(second)] = later
         if own:
-            overrides[id(first)] = _resolve(own[-1].period, state)
+            overrides[id(first)] = state.periods.resolve(own[-1].period)
         else:
             overrides[id(first)] = prior_year(later) if later is not None else None
     return overrides
@@ -293,64 +302,60 @@ def _from_to_periods(view: SentenceView, values: list[Mention], state: _State) -
 def _distributed_periods(
     view: SentenceView, values: list[Mention], state: _State
 ) -> dict[int, Period | None]:
-    """分别 hands the values after it out over the periods before it, in order."""
+    """分别 hands the values after it (two or more) out over the periods before it, in order."""
     overrides: dict[int, Period | None] = {}
+    if len(values) < 2:
+        return overrides
     for word in vocabulary().distributive:
         position = view.text.find(word, view.sentence.start, view.sentence.end)
         if position < 0:
             continue
-        clause = view.sentence.clause_of(position)
-        listed = [v for v in values if v.start > position and view.sentence.clause_of(v.start) == clause]
+        clause_start = view.sentence.clause_start(position)
+        listed = [
+            v for v in values if v.start > position and view.sentence.clause_start(v.start) == clause_start
+        ]
         periods = [p for p in view.periods if p.end <= position]
         if len(listed) >= 2 and len(periods) >= len(listed):
             for value, period in zip(listed, periods[-len(listed) :], strict=True):
-                overrides[id(value)] = _resolve(period.period, state)
+                overrides[id(value)] = state.periods.resolve(period.period)
     return overrides
 
 
-def _resolve(period: Period | None, state: _State) -> Period | None:
-    return state.periods.resolve(period) if period is not None else None
-
-
-def _period_before(
-    view: SentenceView, position: int, state: _State, metric: Metric
-) -> tuple[Period | None, bool]:
-    """The nearest period before `position` in the sentence, else the one the text last spoke of. A
+def _period_before(here: Spot, state: _State, metric: Metric) -> tuple[Period | None, bool]:
+    """The nearest period before a number in its sentence, else the one the text last spoke of. A
     point of comparison (较上一季的0.4兆) holds only within its clause; a figure of a point in time (a
     share price) takes only a day or month of its own sentence. The flag tells a point of comparison."""
-    before = [p for p in view.periods if p.end <= position]
     if metric in vocabulary().point_in_time_metrics:
-        dated = [p for p in before if p.period is not None and is_dated(p.period)]
-        return (_resolve(dated[-1].period, state) if dated else None), False
-    clause_start = view.clause_start(position)
-    stated = [p for p in before if not _is_comparison(view.text, p) or p.start >= clause_start]
+        dated = [p for p in here.periods if is_dated(p.period)]
+        return (state.periods.resolve(dated[-1].period) if dated else None), False
+    stated = [p for p in here.periods if p.start >= here.clause_start or not p.comparison]
     if stated:
         chosen = stated[-1]
-        period = _resolve(chosen.period, state)
-        if period is not None and _is_as_of(view.text, chosen):
+        period = state.periods.resolve(chosen.period)
+        if period is not None and chosen.as_of:
             period = quarter_ending(period)
-        return period, _is_comparison(view.text, chosen)
+        return period, chosen.comparison
     return state.periods.current, False
 
 
 def _attribute(
-    view: SentenceView, position: int, state: _State, previous: _Draft | None
+    view: SentenceView, here: Spot, state: _State, previous: _Draft | None
 ) -> tuple[str | None, str | None]:
     """Subject and segment: those named in the number's clause, else those of the sentence's claim
     before it (营业利润125亿美元，同比增长18%，营业利润率35.0%), else the sentence's topic, else the
     company the text last spoke of."""
-    attribution = find_subject(view, position)
+    attribution = find_subject(view, here)
     if not attribution.in_clause and previous is not None:
-        return previous.subject, previous.segment if _opens_with_metric(view, position) else None
+        return previous.subject, previous.segment if _opens_with_metric(view, here) else None
     subject = attribution.subject or (previous.subject if previous is not None else None) or state.subject
     return subject, attribution.segment
 
 
-def _opens_with_metric(view: SentenceView, position: int) -> bool:
+def _opens_with_metric(view: SentenceView, here: Spot) -> bool:
     """Whether a clause goes straight to its metric or number (营业利润率35.0%, 同比增长18%): it then
     continues the claim before it; a clause that first names something the registry does not know
     (影像与传感解决方案部门营收...) is about that, not about the business line before it."""
-    clause_start = view.clause_start(position)
+    clause_start, position = here.clause_start, here.position
     first_metric = next((m.start for m in view.metrics if clause_start <= m.start < position), position)
     opening = view.text[clause_start:first_metric]
     for period in view.periods:
@@ -362,23 +367,28 @@ def _opens_with_metric(view: SentenceView, position: int) -> bool:
 
 
 def _value_draft(
-    view: SentenceView, value: Mention, state: _State, period_override: Period | None, previous: _Draft | None
+    view: SentenceView,
+    value: Mention,
+    here: Spot,
+    state: _State,
+    period_override: Period | None,
+    previous: _Draft | None,
 ) -> _Draft | None:
-    metric = find_metric(view, value)
+    metric = find_metric(view, value, here)
     if metric is None:
         return None
-    subject, segment = _attribute(view, value.start, state, previous)
+    subject, segment = _attribute(view, here, state, previous)
     if subject is None:
         return None
-    period, compared = _period_before(view, value.start, state, metric.metric)
+    period, compared = _period_before(here, state, metric.metric)
     if period_override is not None:
         period, compared = period_override, False
     start = min(
-        view.clause_start(value.start),
-        view.clause_start(metric.start) if metric.end <= value.start else value.start,
+        here.clause_start,
+        view.sentence.clause_start(metric.start) if metric.end <= value.start else value.start,
     )
-    status = _status(view, value.start, period, state)
-    if not any(p.end <= value.start for p in view.periods):
+    status = _status(view, here, period, state)
+    if not here.periods:
         earlier = _stated_before(state, subject, metric.metric, value)
         if earlier is not None:
             period, status = earlier.period, earlier.status
@@ -400,17 +410,16 @@ def _value_draft(
 def _stated_before(state: _State, subject: str, metric: Metric, value: Mention) -> _Draft | None:
     """The claim an amount repeats when its sentence names no period (亚马逊2000亿美元的资本开支中...,
     after 预计2026年资本支出约2000亿美元): the same subject, metric and value stated earlier."""
-    for draft in reversed(state.stated):
-        earlier = draft.value
-        if draft.subject != subject or draft.metric.metric is not metric or earlier is None:
-            continue
-        if earlier.value is not None and value.value is not None and earlier.value == value.value:
+    if value.value is None:
+        return None
+    for draft in reversed(state.stated.get((subject, metric), [])):
+        if draft.value is not None and draft.value.value == value.value:
             return draft
     return None
 
 
-def _status(view: SentenceView, position: int, period: Period | None, state: _State) -> Status:
-    status = find_status(view, position)
+def _status(view: SentenceView, here: Spot, period: Period | None, state: _State) -> Status:
+    status = find_status(view, here)
     if status is Status.ACTUAL and period is not None and is_after(period, state.periods.report):
         return Status.GUIDANCE
     return status
@@ -422,41 +431,46 @@ def _place_change(view: SentenceView, change: Mention, drafts: list[_Draft], sta
         drafts[-1].changes.append(change)
         drafts[-1].end = max(drafts[-1].end, change.end)
         return
-    metric = find_change_metric(view, change)
-    if metric is None and names_business_before(view, change):
+    here = spot(view, change.start)
+    metric = find_change_metric(view, change, here)
+    if metric is None and names_business_before(view, here):
         metric = MetricMention(change.start, change.start, "", Metric.REVENUE)
     if metric is None:
         return
-    subject, segment = _attribute(view, change.start, state, drafts[-1] if drafts else None)
+    subject, segment = _attribute(view, here, state, drafts[-1] if drafts else None)
     if subject is None:
         return
-    period, compared = _period_before(view, change.start, state, metric.metric)
-    start = view.clause_start(min(change.start, metric.start) if metric.text else change.start)
-    status = _status(view, change.start, period, state)
+    period, compared = _period_before(here, state, metric.metric)
+    start = view.sentence.clause_start(metric.start) if metric.start < change.start else here.clause_start
+    status = _status(view, here, period, state)
     unit = _unit(None, metric.metric, state)
     drafts.append(
         _Draft(None, [change], subject, segment, metric, period, status, unit, start, change.end, compared)
     )
 
 
-def _complementary(first: Mention | Change, second: Mention | Change) -> bool:
+def _complementary(first: Sequence[float | None], second: _Magnitudes) -> bool:
     """Two parts of one change: a percentage and an amount (下跌15元，跌幅1%)."""
-    pairs = ((first.percent, second.percent), (first.points, second.points), (first.amount, second.amount))
-    return all(a is None or b is None for a, b in pairs)
+    return all(a is None or b is None for a, b in zip(first, second, strict=True))
 
 
-def _parallel_rate(view: SentenceView, value: Mention, changes: list[Mention]) -> Mention | None:
+def _magnitudes(change: Mention) -> _Magnitudes:
+    return change.percent, change.points, change.amount
+
+
+def _parallel_rate(view: SentenceView, value: Mention, here: Spot, changes: list[Mention]) -> Mention | None:
     """A bracketed percentage after a name, in a clause that gave a growth rate the same way
     (AWS的营收增速(24%)不及Azure(39%)): that name's growth rate, as a change."""
     if value.kind is not MentionKind.PERCENT or view.text[value.start - 1 : value.start] not in ("(", "（"):
         return None
-    clause_start = view.clause_start(value.start)
     led_by_rate = [
         c
         for c in changes
-        if clause_start <= c.start and c.end <= value.start and c.text.rstrip("%0123456789.")[-1:] in "(（"
+        if here.clause_start <= c.start
+        and c.end <= value.start
+        and c.text.rstrip("%0123456789.")[-1:] in "(（"
     ]
-    named = any(e.end == value.start - 1 for e in view.entities if is_subject_like(e))
+    named = any(e.end == value.start - 1 for e in here.entities if e.subject is not None)
     if not led_by_rate or not named:
         return None
     model = led_by_rate[-1]
@@ -474,37 +488,46 @@ def _parallel_rate(view: SentenceView, value: Mention, changes: list[Mention]) -
 def _continues(view: SentenceView, draft: _Draft, change: Mention) -> bool:
     """A change continues the claim before it when nothing new (a name, a metric term) comes between,
     and the claim has no change on that basis yet."""
-    if any(c.basis == change.basis and not _complementary(c, change) for c in draft.changes):
-        return False
-    between = (draft.end, change.start)
     if any(
-        between[0] <= e.start and e.end <= between[1]
-        for e in view.entities
-        if is_subject_like(e) or e.type.value == "segment"
+        c.basis == change.basis and not _complementary(_magnitudes(c), _magnitudes(change))
+        for c in draft.changes
     ):
         return False
-    return not any(between[0] <= m.start and m.end <= between[1] for m in view.metrics)
+    start, end = draft.end, change.start
+    if any(
+        start <= e.start and e.end <= end and (e.subject is not None or e.type is EntityType.SEGMENT)
+        for e in view.entities
+    ):
+        return False
+    return not any(start <= m.start and m.end <= end for m in view.metrics)
 
 
-def _claim(view: SentenceView, draft: _Draft) -> Claim:
+def _claim(view: SentenceView, draft: _Draft) -> dict[str, Any]:
+    """A claim's fields, validated with all the text's claims at once (`_claims`)."""
     value = draft.value
     metric = draft.metric.metric
     start, end = _trimmed(view, draft.start, _clause_end(view, draft.end))
     names = vocabulary().company_segment_names.get(draft.subject, {})
-    return Claim(
-        subject=draft.subject,
-        segment=names.get(draft.segment, draft.segment) if draft.segment is not None else None,
-        metric=metric,
-        adjusted=draft.metric.adjusted,
-        period=draft.period.label() if draft.period is not None else None,
-        value=value.value if value is not None else None,
-        value_range=value.value_range if value is not None else None,
-        unit=draft.unit,
-        qualifier=value.qualifier if value is not None else draft.changes[0].qualifier,
-        changes=_merged([_change(change, metric) for change in draft.changes]),
-        status=draft.status,
-        evidence=Evidence(start=start, end=end, text=view.text[start:end]),
-    )
+    return {
+        "subject": draft.subject,
+        "segment": names.get(draft.segment, draft.segment) if draft.segment is not None else None,
+        "metric": metric,
+        "adjusted": draft.metric.adjusted,
+        "period": draft.period.label() if draft.period is not None else None,
+        "value": value.value if value is not None else None,
+        "value_range": value.value_range if value is not None else None,
+        "unit": draft.unit,
+        "qualifier": value.qualifier if value is not None else draft.changes[0].qualifier,
+        "changes": _changes(draft.changes, metric),
+        "status": draft.status,
+        "evidence": {"start": start, "end": end, "text": view.text[start:end]},
+    }
+
+
+@cache
+def _claims() -> TypeAdapter[list[Claim]]:
+    """Claims validated from their fields in one call: cheaper than one model at a time."""
+    return TypeAdapter(list[Claim])
 
 
 def _unit(value: Mention | None, metric: Metric, state: _State) -> str:
@@ -533,40 +556,34 @@ def _remember_currency(value: Mention, state: _State) -> None:
     state.currency = value.unit
 
 
-def _change(change: Mention, metric: Metric) -> Change:
-    basis = change.basis
-    if basis is None:
-        basis = Basis.VS_PRIOR if metric in vocabulary().point_in_time_metrics else Basis.YOY
-    return Change(
-        basis=basis,
-        percent=change.percent,
-        points=change.points,
-        amount=change.amount,
-        qualifier=change.qualifier,
-    )
-
-
-def _merged(changes: list[Change]) -> list[Change]:
-    """Changes on one basis stated in parts (下跌15元，跌幅1%) as one change."""
-    merged: list[Change] = []
+def _changes(changes: list[Mention], metric: Metric) -> list[dict[str, Any]]:
+    """A claim's changes; those on one basis stated in parts (下跌15元，跌幅1%) as one change."""
+    default = Basis.VS_PRIOR if metric in vocabulary().point_in_time_metrics else Basis.YOY
+    merged: list[dict[str, Any]] = []
     for change in changes:
-        same = next((m for m in merged if m.basis is change.basis and _complementary(m, change)), None)
+        basis = change.basis if change.basis is not None else default
+        magnitudes = _magnitudes(change)
+        same = _completed(merged, basis, magnitudes)
         if same is None:
-            merged.append(change)
+            parts = dict(zip(_MAGNITUDES, magnitudes, strict=True))
+            merged.append({"basis": basis, "qualifier": change.qualifier, **parts})
             continue
-        index = merged.index(same)
-        merged[index] = same.model_copy(
-            update={
-                "percent": same.percent if same.percent is not None else change.percent,
-                "points": same.points if same.points is not None else change.points,
-                "amount": same.amount if same.amount is not None else change.amount,
-            }
-        )
+        for key, magnitude in zip(_MAGNITUDES, magnitudes, strict=True):
+            if same[key] is None:
+                same[key] = magnitude
     return merged
 
 
+def _completed(merged: list[dict[str, Any]], basis: Basis, magnitudes: _Magnitudes) -> dict[str, Any] | None:
+    """The change on `basis` listed so far that a change of `magnitudes` is the other part of."""
+    for fields in merged:
+        if fields["basis"] is basis and _complementary(tuple(fields[key] for key in _MAGNITUDES), magnitudes):
+            return fields
+    return None
+
+
 def _clause_end(view: SentenceView, position: int) -> int:
-    return view.sentence.clause_span(view.sentence.clause_of(max(position - 1, view.sentence.start)))[1]
+    return view.sentence.clause_end(max(position - 1, view.sentence.start))
 
 
 def _trimmed(view: SentenceView, start: int, end: int) -> tuple[int, int]:
@@ -581,25 +598,25 @@ def _carry(view: SentenceView, drafts: list[_Draft], state: _State) -> None:
     """What the next sentence inherits: the subject of its first claim (the sentence's topic) and the
     period of its last actual one (an outlook's period is not the article's), else the last company and
     period named."""
+    last_subject: str | None = None
     for entity in view.entities:
-        if is_subject_like(entity):
-            name = subject_name(entity)
-            if name in state.named:
-                state.named.remove(name)
-            state.named.append(name)
-        if is_segment_like(entity):
-            state.segment = entity.canonical or entity.text
+        if entity.subject is not None:
+            last_subject = entity.subject
+            state.named.pop(last_subject, None)
+            state.named[last_subject] = None
+        if entity.segment_like:
+            state.segment = entity.name
     if drafts:
         state.subject = drafts[0].subject
         stated = [
             d.period for d in drafts if d.period is not None and not d.compared and d.status is Status.ACTUAL
         ]
         if stated:
-            state.periods = replace(state.periods, current=stated[-1])
+            state.periods = state.periods.at(stated[-1])
         return
-    named = [e for e in view.entities if is_subject_like(e)]
-    if named:
-        state.subject = subject_name(named[-1])
-    resolved = [p for m in view.periods if (p := _resolve(m.period, state)) is not None]
-    if resolved:
-        state.periods = replace(state.periods, current=resolved[-1])
+    if last_subject is not None:
+        state.subject = last_subject
+    resolved = (state.periods.resolve(stated.period) for stated in reversed(view.periods))
+    last = next((period for period in resolved if period is not None), None)
+    if last is not None:
+        state.periods = state.periods.at(last)

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
+from extractor.assemble.periods import StatedPeriod
 from extractor.assemble.text import Sentence
 from extractor.assemble.vocabulary import ValueKind, vocabulary
 from extractor.entities.mentions import EntityMention, MetricMention
@@ -21,41 +23,46 @@ _CONJUNCTIONS = frozenset("、和与及")
 _LISTED_GAP = 8
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: built per sentence, and a frozen one costs four times as much
 class SentenceView:
     """A sentence and what was found in it, each list in text order; `earlier_subjects` are the
     companies named before the sentence, the most recent last."""
 
     text: str
     sentence: Sentence
-    entities: Sequence[EntityMention]
+    entities: Sequence[Named]
     metrics: Sequence[MetricMention]
-    periods: Sequence[Mention]
+    periods: Sequence[StatedPeriod]
     earlier_subjects: tuple[str, ...] = ()
     last_segment: str | None = None
 
-    def clause_start(self, position: int) -> int:
-        return self.sentence.clause_span(self.sentence.clause_of(position))[0]
+
+@dataclass(slots=True)  # not frozen: built per entity, and a frozen one costs four times as much
+class Named:
+    """An entity mention with what the linking asks of it, worked out once per text: its name (the
+    canonical one, else as written), the company it names or belongs to when it can be a claim's
+    subject, and whether it is a business line (a segment or product)."""
+
+    start: int
+    end: int
+    type: EntityType
+    parent: str | None
+    name: str
+    subject: str | None
+    segment_like: bool
 
 
-def is_subject_like(entity: EntityMention) -> bool:
-    """A company, or a segment or product whose company the registry knows."""
-    if entity.type is EntityType.COMPANY:
-        return True
-    return entity.type in (EntityType.SEGMENT, EntityType.PRODUCT) and entity.parent is not None
+def named(entity: EntityMention) -> Named:
+    """`entity` with its names: a segment or product of a known company has that company as subject."""
+    name = entity.canonical or entity.text
+    segment_like = entity.type in (EntityType.SEGMENT, EntityType.PRODUCT)
+    subject = name if entity.type is EntityType.COMPANY else None
+    if segment_like and entity.parent is not None:
+        subject = entity.parent
+    return Named(entity.start, entity.end, entity.type, entity.parent, name, subject, segment_like)
 
 
-def subject_name(entity: EntityMention) -> str:
-    if entity.type is EntityType.COMPANY:
-        return entity.canonical or entity.text
-    return entity.parent or entity.text
-
-
-def is_segment_like(entity: EntityMention) -> bool:
-    return entity.type in (EntityType.SEGMENT, EntityType.PRODUCT)
-
-
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: built per number, and a frozen one costs four times as much
 class Attribution:
     """Whose a number is: the subject company and segment, and whether its own clause named them."""
 
@@ -64,50 +71,72 @@ class Attribution:
     in_clause: bool
 
 
-def find_subject(view: SentenceView, position: int) -> Attribution:
-    """The subject and segment of a number at `position`: the nearest company (or a segment of a known
+@dataclass(slots=True)  # not frozen: built per number, and a frozen one costs four times as much
+class Spot:
+    """Where a number stands in its sentence: its position, the start of its clause, and the entities,
+    metric terms and periods that end before it, gathered once for all the finders."""
+
+    position: int
+    clause_start: int
+    entities: list[Named]
+    metrics: list[MetricMention]
+    periods: list[StatedPeriod]
+
+
+def spot(view: SentenceView, position: int) -> Spot:
+    """The number at `position` in `view` with what its sentence names before it."""
+    return Spot(
+        position,
+        view.sentence.clause_start(position),
+        [e for e in view.entities if e.end <= position],
+        [m for m in view.metrics if m.end <= position],
+        [p for p in view.periods if p.end <= position],
+    )
+
+
+def find_subject(view: SentenceView, here: Spot) -> Attribution:
+    """The subject and segment of a number `here`: the nearest company (or a segment of a known
     company) before it in its clause, with a generic segment between them; else the sentence's topic,
     its first company. Companies listed together (亚马逊、微软和Meta) are one joint subject, and so are
     the companies a group of their number refers back to (三大云服务提供商)."""
-    before = [e for e in view.entities if e.end <= position]
-    clause_start = view.clause_start(position)
+    before, clause_start, position = here.entities, here.clause_start, here.position
     in_clause = [e for e in before if e.start >= clause_start]
     segment: str | None = None
     for index in range(len(in_clause) - 1, -1, -1):
         entity = in_clause[index]
-        if is_subject_like(entity):
+        if entity.subject is not None:
             if entity.type is not EntityType.COMPANY:
                 joint = _joint_segment(view.text, in_clause[: index + 1])
-                return Attribution(subject_name(entity), segment or joint, True)
-            name = _joint_subject(view.text, in_clause, entity)
+                return Attribution(entity.subject, segment or joint, True)
+            name = _joint_subject(view.text, in_clause, index)
             return Attribution(name, segment or _segment_of(in_clause[:index], name), True)
-        if is_segment_like(entity) and segment is None:
-            segment = entity.canonical or entity.text
+        if entity.segment_like and segment is None:
+            segment = entity.name
     group = _collective(view, clause_start, position, before)
     if group is not None:
         return Attribution(group, segment, True)
     segment = (
         segment or _referred_segment(view, clause_start, position, before) or _topic_segment(view, before)
     )
-    topic = next((e for e in before if is_subject_like(e)), None)
+    topic = next((e for e in before if e.subject is not None), None)
     if topic is None:
         return Attribution(None, segment, segment is not None)
     if topic.type is not EntityType.COMPANY and segment is None:
-        return Attribution(subject_name(topic), topic.canonical or topic.text, False)
-    return Attribution(subject_name(topic), segment, segment is not None)
+        return Attribution(topic.subject, topic.name, False)
+    return Attribution(topic.subject, segment, segment is not None)
 
 
-def _joint_segment(text: str, in_clause: list[EntityMention]) -> str:
+def _joint_segment(text: str, in_clause: list[Named]) -> str:
     """The last segment or product named, with those of the same company listed with it by a
     conjunction (Trainium和通用处理器Graviton)."""
     last = in_clause[-1]
-    names = [last.canonical or last.text]
+    names = [last.name]
     following = last
     for entity in reversed(in_clause[:-1]):
         gap = text[entity.end : following.start]
-        if entity.parent != last.parent or not is_segment_like(entity) or not _lists(gap):
+        if entity.parent != last.parent or not entity.segment_like or not _lists(gap):
             break
-        names.insert(0, entity.canonical or entity.text)
+        names.insert(0, entity.name)
         following = entity
     return ", ".join(dict.fromkeys(names))
 
@@ -123,48 +152,45 @@ def _lists(gap: str) -> bool:
 
 
 def _referred_segment(
-    view: SentenceView, clause_start: int, position: int, before: list[EntityMention]
+    view: SentenceView, clause_start: int, position: int, before: list[Named]
 ) -> str | None:
     """The business line 该分部 or 该业务 refers back to: the last one named."""
-    words = vocabulary().segment_references
-    if not any(view.text.find(word, clause_start, position) >= 0 for word in words):
+    if vocabulary().segment_references.search(view.text, clause_start, position) is None:
         return None
-    named = [e for e in before if is_segment_like(e)]
-    return (named[-1].canonical or named[-1].text) if named else view.last_segment
+    named = [e for e in before if e.segment_like]
+    return (named[-1].name) if named else view.last_segment
 
 
-def _topic_segment(view: SentenceView, before: list[EntityMention]) -> str | None:
+def _topic_segment(view: SentenceView, before: list[Named]) -> str | None:
     """A business line the sentence made its topic: as a heading (智能手机业务方面，...) or as the
     subject of a copula (数据中心业务仍是英伟达最大的收入来源，...)."""
     markers = vocabulary().topic_markers
     for entity in before:
-        if is_segment_like(entity):
+        if entity.segment_like:
             rest = view.text[entity.end : entity.end + 6].removeprefix("业务")
             if rest.startswith(markers):
-                return entity.canonical or entity.text
+                return entity.name
     return None
 
 
-def _segment_of(before: list[EntityMention], company: str) -> str | None:
+def _segment_of(before: list[Named], company: str) -> str | None:
     """A segment of `company` named before it in the clause (AWS为亚马逊贡献...)."""
     for entity in reversed(before):
         if entity.type is EntityType.COMPANY:
             return None
-        if is_segment_like(entity) and entity.parent == company:
-            return entity.canonical or entity.text
+        if entity.segment_like and entity.parent == company:
+            return entity.name
     return None
 
 
-def _collective(
-    view: SentenceView, clause_start: int, position: int, before: list[EntityMention]
-) -> str | None:
+def _collective(view: SentenceView, clause_start: int, position: int, before: list[Named]) -> str | None:
     match = vocabulary().collective.search(view.text, clause_start, position)
     if match is None:
         return None
     words = vocabulary()
     size_word = match.group("size")
     size = int(size_word) if size_word.isdigit() else words.collective_sizes.get(size_word, 0)
-    named = [*view.earlier_subjects, *(subject_name(e) for e in before if is_subject_like(e))]
+    named = [*view.earlier_subjects, *(e.subject for e in before if e.subject is not None)]
     recent: list[str] = []
     for name in reversed(named):
         if name not in recent and ", " not in name:
@@ -174,17 +200,16 @@ def _collective(
     return ", ".join(reversed(recent[:size]))
 
 
-def _joint_subject(text: str, in_clause: list[EntityMention], last: EntityMention) -> str:
-    names = [subject_name(last)]
-    index = in_clause.index(last)
-    following = last
+def _joint_subject(text: str, in_clause: list[Named], index: int) -> str:
+    following = in_clause[index]
+    names = [following.name]
     for entity in reversed(in_clause[:index]):
         if entity.type is not EntityType.COMPANY:
             break
         gap = text[entity.end : following.start]
         if not gap or any(character not in _ENUMERATION for character in gap):
             break
-        names.insert(0, subject_name(entity))
+        names.insert(0, entity.name)
         following = entity
     return ", ".join(dict.fromkeys(names))
 
@@ -204,6 +229,7 @@ def metric_kind(metric: Metric) -> ValueKind:
     return vocabulary().metric_values.get(metric, ValueKind.ANY)
 
 
+@cache
 def _fits(metric: Metric, kind: ValueKind) -> bool:
     expected = metric_kind(metric)
     if kind is ValueKind.ANY:
@@ -213,25 +239,21 @@ def _fits(metric: Metric, kind: ValueKind) -> bool:
     return {expected, kind} == {ValueKind.MONEY, ValueKind.PER_SHARE}
 
 
-def find_metric(view: SentenceView, mention: Mention) -> MetricMention | None:
+def find_metric(view: SentenceView, mention: Mention, here: Spot) -> MetricMention | None:
     """The metric term a value measures: a share noun or metric right after a percentage
     (21%的市场份额), the noun an amount modifies (2000亿美元的资本开支), else the nearest fitting term
     before it that does not head a growth rate (营收增速), else the sentence's first fitting term; none
     when a noun that is no metric of ours comes between (成交额约151亿港元)."""
     kind = value_kind(mention)
     if kind is ValueKind.PERCENT:
-        share = _share_after(view, mention) or _share_taken(view, mention)
+        share = _share_after(view, mention) or _share_taken(view, here)
         if share is not None:
             return share
     else:
         owner = _noun_after(view, mention)
         if owner is not None:
             return owner if isinstance(owner, MetricMention) and _fits(owner.metric, kind) else None
-    fitting = [
-        m
-        for m in view.metrics
-        if m.end <= mention.start and _fits(m.metric, kind) and _counts(view, mention, m)
-    ]
+    fitting = [m for m in here.metrics if _fits(m.metric, kind) and _counts(mention, m)]
     plain = [m for m in fitting if not _heads_rate(view.text, m)]
     chosen = plain[-1] if plain else (fitting[0] if fitting else None)
     if chosen is None or _blocked(view.text[chosen.end : mention.start]):
@@ -253,16 +275,15 @@ def _noun_after(view: SentenceView, mention: Mention) -> MetricMention | str | N
 
 def _blocked(between: str) -> bool:
     """Whether a noun that is no metric of ours (成交额, 关税) stands between a metric term and a value."""
-    return any(noun in between for noun in vocabulary().blocking_nouns)
+    return vocabulary().blocking_nouns.search(between) is not None
 
 
-def _share_taken(view: SentenceView, mention: Mention) -> MetricMention | None:
+def _share_taken(view: SentenceView, here: Spot) -> MetricMention | None:
     """A percentage something takes of a money metric (收入约占六成, 占总营收79%): that metric's share."""
     words = vocabulary()
-    clause_start = view.clause_start(mention.start)
-    if not any(view.text.find(verb, clause_start, mention.start) >= 0 for verb in words.share_verbs):
+    if words.share_verbs.search(view.text, here.clause_start, here.position) is None:
         return None
-    before = [m for m in view.metrics if m.end <= mention.start]
+    before = here.metrics
     if not before or before[-1].metric not in words.share_of:
         return None
     metric = before[-1]
@@ -271,7 +292,7 @@ def _share_taken(view: SentenceView, mention: Mention) -> MetricMention | None:
     )
 
 
-def _counts(view: SentenceView, mention: Mention, metric: MetricMention) -> bool:
+def _counts(mention: Mention, metric: MetricMention) -> bool:
     """Whether a count is written with a measure word of the metric (辆 for units, 人 for layoffs)."""
     words = vocabulary().count_words.get(metric.metric)
     if mention.unit != "count" or words is None:
@@ -300,45 +321,45 @@ def _share_after(view: SentenceView, mention: Mention) -> MetricMention | None:
     return None
 
 
-def find_change_metric(view: SentenceView, change: Mention) -> MetricMention | None:
+def find_change_metric(view: SentenceView, change: Mention, here: Spot) -> MetricMention | None:
     """The metric a change with no value of its own measures: the nearest term before it in its clause."""
-    clause_start = view.clause_start(change.start)
-    for metric in reversed([m for m in view.metrics if clause_start <= m.start < change.start]):
+    for metric in reversed([m for m in view.metrics if here.clause_start <= m.start < here.position]):
         kind = vocabulary().metric_values.get(metric.metric, ValueKind.ANY)
         if change.points is not None or kind is not ValueKind.PERCENT:
             return metric
     return None
 
 
-def names_business_before(view: SentenceView, change: Mention) -> bool:
+def names_business_before(view: SentenceView, here: Spot) -> bool:
     """Whether a change follows a business line or company directly (广告业务增长22%): it is then that
     business's revenue that grew."""
-    clause_start = view.clause_start(change.start)
-    entities = [e for e in view.entities if clause_start <= e.start and e.end <= change.start]
-    if not entities or not (is_segment_like(entities[-1]) or is_subject_like(entities[-1])):
+    entities = [e for e in here.entities if e.start >= here.clause_start]
+    if not entities or not (entities[-1].segment_like or entities[-1].subject is not None):
         return False
-    gap = view.text[entities[-1].end : change.start]
+    gap = view.text[entities[-1].end : here.position]
     return len(gap) <= 3 and all(character in "业务部门板块同比按年 " for character in gap)
 
 
-def shared_by_each(view: SentenceView, value: Mention) -> list[str]:
+def shared_by_each(view: SentenceView, here: Spot) -> list[str]:
     """The business lines listed before a value they each take (物联网与车用电子各占5%), else none."""
-    clause_start = view.clause_start(value.start)
-    if not any(view.text.find(m, clause_start, value.start) >= 0 for m in vocabulary().each_markers):
+    if vocabulary().each_markers.search(view.text, here.clause_start, here.position) is None:
         return []
-    listed = [
-        e for e in view.entities if clause_start <= e.start and e.end <= value.start and is_segment_like(e)
-    ]
-    return [e.canonical or e.text for e in listed] if len(listed) >= 2 else []
+    listed = [e for e in here.entities if e.start >= here.clause_start and e.segment_like]
+    return [e.name for e in listed] if len(listed) >= 2 else []
 
 
-def find_status(view: SentenceView, position: int) -> Status:
+def find_status(view: SentenceView, here: Spot) -> Status:
     """Estimate when the clause names analysts' or the market's expectation, guidance when the sentence
     so far names the company's outlook or plan (预计..., 全年净利润预期为...), else actual."""
     words = vocabulary()
-    if words.estimate_cues.search(view.text, view.clause_start(position), position):
+    text, start, position = view.text, view.sentence.start, here.position
+    if words.estimate_cues.search(text, here.clause_start, position):
         return Status.ESTIMATE
-    sentence = words.estimate_cues.sub(" ", view.text[view.sentence.start : position])
-    if words.guidance_cues.search(sentence):
+    # An outlook word inside an expectation's words (市场预期) does not count; blanking those words out
+    # can only remove outlook words, so the blanking is needed only when both kinds are there.
+    if words.guidance_cues.search(text, start, position) is None:
+        return Status.ACTUAL
+    if words.estimate_cues.search(text, start, position) is None:
         return Status.GUIDANCE
-    return Status.ACTUAL
+    sentence = words.estimate_cues.sub(" ", text[start:position])
+    return Status.GUIDANCE if words.guidance_cues.search(sentence) else Status.ACTUAL

@@ -29,6 +29,10 @@ class PeriodContext:
     current: Period | None = None
     calendar_year: int | None = None
 
+    def at(self, current: Period) -> PeriodContext:
+        """The context once the text speaks of `current`."""
+        return PeriodContext(self.report, current, self.calendar_year)
+
     def resolve(self, period: Period) -> Period | None:
         """`period` with its year, or None when the context cannot give one. A half or quarter without a
         year in a fiscal report is the fiscal one (苹果四季度 in a 2025财年 story)."""
@@ -100,6 +104,19 @@ class PeriodContext:
         if not report.fiscal and _end_month(report.part) == 12:
             return report.year + 1
         return report.year
+
+
+@dataclass(slots=True)  # not frozen: built per mention, and a frozen one costs four times as much
+class StatedPeriod:
+    """A period as the text states it (`period` without context), with how the text uses it: as the
+    base of a comparison (较上一季), or as the date something stands at (截至9月30日)."""
+
+    start: int
+    end: int
+    text: str
+    period: Period
+    comparison: bool
+    as_of: bool
 
 
 def quarter_ending(period: Period) -> Period:
