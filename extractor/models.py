@@ -8,10 +8,10 @@ when the original is passed as validation context: `Document.model_validate(data
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
 from typing import Annotated, Any
 
-import regex
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 from extractor.data import known_units
@@ -95,7 +95,7 @@ class FindingKind(StrEnum):
     SUM = "sum"
 
 
-PERIOD_PATTERN = regex.compile(
+PERIOD_PATTERN = re.compile(
     r"^(?:FY)?\d{4}(?:-(?:Q[1-4]|H[12]|9M|(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?))?$"
 )
 
