@@ -35,6 +35,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, partial
+from itertools import chain, combinations
 from typing import NamedTuple
 
 from extractor.data import load_table
@@ -42,12 +43,9 @@ from extractor.facts import (
     Facts,
     common_scale,
     earlier,
-    forget_evidence,
     label,
-    says,
     shown_together,
     signed,
-    stated_change,
     when,
 )
 from extractor.models import Basis, Change, Claim, Finding, FindingKind, Metric, Status
@@ -87,7 +85,6 @@ def check(claims: Sequence[Claim]) -> list[Finding]:
 
 def check_all(claims: Sequence[Claim]) -> list[CheckResult]:
     """Every check that `claims` allow, passed or failed."""
-    forget_evidence()
     facts = Facts(claims)
     return [*_growth(facts), *_ratios(facts), *_sums(facts), *_conflicts(facts)]
 
@@ -98,7 +95,7 @@ def _growth(facts: Facts) -> Iterator[CheckResult]:
             continue
         for change in claim.changes:
             prior_period = earlier(claim.period, change.basis)
-            if prior_period is None:
+            if prior_period not in facts.periods:
                 continue
             prior = facts.single(i, period=prior_period)
             if prior is None and claim.status is not Status.ACTUAL:  # an outlook grows from actual figures
@@ -125,14 +122,14 @@ def _growth_result(facts: Facts, indices: tuple[int, int, int], change: Change) 
         implied = div(current.interval, prior.interval)
         if implied is None or prior.interval.low <= 0:
             return None  # no growth rate from a zero or negative base
-        said = stated_change(change.percent, change, claim)
+        said = facts.change(index, change.percent, change)
         point = (current.value / prior.value - 1) * 100
         message = partial(_growth_message, claim, prior_period, (current, prior, said), point)
         return _result(message, scale_interval(implied, 100, -100), said, point, used)
     number, suffix = (change.points, " points") if change.points is not None else (change.amount, "")
     if number is None:
         return None
-    said = stated_change(number, change, claim, scaled=change.points is None)
+    said = facts.change(index, number, change, scaled=change.points is None)
     point = current.value - prior.value
     message = partial(_difference_message, claim, prior_period, (current, prior, said), point, suffix)
     return _result(message, sub(current.interval, prior.interval), said, point, used)
@@ -233,7 +230,7 @@ def _conflicts(facts: Facts) -> Iterator[CheckResult]:
         # when two numbers are stated for one thing)
         statements: defaultdict[str, dict[float, list[tuple[int, Change | None]]]] = defaultdict(dict)
         for i in indices:
-            if says(facts.claims[i], "revision_words"):
+            if facts.says(i, "revision_words"):
                 continue
             for what, number, change in _statements(facts.claims[i]):
                 statements[what].setdefault(number, []).append((i, change))
@@ -264,23 +261,21 @@ def _statements(claim: Claim) -> Iterator[tuple[str, float, Change | None]]:
 def _disagreements(
     facts: Facts, what: str, numbers: dict[float, list[tuple[int, Change | None]]]
 ) -> Iterator[CheckResult]:
-    """One result per two different numbers stated for the same thing, naming every claim stating each."""
-    groups = [
-        (_stated_as(facts, what, number, *said[0]), [i for i, _ in said]) for number, said in numbers.items()
-    ]
-    for n, (a, first) in enumerate(groups):
-        for b, second in groups[n + 1 :]:
-            if not _one_fact(a.value, b.value):
-                continue
-            message = partial(_conflict_message, facts.claims[first[0]], what, a, b)
-            yield _conflict(message, a, b, first + second)
+    """One result per two different numbers stated for the same thing, naming every claim stating each;
+    a number is read from its evidence only when it is compared."""
+    pairs = [(a, b) for a, b in combinations(numbers, 2) if _one_fact(a, b)]
+    read = {number: _stated_as(facts, what, number, *numbers[number][0]) for number in chain(*pairs)}
+    for a, b in pairs:
+        first, second = [i for i, _ in numbers[a]], [i for i, _ in numbers[b]]
+        message = partial(_conflict_message, facts.claims[first[0]], what, read[a], read[b])
+        yield _conflict(message, read[a], read[b], first + second)
 
 
 def _stated_as(facts: Facts, what: str, number: float, i: int, change: Change | None) -> Stated:
     """`number`, stated by claim `i` as its value or as a number of `change`, as its evidence writes it."""
     if change is None:
         return facts.value(i)
-    return stated_change(number, change, facts.claims[i], scaled=what.endswith(" amount"))
+    return facts.change(i, number, change, scaled=what.endswith(" amount"))
 
 
 def _one_fact(a: float, b: float) -> bool:

@@ -10,14 +10,14 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Sequence
-from functools import cache, cached_property, lru_cache
+from functools import cache, cached_property
 from itertools import combinations
 from typing import Any, NamedTuple
 
 from extractor.data import load_table
 from extractor.models import Basis, Change, Claim, Metric, Status
 from extractor.normalize import normal_form
-from extractor.stated import Interval, Stated, consistent, stated, written_numbers
+from extractor.stated import Interval, Stated, WrittenNumbers, consistent, stated, written_numbers
 
 
 class Fact(NamedTuple):
@@ -39,7 +39,8 @@ class Facts:
 
     def __init__(self, claims: Sequence[Claim]) -> None:
         self.claims = claims
-        self.facts = [fact_of(claim) for claim in claims]
+        self.evidence = simplified_evidence(claims)
+        self.facts = [fact_of(claim, evidence) for claim, evidence in zip(claims, self.evidence, strict=True)]
         self.index: defaultdict[Fact, list[int]] = defaultdict(list)
         self.valued: defaultdict[Fact, list[int]] = defaultdict(list)  # the claims with a value
         for i, (claim, fact) in enumerate(zip(claims, self.facts, strict=True)):
@@ -48,7 +49,9 @@ class Facts:
             self.index[fact].append(i)
             if claim.value is not None:
                 self.valued[fact].append(i)
+        self.periods = {fact.period for fact in self.valued if fact.period}  # the periods given a value
         self.values: dict[int, Stated] = {}
+        self.written: dict[str, WrittenNumbers] = {}  # by evidence: the claims of a sentence share it
 
     @cached_property
     def in_any_unit(self) -> dict[tuple[Any, ...], list[Fact]]:
@@ -89,62 +92,64 @@ class Facts:
             assert claim.value is not None
             self.values[i] = stated(
                 claim.value,
-                claim.evidence.text,
+                self.written_in(i),
                 scaled=claim.unit != "%",
                 qualifier=claim.qualifier,
                 value_range=claim.value_range,
             )
         return self.values[i]
 
+    def change(self, i: int, number: float, change: Change, *, scaled: bool = False) -> Stated:
+        """A number of `change`, a change of claim `i`, as its evidence states it; `scaled` for amounts."""
+        scaled = scaled and self.claims[i].unit != "%"
+        return stated(number, self.written_in(i), scaled=scaled, qualifier=change.qualifier)
 
-def stated_change(number: float, change: Change, claim: Claim, *, scaled: bool = False) -> Stated:
-    """A number of one of the claim's changes, as its evidence states it; `scaled` for amounts."""
-    scaled = scaled and claim.unit != "%"
-    return stated(number, claim.evidence.text, scaled=scaled, qualifier=change.qualifier)
+    def says(self, i: int, words: str) -> bool:
+        """Whether the evidence of claim `i` holds a word of the checks.yaml list `words` (either script)."""
+        return holds(self.evidence[i], words)
+
+    def written_in(self, i: int) -> WrittenNumbers:
+        """The numbers the evidence of claim `i` writes, read once per evidence."""
+        evidence = self.claims[i].evidence.text
+        if evidence not in self.written:
+            self.written[evidence] = written_numbers(evidence)
+        return self.written[evidence]
 
 
-def fact_of(claim: Claim) -> Fact:
-    """The fact `claim` states; per-share amounts are a fact apart from totals."""
-    per_share = says(claim, "per_share_words")
+def simplified_evidence(claims: Sequence[Claim]) -> list[str]:
+    """Each claim's evidence in normal form, converted in one OpenCC pass per document: no OpenCC phrase
+    holds a line break, so texts joined by line breaks convert as each does alone (a text that holds a
+    line break is converted alone)."""
+    texts = [claim.evidence.text for claim in claims]
+    lines = [text for text in dict.fromkeys(texts) if "\n" not in text]
+    forms = dict(zip(lines, normal_form("\n".join(lines)).split("\n"), strict=True)) if lines else {}
+    return [forms[text] if text in forms else normal_form(text) for text in texts]
+
+
+def fact_of(claim: Claim, evidence: str) -> Fact:
+    """The fact `claim` states, given its evidence in normal form; per-share amounts are a fact apart
+    from totals."""
     return Fact(
         claim.subject,
         claim.segment,
         claim.metric,
         claim.adjusted,
-        per_share,
+        holds(evidence, "per_share_words"),
         claim.period,
         claim.status,
         claim.unit,
     )
 
 
-def says(claim: Claim, words: str) -> bool:
-    """Whether the claim's evidence holds a word of the checks.yaml list `words` (in either script)."""
-    return _holds(claim.evidence.text, words)
-
-
-def forget_evidence() -> None:
-    """Empties the caches keyed by evidence text: they serve the claims of one document, which share
-    their evidence; kept across documents they would only serve a corpus that repeats its texts."""
-    _holds.cache_clear()
-    _simplified.cache_clear()
-    written_numbers.cache_clear()
-
-
-@lru_cache(maxsize=4096)
-def _holds(evidence: str, words: str) -> bool:
-    return _words_regex(words).search(_simplified(evidence)) is not None
+def holds(evidence: str, words: str) -> bool:
+    """Whether `evidence`, in normal form, holds a word of the checks.yaml list `words`."""
+    return _words_regex(words).search(evidence) is not None
 
 
 @cache
 def _words_regex(words: str) -> re.Pattern[str]:
     """The checks.yaml list `words` as one pattern."""
     return re.compile("|".join(re.escape(word) for word in load_table("checks.yaml")[words]))
-
-
-@lru_cache(maxsize=4096)
-def _simplified(text: str) -> str:
-    return normal_form(text)
 
 
 def width(interval: Interval) -> float:

@@ -14,20 +14,21 @@ other way; `range` spans the stated range.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+import re
 from decimal import ROUND_HALF_UP, Decimal
-from functools import cache, lru_cache
-from typing import NamedTuple
-
-import regex
+from functools import cache
+from typing import NamedTuple, TypeAlias
 
 from extractor.data import load_table
 from extractor.models import Qualifier
 from extractor.normalize import fold_width
 
-_WRITTEN_NUMBER = regex.compile(r"(?<![\d.])(\d+)(?:\.(\d+))?(?!\d)")
-_THOUSANDS = regex.compile(r"(?<=\d),(?=\d{3})")
+_WRITTEN_NUMBER = re.compile(r"(?<![\d.])(\d+)(?:\.(\d+))?(?!\d)")
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3})")
 _BOUND_WORDS = {Qualifier.OVER: "over", Qualifier.UNDER: "under", Qualifier.UP_TO: "up to"}
+
+WrittenNumbers: TypeAlias = dict[tuple[str, str], int]
+"""The numbers a text writes: (whole digits, decimals without trailing zeros) → decimals written."""
 
 
 class Interval(NamedTuple):
@@ -35,39 +36,16 @@ class Interval(NamedTuple):
     high: float
 
 
-@dataclass(frozen=True, slots=True)
-class Stated:
-    """A stated number: its value, how it was written (scale, decimals), and its qualifier; `interval`
-    is every true value the statement is compatible with, worked out once as checks compare it often."""
+class Stated(NamedTuple):
+    """A stated number: its value, how it was written (scale, decimals), its qualifier, and `interval`,
+    every true value the statement is compatible with (worked out once by `stated`, as checks compare it
+    often)."""
 
     value: float
     scale: float
     decimals: int
-    qualifier: Qualifier = Qualifier.EXACT
-    value_range: tuple[float, float] | None = None
-    interval: Interval = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "interval", self._compatible())
-
-    @property
-    def half(self) -> float:
-        """Half the unit of the last written digit, in base units."""
-        return 0.5 * self.scale * 10.0**-self.decimals
-
-    def _compatible(self) -> Interval:
-        v, h = self.value, self.half
-        if self.qualifier is Qualifier.APPROX:
-            h = max(h, approx_relative() * abs(v))
-        if self.qualifier is Qualifier.RANGE and self.value_range is not None:
-            return Interval(self.value_range[0] - h, self.value_range[1] + h)
-        larger = self.qualifier is Qualifier.OVER
-        smaller = self.qualifier in (Qualifier.UNDER, Qualifier.UP_TO)
-        if (larger and v >= 0) or (smaller and v < 0):
-            return Interval(v - h, math.inf)
-        if larger or smaller:
-            return Interval(-math.inf, v + h)
-        return Interval(v - h, v + h)
+    qualifier: Qualifier
+    interval: Interval
 
     def decimals_in(self, scale: float) -> int:
         """The decimals that keep every written digit when the number is shown in `scale`."""
@@ -92,20 +70,47 @@ def scales() -> tuple[float, ...]:
 
 def stated(
     value: float,
-    evidence: str,
+    written: WrittenNumbers,
     *,
     scaled: bool,
     qualifier: Qualifier = Qualifier.EXACT,
     value_range: tuple[float, float] | None = None,
 ) -> Stated:
-    """`value` as `evidence` writes it; `scaled` for money and counts, which may be written in 万/亿/兆."""
-    written = written_numbers(evidence)
+    """`value` as its evidence writes it (`written`: the evidence's `written_numbers`); `scaled` for money
+    and counts, which may be written in 万/亿/兆."""
     for scale in scales() if scaled else (1.0,):
         digits = _digits(value / scale)
         if digits is not None and digits in written:
-            return Stated(value, scale, written[digits], qualifier, value_range)
+            return _written_as(value, scale, written[digits], qualifier, value_range)
     scale, decimals = _significant(value, scaled)
-    return Stated(value, scale, decimals, qualifier, value_range)
+    return _written_as(value, scale, decimals, qualifier, value_range)
+
+
+def _written_as(
+    value: float, scale: float, decimals: int, qualifier: Qualifier, value_range: tuple[float, float] | None
+) -> Stated:
+    """`value` written in `scale` with `decimals`: its last written digit stands for ± half its unit."""
+    half = 0.5 * scale * 10.0**-decimals
+    return Stated(value, scale, decimals, qualifier, _compatible(value, half, qualifier, value_range))
+
+
+def _compatible(
+    v: float, h: float, qualifier: Qualifier, value_range: tuple[float, float] | None
+) -> Interval:
+    """Every true value that `v` ± `h` stated with `qualifier` allows; most numbers are stated exactly."""
+    if qualifier is Qualifier.EXACT:
+        return Interval(v - h, v + h)
+    if qualifier is Qualifier.APPROX:
+        h = max(h, approx_relative() * abs(v))
+    if qualifier is Qualifier.RANGE and value_range is not None:
+        return Interval(value_range[0] - h, value_range[1] + h)
+    larger = qualifier is Qualifier.OVER
+    smaller = qualifier in (Qualifier.UNDER, Qualifier.UP_TO)
+    if (larger and v >= 0) or (smaller and v < 0):
+        return Interval(v - h, math.inf)
+    if larger or smaller:
+        return Interval(-math.inf, v + h)
+    return Interval(v - h, v + h)
 
 
 def show(number: float, decimals: int) -> str:
@@ -147,16 +152,16 @@ def scale_interval(a: Interval, factor: float, offset: float = 0.0) -> Interval:
     return Interval(a.low * factor + offset, a.high * factor + offset)
 
 
-@lru_cache(maxsize=4096)
-def written_numbers(evidence: str) -> dict[tuple[str, str], int]:
+def written_numbers(evidence: str) -> WrittenNumbers:
     """The numbers `evidence` writes, as (whole digits, decimals without trailing zeros) → how many
-    decimals it writes the first of them with (35.0 → ("35", "") → 1); read once per evidence, as every
-    number of a claim and every scale is looked up in it."""
-    text = _THOUSANDS.sub("", fold_width(evidence))
-    written: dict[tuple[str, str], int] = {}
-    for found in _WRITTEN_NUMBER.finditer(text):
-        decimals = found.group(2) or ""
-        written.setdefault((found.group(1), decimals.rstrip("0")), len(decimals))
+    decimals it writes the first of them with (35.0 → ("35", "") → 1); the checks read it once per evidence,
+    as every number of a claim and every scale is looked up in it."""
+    text = fold_width(evidence)
+    if "," in text:
+        text = _THOUSANDS.sub("", text)
+    written: WrittenNumbers = {}
+    for whole, decimals in _WRITTEN_NUMBER.findall(text):
+        written.setdefault((whole, decimals.rstrip("0")), len(decimals))
     return written
 
 

@@ -10,8 +10,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from extractor.check import check, check_all
+from extractor.facts import simplified_evidence
 from extractor.models import Change, Claim, Evidence, FindingKind
-from extractor.stated import Interval, add, consistent, div, show, stated, sub
+from extractor.normalize import normal_form
+from extractor.stated import Interval, add, consistent, div, show, stated, sub, written_numbers
 
 YI = 100_000_000
 
@@ -278,7 +280,7 @@ def test_different_status_or_period_is_not_the_same_fact() -> None:
 def test_stated_precision_from_the_evidence(
     value: float, evidence: str, scaled: bool, low: float, high: float
 ) -> None:
-    interval = stated(value, evidence, scaled=scaled).interval
+    interval = stated(value, written_numbers(evidence), scaled=scaled).interval
     assert interval.low == pytest.approx(low)
     assert interval.high == pytest.approx(high)
 
@@ -364,6 +366,29 @@ def test_a_dividend_per_share_is_not_the_total_dividend() -> None:
     assert check_all(claims) == []
 
 
+def test_a_dividend_per_share_in_traditional_script_is_not_the_total_dividend() -> None:
+    dividend = {"subject": "Kweichow Moutai", "metric": "dividend", "unit": "CNY", "period": "2025-H1"}
+    claims = [
+        claim("向全體股東每股派發現金紅利23.957元（含稅）", 23.957, **dividend),
+        claim("合計派發現金紅利300.9億元", 300.9 * YI, **dividend),
+    ]
+    assert check_all(claims) == []
+
+
+@pytest.mark.parametrize(
+    "evidence",
+    [
+        [],
+        ["營業利潤率35.0%", "营业利润率35.0%", "營業利潤率35.0%"],  # restated evidence is converted once
+        ["台積電第三季營收\n年增30.3%", "乾隆年間的錢莊"],  # a line break: converted alone
+        ["ＡＷＳ營收３５６億美元", "\n", "發行後的後續計劃"],
+    ],
+)
+def test_evidence_converted_in_one_pass_reads_as_each_converted_alone(evidence: list[str]) -> None:
+    claims = [claim(text, None) for text in evidence]
+    assert simplified_evidence(claims) == [normal_form(text) for text in evidence]
+
+
 @pytest.mark.parametrize(("share_stated", "passed"), [(40.4, True), (39.7, True), (35.0, False)])
 def test_a_segment_share_may_be_of_a_narrower_total_but_not_smaller(
     share_stated: float, passed: bool
@@ -405,9 +430,9 @@ def test_a_restated_part_is_checked_once() -> None:
 
 def test_a_number_is_not_read_inside_a_longer_one() -> None:
     # "10" is not the 10 of "10.5亿": the 10% is found after it, with no decimals
-    interval = stated(10.0, "营收10.5亿元，同比增长10%", scaled=False).interval
+    interval = stated(10.0, written_numbers("营收10.5亿元，同比增长10%"), scaled=False).interval
     assert (interval.low, interval.high) == (9.5, 10.5)
-    interval = stated(10.0, "营收10.5亿元，同比增长10.0%", scaled=False).interval
+    interval = stated(10.0, written_numbers("营收10.5亿元，同比增长10.0%"), scaled=False).interval
     assert (interval.low, interval.high) == pytest.approx((9.95, 10.05))
 
 
