@@ -33,6 +33,9 @@ class Fact(NamedTuple):
     unit: str
 
 
+_OTHER = Metric.OTHER  # read once: an enum member is slow to look up on its class
+
+
 class Facts:
     """The claims indexed by the fact they state. A claim of metric `other` names no fact the checks
     can compare (新业务价值 and 税后营运溢利 are both `other`), so it is left out of the index."""
@@ -40,11 +43,13 @@ class Facts:
     def __init__(self, claims: Sequence[Claim]) -> None:
         self.claims = claims
         self.evidence = simplified_evidence(claims)
-        self.facts = [fact_of(claim, evidence) for claim, evidence in zip(claims, self.evidence, strict=True)]
+        self.facts: list[Fact] = []
         self.index: defaultdict[Fact, list[int]] = defaultdict(list)
         self.valued: defaultdict[Fact, list[int]] = defaultdict(list)  # the claims with a value
-        for i, (claim, fact) in enumerate(zip(claims, self.facts, strict=True)):
-            if claim.metric is Metric.OTHER:
+        for i, (claim, evidence) in enumerate(zip(claims, self.evidence, strict=True)):
+            fact = fact_of(claim, evidence)
+            self.facts.append(fact)
+            if fact.metric is _OTHER:
                 continue
             self.index[fact].append(i)
             if claim.value is not None:

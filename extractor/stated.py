@@ -27,8 +27,8 @@ _WRITTEN_NUMBER = re.compile(r"(?<![\d.])(\d+)(?:\.(\d+))?(?!\d)")
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3})")
 _BOUND_WORDS = {Qualifier.OVER: "over", Qualifier.UNDER: "under", Qualifier.UP_TO: "up to"}
 
-WrittenNumbers: TypeAlias = dict[tuple[str, str], int]
-"""The numbers a text writes: (whole digits, decimals without trailing zeros) → decimals written."""
+WrittenNumbers: TypeAlias = dict[str, int]
+"""The numbers a text writes, without trailing zeros after the point → the decimals written."""
 
 
 class Interval(NamedTuple):
@@ -79,9 +79,9 @@ def stated(
     """`value` as its evidence writes it (`written`: the evidence's `written_numbers`); `scaled` for money
     and counts, which may be written in 万/亿/兆."""
     for scale in scales() if scaled else (1.0,):
-        digits = _digits(value / scale)
-        if digits is not None and digits in written:
-            return _written_as(value, scale, written[digits], qualifier, value_range)
+        decimals = written.get(_digits(value / scale))
+        if decimals is not None:
+            return _written_as(value, scale, decimals, qualifier, value_range)
     scale, decimals = _significant(value, scaled)
     return _written_as(value, scale, decimals, qualifier, value_range)
 
@@ -153,24 +153,24 @@ def scale_interval(a: Interval, factor: float, offset: float = 0.0) -> Interval:
 
 
 def written_numbers(evidence: str) -> WrittenNumbers:
-    """The numbers `evidence` writes, as (whole digits, decimals without trailing zeros) → how many
-    decimals it writes the first of them with (35.0 → ("35", "") → 1); the checks read it once per evidence,
-    as every number of a claim and every scale is looked up in it."""
+    """The numbers `evidence` writes, without trailing zeros after the point → how many decimals it writes
+    the first of them with (35.0 → "35" → 1, 1,270.83 → "1270.83" → 2); the checks read it once per
+    evidence, as every number of a claim and every scale is looked up in it."""
     text = fold_width(evidence)
     if "," in text:
         text = _THOUSANDS.sub("", text)
     written: WrittenNumbers = {}
     for whole, decimals in _WRITTEN_NUMBER.findall(text):
-        written.setdefault((whole, decimals.rstrip("0")), len(decimals))
+        fraction = decimals.rstrip("0")
+        written.setdefault(f"{whole}.{fraction}" if fraction else whole, len(decimals))
     return written
 
 
-def _digits(mantissa: float) -> tuple[str, str] | None:
-    """(whole digits, decimals without trailing zeros) of `mantissa` as a text would write it; None for 0."""
-    whole, _, fraction = f"{abs(mantissa):.6f}".rstrip("0").partition(".")
-    if not whole.strip("0") and not fraction:
-        return None
-    return whole, fraction
+def _digits(mantissa: float) -> str:
+    """`mantissa` as a text would write it, without trailing zeros after the point (21.20 → "21.2"); ""
+    for 0, as a zero written says nothing of the scale."""
+    digits = f"{abs(mantissa):.6f}".rstrip("0").rstrip(".")
+    return "" if digits == "0" else digits
 
 
 def _significant(value: float, scaled: bool) -> tuple[float, int]:

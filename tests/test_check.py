@@ -285,6 +285,19 @@ def test_stated_precision_from_the_evidence(
     assert interval.high == pytest.approx(high)
 
 
+@pytest.mark.parametrize(
+    ("evidence", "written"),
+    [
+        ("淨利潤從592億美元躍升至777.0億美元", {"592": 0, "777": 1}),
+        ("營收1,270.83億美元，同比增長１０．５０%", {"1270.83": 2, "10.5": 2}),
+        ("营业利润率35.0%，上年同期为35%", {"35": 1}),  # the first writing of a number counts
+        ("2025年第四季度亏损0.0亿元，版本v1.2.3", {"2025": 0, "0": 1, "1.2": 1}),
+    ],
+)
+def test_written_numbers_keep_the_first_writing(evidence: str, written: dict[str, int]) -> None:
+    assert written_numbers(evidence) == written
+
+
 def test_show_rounds_half_up() -> None:
     assert [show(31.25, 1), show(35.1124, 1), show(-0.04, 1), show(63.0, 0)] == ["31.3", "35.1", "0.0", "63"]
 
