@@ -95,7 +95,7 @@ def _growth(facts: Facts) -> Iterator[CheckResult]:
             continue
         for change in claim.changes:
             prior_period = earlier(claim.period, change.basis)
-            if prior_period not in facts.periods:
+            if prior_period not in facts.periods:  # None (no earlier period) or a period with no value
                 continue
             prior = facts.single(i, period=prior_period)
             if prior is None and claim.status is not Status.ACTUAL:  # an outlook grows from actual figures
