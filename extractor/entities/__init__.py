@@ -94,7 +94,7 @@ class EntityFinder:
         """Entities and metric terms of `text`: entities never overlap each other, both sorted by start."""
         known = self._index.find(text)
         metrics = metric_lexicon().find(text)
-        taken = Taken(len(text), [(e.start, e.end) for e in known] + [(m.start, m.end) for m in metrics])
+        taken = Taken(known, metrics)
         unknown = unknown_name_rules().find(text, taken)
         return sorted([*known, *unknown], key=lambda mention: mention.start), metrics
 

@@ -9,9 +9,9 @@ A digit may follow a phrase that ends in a letter: it is a version (Trainium2, G
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
-from ahocorasick_rs import AhoCorasick, MatchKind
+from ahocorasick_rs import AhoCorasick, Implementation, MatchKind
 
 _LATIN = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
 _DIGITS = frozenset("0123456789")
@@ -52,3 +52,26 @@ def _free_after(text: str, end: int) -> bool:
     if end == len(text) or text[end - 1] not in _LATIN or text[end] not in _LATIN:
         return True
     return text[end - 1] not in _DIGITS and text[end] in _DIGITS
+
+
+class WordStarts:
+    """Where the words of a few groups begin, overlapping occurrences included, found in one scan.
+
+    A rule that is slow to try at every character is tried only where its words occur.
+    """
+
+    def __init__(self, groups: Sequence[Iterable[str]]) -> None:
+        self.groups = [frozenset(word for word in group if word) for group in groups]
+        self.words = sorted(set().union(*self.groups))
+        self._groups_of = [
+            [number for number, group in enumerate(self.groups) if word in group] for word in self.words
+        ]
+        self._automaton = AhoCorasick(self.words, implementation=Implementation.DFA)
+
+    def find(self, text: str) -> list[list[int]]:
+        """For each group, the sorted start of every occurrence of its words in `text`."""
+        starts: list[set[int]] = [set() for _ in self.groups]
+        for word, start, _ in self._automaton.find_matches_as_indexes(text, overlapping=True):
+            for number in self._groups_of[word]:
+                starts[number].add(start)
+        return [sorted(group) for group in starts]
