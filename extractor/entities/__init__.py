@@ -43,19 +43,21 @@ class AliasIndex:
     def find(self, text: str) -> list[EntityMention]:
         """Registry entities in `text`, longest name at each position, in order."""
         mentions: list[EntityMention] = []
-        for start, end in self.matcher.find(text):
-            if mentions and start < mentions[-1].end:
+        taken_until = 0
+        for name, start, end in self.matcher.find(text):
+            if start < taken_until:
                 continue  # inside the version number of the previous product
-            entry = self.entries.get(text[start:end])
+            entry = self.entries.get(name)
             if entry is None:
                 continue  # an ordinary word that contains a name
             canonical = entry.canonical
             if entry.versioned and (version := _VERSION.match(text, end)):
                 end, canonical = version.end(), f"{canonical} {version.group(1)}"
-            mention = EntityMention(
-                start, end, text[start:end], entry.type, canonical, entry.parent, entry.country
+                name = text[start:end]
+            mentions.append(
+                EntityMention(start, end, name, entry.type, canonical, entry.parent, entry.country)
             )
-            mentions.append(mention)
+            taken_until = end
         return mentions
 
 

@@ -9,7 +9,7 @@ A digit may follow a phrase that ends in a letter: it is a version (Trainium2, G
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 
 from ahocorasick_rs import AhoCorasick, Implementation, MatchKind
 
@@ -22,19 +22,25 @@ class PhraseMatcher:
 
     def __init__(self, phrases: Iterable[str]) -> None:
         self.phrases = frozenset(phrase for phrase in phrases if phrase)
-        self._automaton = AhoCorasick(sorted(self.phrases), matchkind=MatchKind.LeftmostLongest)
+        self._sorted = sorted(self.phrases)
+        self._latin_edged = [phrase[0] in _LATIN or phrase[-1] in _LATIN for phrase in self._sorted]
+        self._automaton = AhoCorasick(
+            self._sorted, matchkind=MatchKind.LeftmostLongest, implementation=Implementation.DFA
+        )
 
     def __reduce__(self) -> tuple[type[PhraseMatcher], tuple[list[str]]]:
         """Pickled as its phrases (the automaton is rebuilt), so pipelines can go to worker processes."""
-        return PhraseMatcher, (sorted(self.phrases),)
+        return PhraseMatcher, (self._sorted,)
 
-    def find(self, text: str) -> Iterator[tuple[int, int]]:
-        """(start, end) of every phrase in `text`, in order, none overlapping."""
-        for _, start, longest_end in self._automaton.find_matches_as_indexes(text):
-            if text[start] not in _LATIN and text[longest_end - 1] not in _LATIN:
-                yield start, longest_end  # word bounds concern Latin letters and digits only
-            elif (end := self._bounded_end(text, start, longest_end)) is not None:
-                yield start, end
+    def find(self, text: str) -> list[tuple[str, int, int]]:
+        """(phrase, start, end) of every phrase in `text`, in order, none overlapping."""
+        found = []
+        for index, start, end in self._automaton.find_matches_as_indexes(text):
+            if not self._latin_edged[index]:
+                found.append((self._sorted[index], start, end))  # word bounds concern Latin letters only
+            elif (bounded := self._bounded_end(text, start, end)) is not None:
+                found.append((text[start:bounded], start, bounded))
+        return found
 
     def _bounded_end(self, text: str, start: int, end: int) -> int | None:
         """`end`, or the end of the longest shorter phrase at `start` that respects Latin word bounds."""

@@ -44,8 +44,7 @@ class MetricLexicon:
         """Every metric term in `text`, in order, with the adjusted flag a preceding modifier gives."""
         mentions = []
         modifier_end: int | None = None
-        for start, end in self.matcher.find(text):
-            surface = text[start:end]
+        for surface, start, end in self.matcher.find(text):
             if surface in self.modifiers:
                 modifier_end = end
                 continue
