@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +26,7 @@ from extractor.entities.unknown import Taken, unknown_name_rules
 
 __all__ = ["EntityFinder", "EntityMention", "MetricMention"]
 
+_START = attrgetter("start")
 _VERSION = regex.compile(r" ?(\d{1,2})(?![\d.%年月日季号亿万])")
 
 
@@ -98,7 +100,7 @@ class EntityFinder:
         metrics = metric_lexicon().find(text)
         taken = Taken(known, metrics)
         unknown = unknown_name_rules().find(text, taken)
-        return sorted([*known, *unknown], key=lambda mention: mention.start), metrics
+        return sorted([*known, *unknown], key=_START), metrics
 
     def entities(self, text: str) -> list[EntityMention]:
         return self.find(text)[0]

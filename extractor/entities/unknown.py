@@ -64,15 +64,17 @@ class Taken:
 
     def last_before(self, start: int, end: int) -> int:
         """The last taken position in [start, end), or -1."""
-        last = -1
+        last_end = 0
         for starts, ends in self.layers:
             before = bisect_left(starts, end) - 1  # the last span that starts before `end`
-            if before >= 0:
-                last = max(last, min(ends[before], end) - 1)
-        return last if last >= start else -1
+            if before >= 0 and ends[before] > last_end:
+                last_end = ends[before]
+        return last if (last := min(last_end, end) - 1) >= start else -1
 
 
-def matches_at(pattern: regex.Pattern[str], text: str, starts: Sequence[int]) -> Iterator[regex.Match[str]]:
+def matches_at(
+    pattern: re.Pattern[str] | regex.Pattern[str], text: str, starts: Sequence[int]
+) -> Iterator[re.Match[str] | regex.Match[str]]:
     """What `pattern.finditer(text)` finds when every match begins at one of the sorted `starts`."""
     end = 0
     for start in starts:
@@ -86,7 +88,7 @@ class UnknownNameRules:
     """The compiled rules; built once per process from their word lists."""
 
     triggers: WordStarts  # groups: role cues, company suffixes, the name dot
-    suffixes: regex.Pattern[str]
+    suffixes: re.Pattern[str]
     ticker: regex.Pattern[str]
     name_chars: regex.Pattern[str]
     break_words: re.Pattern[str]
@@ -200,7 +202,7 @@ def unknown_name_rules() -> UnknownNameRules:
     verbs = "|".join(map(re.escape, table["speech_verbs"]))
     return UnknownNameRules(
         triggers=WordStarts([table["role_cues"], table["org_suffixes"], [_NAME_DOT]]),
-        suffixes=regex.compile(f"(?:{suffixes})+(?:{re.escape(table['org_trailing'])})?(?!{not_before})"),
+        suffixes=re.compile(f"(?:{suffixes})+(?:{re.escape(table['org_trailing'])})?(?!{not_before})"),
         ticker=regex.compile(f"(?<=\\p{{Han}}){table['org_ticker'].strip()}"),
         name_chars=regex.compile(f"(?:(?![{breaks}])\\p{{Han}})+\\Z"),
         break_words=re.compile(_alternation(table["org_name_break_words"])),
