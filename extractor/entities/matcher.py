@@ -23,7 +23,8 @@ class PhraseMatcher:
     def __init__(self, phrases: Iterable[str]) -> None:
         self.phrases = frozenset(phrase for phrase in phrases if phrase)
         self._sorted = sorted(self.phrases)
-        self._latin_edged = [phrase[0] in _LATIN or phrase[-1] in _LATIN for phrase in self._sorted]
+        # each phrase by its automaton index, None for one with a Latin edge (word bounds concern only those)
+        self._unbounded = [None if {phrase[0], phrase[-1]} & _LATIN else phrase for phrase in self._sorted]
         self._automaton = AhoCorasick(
             self._sorted, matchkind=MatchKind.LeftmostLongest, implementation=Implementation.DFA
         )
@@ -35,9 +36,10 @@ class PhraseMatcher:
     def find(self, text: str) -> list[tuple[str, int, int]]:
         """(phrase, start, end) of every phrase in `text`, in order, none overlapping."""
         found = []
+        unbounded = self._unbounded
         for index, start, end in self._automaton.find_matches_as_indexes(text):
-            if not self._latin_edged[index]:
-                found.append((self._sorted[index], start, end))  # word bounds concern Latin letters only
+            if (phrase := unbounded[index]) is not None:
+                found.append((phrase, start, end))
             elif (bounded := self._bounded_end(text, start, end)) is not None:
                 found.append((text[start:bounded], start, bounded))
         return found

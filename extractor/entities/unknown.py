@@ -156,8 +156,12 @@ class UnknownNameRules:
 
     def _latin(self, text: str, taken: Taken) -> Iterator[EntityMention]:
         run: list[regex.Match[str]] = []
+        name_words: dict[str, bool] = {}  # an article repeats its Latin words
         for word in _LATIN_WORD.finditer(text):
-            if not self._latin_name_word(word.group()) or taken.overlaps(*word.span()):
+            surface = word.group()
+            if (is_name := name_words.get(surface)) is None:
+                is_name = name_words[surface] = self._latin_name_word(surface)
+            if not is_name or taken.overlaps(word.start(), word.end()):
                 if run:
                     yield self._latin_name(text, run)
                 run = []
