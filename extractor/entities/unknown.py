@@ -83,11 +83,26 @@ def matches_at(
             end = match.end()
 
 
+def matches_around(
+    pattern: regex.Pattern[str], text: str, positions: Sequence[int], reach: int
+) -> Iterator[regex.Match[str]]:
+    """What `pattern.finditer(text)` finds when every match holds one of the sorted `positions` at most
+    `reach` characters after its start: a search from each position not yet passed."""
+    end = 0
+    for position in positions:
+        while position >= end:
+            match = pattern.search(text, max(end, position - reach))
+            if match is None:
+                return
+            yield match
+            end = match.end()
+
+
 @dataclass(frozen=True)
 class UnknownNameRules:
     """The compiled rules; built once per process from their word lists."""
 
-    triggers: WordStarts  # groups: role cues, company suffixes, the name dot
+    triggers: WordStarts  # groups: role cues, company suffixes, stock code brackets, the name dot
     suffixes: re.Pattern[str]
     ticker: regex.Pattern[str]
     name_chars: regex.Pattern[str]
@@ -107,11 +122,11 @@ class UnknownNameRules:
 
     def find(self, text: str, taken: Taken) -> list[EntityMention]:
         """Names the rules catch in `text`, none overlapping `taken` or each other."""
-        cues, suffixes, dots = self.triggers.find(text)
+        cues, suffixes, brackets, dots = self.triggers.find(text)
         found: list[EntityMention] = []
         for mention in (
             *self._people(text, cues, dots),
-            *self._organizations(text, suffixes, taken),
+            *self._organizations(text, suffixes, brackets, taken),
             *self._latin(text, taken),
         ):
             if not taken.overlaps(mention.start, mention.end):
@@ -120,19 +135,20 @@ class UnknownNameRules:
         return found
 
     def _people(self, text: str, cues: list[int], dots: list[int]) -> Iterator[EntityMention]:
-        if dots:  # a name starts at most one part before its first dot
-            for match in self.transliterated.finditer(text, max(0, dots[0] - self.transliterated_reach)):
-                yield EntityMention(match.start(), match.end(), match.group(), EntityType.PERSON, None)
+        for match in matches_around(self.transliterated, text, dots, self.transliterated_reach):
+            yield EntityMention(match.start(), match.end(), match.group(), EntityType.PERSON, None)
         for match in matches_at(self.role_named, text, cues):
             start, end = match.span("name")
             yield EntityMention(start, end, match.group("name"), EntityType.PERSON, None)
 
-    def _organizations(self, text: str, suffixes: list[int], taken: Taken) -> Iterator[EntityMention]:
+    def _organizations(
+        self, text: str, suffixes: list[int], brackets: list[int], taken: Taken
+    ) -> Iterator[EntityMention]:
         for match in matches_at(self.suffixes, text, suffixes):
             start = self._name_start(text, match.start(), taken)
             if start is not None:
                 yield EntityMention(start, match.end(), text[start : match.end()], EntityType.COMPANY, None)
-        for match in self.ticker.finditer(text):
+        for match in matches_at(self.ticker, text, brackets):
             start = self._name_start(text, match.start(), taken, listed=True)
             if start is not None and not taken.overlaps(start, match.start()):
                 name = text[start : match.start()]
@@ -202,12 +218,15 @@ def unknown_name_rules() -> UnknownNameRules:
     part_max = int(table["transliterated_part_max"])
     part = f"[{chars}]{{1,{part_max}}}"
     cues = _alternation(table["role_cues"])
+    brackets = _alternation(table["org_ticker_brackets"])
     joiners = "|".join(map(re.escape, table["role_joiners"]))
     verbs = "|".join(map(re.escape, table["speech_verbs"]))
     return UnknownNameRules(
-        triggers=WordStarts([table["role_cues"], table["org_suffixes"], [_NAME_DOT]]),
+        triggers=WordStarts(
+            [table["role_cues"], table["org_suffixes"], table["org_ticker_brackets"], [_NAME_DOT]]
+        ),
         suffixes=re.compile(f"(?:{suffixes})+(?:{re.escape(table['org_trailing'])})?(?!{not_before})"),
-        ticker=regex.compile(f"(?<=\\p{{Han}}){table['org_ticker'].strip()}"),
+        ticker=regex.compile(f"(?<=\\p{{Han}})(?:{brackets}){table['org_ticker'].strip()}"),
         name_chars=regex.compile(f"(?:(?![{breaks}])\\p{{Han}})+\\Z"),
         break_words=re.compile(_alternation(table["org_name_break_words"])),
         break_reach=max(map(len, table["org_name_break_words"])) - 1,

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from extractor.entities import EntityFinder
 from extractor.entities.matcher import WordStarts
-from extractor.entities.unknown import Taken, matches_at, unknown_name_rules
+from extractor.entities.unknown import Taken, matches_around, matches_at, unknown_name_rules
 from extractor.models import EntityType
 from extractor.normalize import normalize
 
@@ -43,10 +43,14 @@ def test_names_after_overlapping_cues_and_suffixes(text: str, expected: list[tup
 @pytest.mark.parametrize(
     ("text", "starts"),
     [
-        ("星河股份有限公司的副总裁表示", [[9, 10], [2, 4], []]),  # 有限公司 in 股份有限公司, 总裁 in 副总裁
-        ("星河股份有限公司的副總裁表示", [[], [2, 4], []]),  # the scan reads normalized text only
-        ("首席执行官安迪·杰西", [[0], [], [7]]),
-        ("营收增长10%", [[], [], []]),
+        (
+            "星河股份有限公司的副总裁表示",
+            [[9, 10], [2, 4], [], []],
+        ),  # 有限公司 in 股份有限公司, 总裁 in 副总裁
+        ("星河股份有限公司的副總裁表示", [[], [2, 4], [], []]),  # the scan reads normalized text only
+        ("首席执行官安迪·杰西", [[0], [], [], [7]]),
+        ("晨光能源(02345)与星河（688999）", [[], [], [4, 14], []]),
+        ("营收增长10%", [[], [], [], []]),
     ],
 )
 def test_word_starts_include_overlapping_words(text: str, starts: list[list[int]]) -> None:
@@ -60,22 +64,26 @@ def test_word_starts_of_a_word_in_two_groups() -> None:
 FRAGMENTS = st.sampled_from(
     ["副总裁", "高级副总裁", "总裁", "兼", "首席执行官", "CEO", " ", "张伟", "李明", "表示", "说",
      "股份有限公司", "有限公司", "集团", "科技", "公司", "股", "星河", "蔚蓝", "的", "，",
-     "安迪", "·", "杰西", "玛丽", "（688999）", "(2025)", "营收", "增长"]
+     "安迪", "·", "杰西", "玛丽", "安德森", "（688999）", "(2025)", "(02345)", "(ABCD-US)", "(",
+     "营收", "增长"]
 )  # fmt: skip
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(FRAGMENTS, max_size=20).map("".join))
 def test_rules_tried_at_their_words_find_what_a_full_scan_finds(text: str) -> None:
-    cues, suffixes, dots = RULES.triggers.find(text)
+    cues, suffixes, brackets, dots = RULES.triggers.find(text)
     assert [m.span() for m in matches_at(RULES.role_named, text, cues)] == [
         m.span() for m in RULES.role_named.finditer(text)
     ]
     assert [m.span() for m in matches_at(RULES.suffixes, text, suffixes)] == [
         m.span() for m in RULES.suffixes.finditer(text)
     ]
-    first = max(0, dots[0] - RULES.transliterated_reach) if dots else len(text)
-    assert [m.span() for m in RULES.transliterated.finditer(text, first)] == [
+    assert [m.span() for m in matches_at(RULES.ticker, text, brackets)] == [
+        m.span() for m in RULES.ticker.finditer(text)
+    ]
+    reach = RULES.transliterated_reach
+    assert [m.span() for m in matches_around(RULES.transliterated, text, dots, reach)] == [
         m.span() for m in RULES.transliterated.finditer(text)
     ]
 
