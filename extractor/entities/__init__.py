@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +26,7 @@ from extractor.entities.unknown import Taken, unknown_name_rules
 
 __all__ = ["EntityFinder", "EntityMention", "MetricMention"]
 
+_START = attrgetter("start")
 _VERSION = regex.compile(r" ?(\d{1,2})(?![\d.%年月日季号亿万])")
 
 
@@ -43,19 +45,21 @@ class AliasIndex:
     def find(self, text: str) -> list[EntityMention]:
         """Registry entities in `text`, longest name at each position, in order."""
         mentions: list[EntityMention] = []
-        for start, end in self.matcher.find(text):
-            if mentions and start < mentions[-1].end:
+        taken_until = 0
+        for name, start, end in self.matcher.find(text):
+            if start < taken_until:
                 continue  # inside the version number of the previous product
-            entry = self.entries.get(text[start:end])
+            entry = self.entries.get(name)
             if entry is None:
                 continue  # an ordinary word that contains a name
             canonical = entry.canonical
             if entry.versioned and (version := _VERSION.match(text, end)):
                 end, canonical = version.end(), f"{canonical} {version.group(1)}"
-            mention = EntityMention(
-                start, end, text[start:end], entry.type, canonical, entry.parent, entry.country
+                name = text[start:end]
+            mentions.append(
+                EntityMention(start, end, name, entry.type, canonical, entry.parent, entry.country)
             )
-            mentions.append(mention)
+            taken_until = end
         return mentions
 
 
@@ -94,9 +98,9 @@ class EntityFinder:
         """Entities and metric terms of `text`: entities never overlap each other, both sorted by start."""
         known = self._index.find(text)
         metrics = metric_lexicon().find(text)
-        taken = Taken(len(text), [(e.start, e.end) for e in known] + [(m.start, m.end) for m in metrics])
+        taken = Taken(known, metrics)
         unknown = unknown_name_rules().find(text, taken)
-        return sorted([*known, *unknown], key=lambda mention: mention.start), metrics
+        return sorted([*known, *unknown], key=_START), metrics
 
     def entities(self, text: str) -> list[EntityMention]:
         return self.find(text)[0]

@@ -9,9 +9,9 @@ A digit may follow a phrase that ends in a letter: it is a version (Trainium2, G
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Sequence
 
-from ahocorasick_rs import AhoCorasick, MatchKind
+from ahocorasick_rs import AhoCorasick, Implementation, MatchKind
 
 _LATIN = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
 _DIGITS = frozenset("0123456789")
@@ -22,19 +22,27 @@ class PhraseMatcher:
 
     def __init__(self, phrases: Iterable[str]) -> None:
         self.phrases = frozenset(phrase for phrase in phrases if phrase)
-        self._automaton = AhoCorasick(sorted(self.phrases), matchkind=MatchKind.LeftmostLongest)
+        self._sorted = sorted(self.phrases)
+        # each phrase by its automaton index, None for one with a Latin edge (word bounds concern only those)
+        self._unbounded = [None if {phrase[0], phrase[-1]} & _LATIN else phrase for phrase in self._sorted]
+        self._automaton = AhoCorasick(
+            self._sorted, matchkind=MatchKind.LeftmostLongest, implementation=Implementation.DFA
+        )
 
     def __reduce__(self) -> tuple[type[PhraseMatcher], tuple[list[str]]]:
         """Pickled as its phrases (the automaton is rebuilt), so pipelines can go to worker processes."""
-        return PhraseMatcher, (sorted(self.phrases),)
+        return PhraseMatcher, (self._sorted,)
 
-    def find(self, text: str) -> Iterator[tuple[int, int]]:
-        """(start, end) of every phrase in `text`, in order, none overlapping."""
-        for _, start, longest_end in self._automaton.find_matches_as_indexes(text):
-            if text[start] not in _LATIN and text[longest_end - 1] not in _LATIN:
-                yield start, longest_end  # word bounds concern Latin letters and digits only
-            elif (end := self._bounded_end(text, start, longest_end)) is not None:
-                yield start, end
+    def find(self, text: str) -> list[tuple[str, int, int]]:
+        """(phrase, start, end) of every phrase in `text`, in order, none overlapping."""
+        found = []
+        unbounded = self._unbounded
+        for index, start, end in self._automaton.find_matches_as_indexes(text):
+            if (phrase := unbounded[index]) is not None:
+                found.append((phrase, start, end))
+            elif (bounded := self._bounded_end(text, start, end)) is not None:
+                found.append((text[start:bounded], start, bounded))
+        return found
 
     def _bounded_end(self, text: str, start: int, end: int) -> int | None:
         """`end`, or the end of the longest shorter phrase at `start` that respects Latin word bounds."""
@@ -52,3 +60,26 @@ def _free_after(text: str, end: int) -> bool:
     if end == len(text) or text[end - 1] not in _LATIN or text[end] not in _LATIN:
         return True
     return text[end - 1] not in _DIGITS and text[end] in _DIGITS
+
+
+class WordStarts:
+    """Where the words of a few groups begin, overlapping occurrences included, found in one scan.
+
+    A rule that is slow to try at every character is tried only where its words occur.
+    """
+
+    def __init__(self, groups: Sequence[Iterable[str]]) -> None:
+        self.groups = [frozenset(word for word in group if word) for group in groups]
+        self.words = sorted(set().union(*self.groups))
+        self._groups_of = [
+            [number for number, group in enumerate(self.groups) if word in group] for word in self.words
+        ]
+        self._automaton = AhoCorasick(self.words, implementation=Implementation.DFA)
+
+    def find(self, text: str) -> list[list[int]]:
+        """For each group, the sorted start of every occurrence of its words in `text`."""
+        starts: list[set[int]] = [set() for _ in self.groups]
+        for word, start, _ in self._automaton.find_matches_as_indexes(text, overlapping=True):
+            for number in self._groups_of[word]:
+                starts[number].add(start)
+        return [sorted(group) for group in starts]

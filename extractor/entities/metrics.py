@@ -38,27 +38,30 @@ class MetricLexicon:
         self.modifiers = modifiers
         self.not_terms = not_terms
         self.reach = reach
+        # a word listed as a modifier or a not-term is that, even when it is a term too
+        other_words = modifiers | not_terms
+        self._plain_terms = {word: term for word, term in terms.items() if word not in other_words}
         self.matcher = PhraseMatcher([*terms, *modifiers, *not_terms])
 
     def find(self, text: str) -> list[MetricMention]:
         """Every metric term in `text`, in order, with the adjusted flag a preceding modifier gives."""
         mentions = []
         modifier_end: int | None = None
-        for start, end in self.matcher.find(text):
-            surface = text[start:end]
-            if surface in self.modifiers:
-                modifier_end = end
+        for surface, start, end in self.matcher.find(text):
+            term = self._plain_terms.get(surface)
+            if term is None:  # a modifier or a not-term
+                if surface in self.modifiers:
+                    modifier_end = end
                 continue
-            if surface in self.not_terms:
-                continue
-            term = self.terms[surface]
-            adjusted = term.adjusted or self._modified(text, modifier_end, start)
+            adjusted = term.adjusted or (
+                modifier_end is not None and self._modified(text, modifier_end, start)
+            )
             mentions.append(MetricMention(start, end, surface, term.metric, adjusted))
             modifier_end = None
         return mentions
 
-    def _modified(self, text: str, modifier_end: int | None, start: int) -> bool:
-        if modifier_end is None or start - modifier_end > self.reach:
+    def _modified(self, text: str, modifier_end: int, start: int) -> bool:
+        if start - modifier_end > self.reach:
             return False
         return _CLAUSE_BREAK.search(text, modifier_end, start) is None
 

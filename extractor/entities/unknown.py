@@ -3,88 +3,152 @@ company suffix, transliterated person names (安迪·杰西) and names after a r
 
 The rules are conservative and never take text a registry entity or a metric term already holds: they
 run after the registry and see its spans as taken. Their word lists live in registry/unknown_names.yaml.
+
+A rule's pattern is slow to try at every character, so one scan first finds the words its matches begin
+with (a role cue, a company suffix) or hold (the dot of a transliterated name), and each pattern is tried
+only there.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
+from typing import Protocol
 
 import regex
 
 from extractor.data import load_table
+from extractor.entities.matcher import WordStarts
 from extractor.entities.mentions import EntityMention
 from extractor.models import EntityType
 
 RULES = "registry/unknown_names.yaml"
 _LATIN_WORD = regex.compile(r"(?<![A-Za-z0-9])[A-Z][A-Za-z0-9]*(?:[-&'][A-Za-z0-9]+)*(?![A-Za-z0-9])")
-_HAN = regex.compile(r"\p{Han}")
-_DIGIT = regex.compile(r"\d")
-_TAKEN = b"\x01"
+_DIGIT = re.compile(r"\d")
+_NAME_DOT = "·"  # joins the parts of a transliterated name
+
+
+class Span(Protocol):
+    start: int
+    end: int
 
 
 class Taken:
-    """The characters registry entities and metric terms hold, for cheap overlap tests."""
+    """The spans registry entities, metric terms and the names found so far hold, for overlap tests.
 
-    def __init__(self, length: int, spans: list[tuple[int, int]]) -> None:
-        self.mask = bytearray(length)
-        for start, end in spans:
-            self.take(start, end)
+    Each source keeps its spans sorted and disjoint (registry entities never overlap each other, nor do
+    metric terms, nor found names), so a test is a bisection per source, with no per-character work.
+    """
+
+    def __init__(self, *sources: Sequence[Span]) -> None:
+        self.found: tuple[list[int], list[int]] = ([], [])  # starts and ends of the names found
+        self.layers = [([span.start for span in spans], [span.end for span in spans]) for spans in sources]
+        self.layers.append(self.found)
 
     def take(self, start: int, end: int) -> None:
-        self.mask[start:end] = _TAKEN * (end - start)
+        """Holds [start, end), which overlaps nothing held yet."""
+        starts, ends = self.found
+        at = bisect_left(starts, start)
+        starts.insert(at, start)
+        ends.insert(at, end)
 
     def overlaps(self, start: int, end: int) -> bool:
-        return self.mask.find(_TAKEN, start, end) != -1
+        for starts, ends in self.layers:
+            after = bisect_right(ends, start)  # the first span that ends after `start`
+            if after < len(starts) and starts[after] < end:
+                return True
+        return False
 
     def last_before(self, start: int, end: int) -> int:
         """The last taken position in [start, end), or -1."""
-        return self.mask.rfind(_TAKEN, start, end)
+        last_end = 0
+        for starts, ends in self.layers:
+            before = bisect_left(starts, end) - 1  # the last span that starts before `end`
+            if before >= 0 and ends[before] > last_end:
+                last_end = ends[before]
+        return last if (last := min(last_end, end) - 1) >= start else -1
+
+
+def matches_at(
+    pattern: re.Pattern[str] | regex.Pattern[str], text: str, starts: Sequence[int]
+) -> Iterator[re.Match[str] | regex.Match[str]]:
+    """What `pattern.finditer(text)` finds when every match begins at one of the sorted `starts`."""
+    end = 0
+    for start in starts:
+        if start >= end and (match := pattern.match(text, start)):
+            yield match
+            end = match.end()
+
+
+def matches_around(
+    pattern: regex.Pattern[str], text: str, positions: Sequence[int], reach: int
+) -> Iterator[regex.Match[str]]:
+    """What `pattern.finditer(text)` finds when every match holds one of the sorted `positions` at most
+    `reach` characters after its start: a search from each position not yet passed."""
+    end = 0
+    for position in positions:
+        while position >= end:
+            match = pattern.search(text, max(end, position - reach))
+            if match is None:
+                return
+            yield match
+            end = match.end()
 
 
 @dataclass(frozen=True)
 class UnknownNameRules:
     """The compiled rules; built once per process from their word lists."""
 
-    suffixes: regex.Pattern[str]
+    triggers: WordStarts  # groups: role cues, company suffixes, stock code brackets, the name dot
+    suffixes: re.Pattern[str]
     ticker: regex.Pattern[str]
-    name_breaks: frozenset[str]
-    break_words: regex.Pattern[str]
+    name_chars: regex.Pattern[str]
+    break_words: re.Pattern[str]
     break_reach: int
     generic_names: frozenset[str]
     generic_endings: tuple[str, ...]
     name_min: int
     name_max: int
     transliterated: regex.Pattern[str]
+    transliterated_reach: int
     role_named: regex.Pattern[str]
     latin_stopwords: frozenset[str]
     latin_acronym_min: int
-    latin_period_label: regex.Pattern[str]
+    latin_period_label: re.Pattern[str]
     role_cue_end: regex.Pattern[str]
 
     def find(self, text: str, taken: Taken) -> list[EntityMention]:
         """Names the rules catch in `text`, none overlapping `taken` or each other."""
+        cues, suffixes, brackets, dots = self.triggers.find(text)
         found: list[EntityMention] = []
-        for mention in (*self._people(text), *self._organizations(text, taken), *self._latin(text, taken)):
+        for mention in (
+            *self._people(text, cues, dots),
+            *self._organizations(text, suffixes, brackets, taken),
+            *self._latin(text, taken),
+        ):
             if not taken.overlaps(mention.start, mention.end):
                 found.append(mention)
                 taken.take(mention.start, mention.end)
         return found
 
-    def _people(self, text: str) -> Iterator[EntityMention]:
-        for match in self.transliterated.finditer(text):
+    def _people(self, text: str, cues: list[int], dots: list[int]) -> Iterator[EntityMention]:
+        for match in matches_around(self.transliterated, text, dots, self.transliterated_reach):
             yield EntityMention(match.start(), match.end(), match.group(), EntityType.PERSON, None)
-        for match in self.role_named.finditer(text):
+        for match in matches_at(self.role_named, text, cues):
             start, end = match.span("name")
             yield EntityMention(start, end, match.group("name"), EntityType.PERSON, None)
 
-    def _organizations(self, text: str, taken: Taken) -> Iterator[EntityMention]:
-        for match in self.suffixes.finditer(text):
+    def _organizations(
+        self, text: str, suffixes: list[int], brackets: list[int], taken: Taken
+    ) -> Iterator[EntityMention]:
+        for match in matches_at(self.suffixes, text, suffixes):
             start = self._name_start(text, match.start(), taken)
             if start is not None:
                 yield EntityMention(start, match.end(), text[start : match.end()], EntityType.COMPANY, None)
-        for match in self.ticker.finditer(text):
+        for match in matches_at(self.ticker, text, brackets):
             start = self._name_start(text, match.start(), taken, listed=True)
             if start is not None and not taken.overlaps(start, match.start()):
                 name = text[start : match.start()]
@@ -93,11 +157,10 @@ class UnknownNameRules:
     def _name_start(self, text: str, suffix_start: int, taken: Taken, *, listed: bool = False) -> int | None:
         """Where the name before a company suffix (or a stock code: `listed`) begins, or None when
         there is no name there. A name with a stock code may end like a description (晨光能源)."""
-        start = suffix_start
         floor = max(0, suffix_start - self.name_max)
         floor = max(floor, taken.last_before(floor, suffix_start) + 1)
-        while start > floor and _HAN.match(text, start - 1) and text[start - 1] not in self.name_breaks:
-            start -= 1
+        name_chars = self.name_chars.search(text, floor, suffix_start)
+        start = name_chars.start() if name_chars else suffix_start
         for word in self.break_words.finditer(text, max(0, start - self.break_reach), suffix_start):
             start = max(start, word.end())
         name = text[start:suffix_start]
@@ -109,8 +172,12 @@ class UnknownNameRules:
 
     def _latin(self, text: str, taken: Taken) -> Iterator[EntityMention]:
         run: list[regex.Match[str]] = []
+        name_words: dict[str, bool] = {}  # an article repeats its Latin words
         for word in _LATIN_WORD.finditer(text):
-            if not self._latin_name_word(word.group()) or taken.overlaps(*word.span()):
+            surface = word.group()
+            if (is_name := name_words.get(surface)) is None:
+                is_name = name_words[surface] = self._latin_name_word(surface)
+            if not is_name or taken.overlaps(word.start(), word.end()):
                 if run:
                     yield self._latin_name(text, run)
                 run = []
@@ -144,33 +211,41 @@ class UnknownNameRules:
 def unknown_name_rules() -> UnknownNameRules:
     """The rules of unknown_names.yaml, compiled once per process."""
     table = load_table(RULES)
-    suffixes = "|".join(map(regex.escape, sorted(table["org_suffixes"], key=len, reverse=True)))
-    not_before = "|".join(map(regex.escape, sorted(table["org_suffix_not_before"], key=len, reverse=True)))
-    chars = regex.escape(table["transliteration_chars"])
-    part = f"[{chars}]{{1,{int(table['transliterated_part_max'])}}}"
-    cues = "|".join(regex.escape(cue) for cue in sorted(table["role_cues"], key=len, reverse=True))
-    joiners = "|".join(regex.escape(joiner) for joiner in table["role_joiners"])
-    verbs = "|".join(regex.escape(verb) for verb in table["speech_verbs"])
+    suffixes = _alternation(table["org_suffixes"])
+    not_before = _alternation(table["org_suffix_not_before"])
+    breaks = re.escape("".join(table["org_name_breaks"]))
+    chars = re.escape(table["transliteration_chars"])
+    part_max = int(table["transliterated_part_max"])
+    part = f"[{chars}]{{1,{part_max}}}"
+    cues = _alternation(table["role_cues"])
+    brackets = _alternation(table["org_ticker_brackets"])
+    joiners = "|".join(map(re.escape, table["role_joiners"]))
+    verbs = "|".join(map(re.escape, table["speech_verbs"]))
     return UnknownNameRules(
-        suffixes=regex.compile(f"(?:{suffixes})+(?:{regex.escape(table['org_trailing'])})?(?!{not_before})"),
-        ticker=regex.compile(f"(?<=\\p{{Han}}){table['org_ticker'].strip()}"),
-        name_breaks=frozenset(table["org_name_breaks"]),
-        break_words=_alternation(table["org_name_break_words"]),
+        triggers=WordStarts(
+            [table["role_cues"], table["org_suffixes"], table["org_ticker_brackets"], [_NAME_DOT]]
+        ),
+        suffixes=re.compile(f"(?:{suffixes})+(?:{re.escape(table['org_trailing'])})?(?!{not_before})"),
+        ticker=regex.compile(f"(?<=\\p{{Han}})(?:{brackets}){table['org_ticker'].strip()}"),
+        name_chars=regex.compile(f"(?:(?![{breaks}])\\p{{Han}})+\\Z"),
+        break_words=re.compile(_alternation(table["org_name_break_words"])),
         break_reach=max(map(len, table["org_name_break_words"])) - 1,
         generic_names=frozenset(table["org_generic_names"]),
         generic_endings=tuple(table["org_generic_endings"]),
         name_min=int(table["org_name_min"]),
         name_max=int(table["org_name_max"]),
-        transliterated=regex.compile(f"{part}(?:·{part})+"),
+        transliterated=regex.compile(f"{part}(?:{_NAME_DOT}{part})+"),
+        transliterated_reach=part_max,
         role_named=regex.compile(
             f"(?:{cues})(?:(?:{joiners})(?:{cues}))*\\s?(?P<name>\\p{{Han}}{{2,3}}?)(?=(?:{verbs}))"
         ),
         latin_stopwords=frozenset(table["latin_stopwords"]),
         latin_acronym_min=int(table["latin_acronym_min"]),
-        latin_period_label=regex.compile(table["latin_period_label"]),
+        latin_period_label=re.compile(table["latin_period_label"]),
         role_cue_end=regex.compile(f"(?:{cues})\\s?$"),
     )
 
 
-def _alternation(words: list[str]) -> regex.Pattern[str]:
-    return regex.compile("|".join(map(regex.escape, sorted(words, key=len, reverse=True))))
+def _alternation(words: list[str]) -> str:
+    """Any of `words`, the longest first (a regular expression tries alternatives in order)."""
+    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))

@@ -1,0 +1,128 @@
+"""The unknown-name rules tried only where their words occur: the same names as a scan of every character."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extractor.entities import EntityFinder
+from extractor.entities.matcher import WordStarts
+from extractor.entities.unknown import Taken, matches_around, matches_at, unknown_name_rules
+from extractor.models import EntityType
+from extractor.normalize import normalize
+
+FINDER = EntityFinder()
+RULES = unknown_name_rules()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("高级副总裁张伟表示，公司营收增长。", [("张伟", EntityType.PERSON)]),
+        ("高級副總裁張偉表示，公司營收增長。", [("張偉", EntityType.PERSON)]),
+        ("董事长兼总裁王强说，晨光能源(02345)与玛丽·安德森会面。", [
+            ("王强", EntityType.PERSON), ("晨光能源", EntityType.COMPANY), ("玛丽·安德森", EntityType.PERSON)
+        ]),
+        ("董事長兼總裁王強說，晨光能源(02345)與瑪麗·安德森會面。", [
+            ("王強", EntityType.PERSON), ("晨光能源", EntityType.COMPANY), ("瑪麗·安德森", EntityType.PERSON)
+        ]),
+        ("蔚蓝科技股份有限公司营收增长10%，星河半导体（688999）净利润下降。", [
+            ("蔚蓝科技股份有限公司", EntityType.COMPANY), ("星河半导体", EntityType.COMPANY)
+        ]),
+        ("蔚藍科技股份有限公司營收增長10%，星河半導體（688999）淨利潤下降。", [
+            ("蔚藍科技股份有限公司", EntityType.COMPANY), ("星河半導體", EntityType.COMPANY)
+        ]),
+    ],
+)  # fmt: skip
+def test_names_after_overlapping_cues_and_suffixes(text: str, expected: list[tuple[str, EntityType]]) -> None:
+    found = FINDER.entities(normalize(text).text)
+    assert [(text[e.start : e.end], e.type) for e in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "starts"),
+    [
+        (
+            "星河股份有限公司的副总裁表示",
+            [[9, 10], [2, 4], [], []],
+        ),  # 有限公司 in 股份有限公司, 总裁 in 副总裁
+        ("星河股份有限公司的副總裁表示", [[], [2, 4], [], []]),  # the scan reads normalized text only
+        ("首席执行官安迪·杰西", [[0], [], [], [7]]),
+        ("晨光能源(02345)与星河（688999）", [[], [], [4, 14], []]),
+        ("营收增长10%", [[], [], [], []]),
+    ],
+)
+def test_word_starts_include_overlapping_words(text: str, starts: list[list[int]]) -> None:
+    assert RULES.triggers.find(text) == starts
+
+
+def test_word_starts_of_a_word_in_two_groups() -> None:
+    assert WordStarts([["科技"], ["科技", "集团"]]).find("蔚蓝科技集团") == [[2], [2, 4]]
+
+
+FRAGMENTS = st.sampled_from(
+    ["副总裁", "高级副总裁", "总裁", "兼", "首席执行官", "CEO", " ", "张伟", "李明", "表示", "说",
+     "股份有限公司", "有限公司", "集团", "科技", "公司", "股", "星河", "蔚蓝", "的", "，",
+     "安迪", "·", "杰西", "玛丽", "安德森", "（688999）", "(2025)", "(02345)", "(ABCD-US)", "(",
+     "营收", "增长"]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(FRAGMENTS, max_size=20).map("".join))
+def test_rules_tried_at_their_words_find_what_a_full_scan_finds(text: str) -> None:
+    cues, suffixes, brackets, dots = RULES.triggers.find(text)
+    assert [m.span() for m in matches_at(RULES.role_named, text, cues)] == [
+        m.span() for m in RULES.role_named.finditer(text)
+    ]
+    assert [m.span() for m in matches_at(RULES.suffixes, text, suffixes)] == [
+        m.span() for m in RULES.suffixes.finditer(text)
+    ]
+    assert [m.span() for m in matches_at(RULES.ticker, text, brackets)] == [
+        m.span() for m in RULES.ticker.finditer(text)
+    ]
+    reach = RULES.transliterated_reach
+    assert [m.span() for m in matches_around(RULES.transliterated, text, dots, reach)] == [
+        m.span() for m in RULES.transliterated.finditer(text)
+    ]
+
+
+SPANS = st.lists(st.tuples(st.integers(0, 30), st.integers(1, 6)).map(lambda s: (s[0], s[0] + s[1])))
+
+
+def _disjoint(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    kept: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if not kept or start >= kept[-1][1]:
+            kept.append((start, end))
+    return kept
+
+
+class _Span:
+    def __init__(self, start: int, end: int) -> None:
+        self.start, self.end = start, end
+
+
+@settings(max_examples=300, deadline=None)
+@given(SPANS, SPANS, SPANS, st.integers(0, 36), st.integers(1, 8))
+def test_taken_agrees_with_a_mask_of_characters(
+    first: list[tuple[int, int]],
+    second: list[tuple[int, int]],
+    found: list[tuple[int, int]],
+    start: int,
+    size: int,
+) -> None:
+    first, second = _disjoint(first), _disjoint(second)
+    taken = Taken([_Span(*s) for s in first], [_Span(*s) for s in second])
+    mask = [False] * 50
+    for a, b in first + second:
+        mask[a:b] = [True] * (b - a)
+    for a, b in _disjoint(found):
+        if not any(mask[a:b]):
+            taken.take(a, b)
+            mask[a:b] = [True] * (b - a)
+    end = start + size
+    assert taken.overlaps(start, end) == any(mask[start:end])
+    held = [position for position in range(start, end) if mask[position]]
+    assert taken.last_before(start, end) == (held[-1] if held else -1)
