@@ -29,6 +29,7 @@ from extractor.speed import (
     SpeedReport,
     Throughput,
     corpus_files,
+    fastest,
     format_speed,
     measure,
     repeated_order,
@@ -144,6 +145,16 @@ def test_format_speed_prints_exact_numbers() -> None:
     assert "| peak memory, `extractor extract` on one article | 181 MB |" in lines
     assert "| peak memory, this benchmark run | 241 MB |" in lines
     assert "| speed-up of 2 processes over one | 2.00× |" in lines
+
+
+def test_fastest_reports_the_quickest_of_the_rounds(monkeypatch: pytest.MonkeyPatch) -> None:
+    import extractor.speed as speed
+
+    ticks = iter([0.0, 3.0, 10.0, 11.5, 20.0, 22.0])
+    monkeypatch.setattr(speed.time, "perf_counter", lambda: next(ticks))
+    runs: list[int] = []
+    assert fastest(lambda: runs.append(1), rounds=3) == 1.5
+    assert runs == [1, 1, 1]
 
 
 @pytest.mark.parametrize(
