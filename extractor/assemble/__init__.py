@@ -247,8 +247,10 @@ def _assemble_sentence(
         previous = drafts[-1] if drafts else None
         draft = _value_draft(view, item, here, state, period_overrides.get(id(item)), previous)
         if draft is not None:
-            draft.changes.extend(led_changes.get(id(item), []))
-            draft.start = min([draft.start, *(view.sentence.clause_start(c.start) for c in draft.changes)])
+            led = led_changes.get(id(item))
+            if led is not None:
+                draft.changes.extend(led)
+                draft.start = min([draft.start, *(view.sentence.clause_start(c.start) for c in led)])
             shared = shared_by_each(view, here)
             drafts.extend([replace(draft, segment=segment) for segment in shared] if shared else [draft])
     for draft in drafts:
