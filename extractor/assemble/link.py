@@ -294,8 +294,10 @@ def _share_taken(view: SentenceView, here: Spot) -> MetricMention | None:
 
 def _counts(mention: Mention, metric: MetricMention) -> bool:
     """Whether a count is written with a measure word of the metric (辆 for units, 人 for layoffs)."""
+    if mention.unit != "count":
+        return True
     words = vocabulary().count_words.get(metric.metric)
-    if mention.unit != "count" or words is None:
+    if words is None:
         return True
     measure = mention.text.rstrip()[-1:]
     return measure in words or not ("\u4e00" <= measure <= "\u9fff")
