@@ -1,0 +1,67 @@
+"""Periods in context: a period stated without its year placed in the report's year."""
+
+from __future__ import annotations
+
+from dataclasses import fields, replace
+
+import pytest
+
+from extractor.assemble.periods import PeriodContext, in_year
+from extractor.recognize.mentions import Period, RelativePeriod
+
+PLACED = [
+    # 第四季度 in a calendar-year story
+    (Period(part="Q4"), 2025, False, Period(year=2025, part="Q4")),
+    # 上半财年 in a fiscal-year story
+    (Period(part="H1", fiscal=True), 2026, True, Period(year=2026, part="H1", fiscal=True)),
+    # 12月季度: a calendar quarter named by its months
+    (Period(part="Q4", calendar=True), 2025, False, Period(year=2025, part="Q4", calendar=True)),
+    # 10月9日
+    (Period(part="10-09"), 2025, False, Period(year=2025, part="10-09")),
+    # 8日, a day whose month the text leaves to context
+    (Period(day=8), 2025, False, Period(year=2025, day=8)),
+]
+
+
+@pytest.mark.parametrize(("period", "year", "fiscal", "expected"), PLACED)
+def test_in_year_places_a_period_as_replace_would(
+    period: Period, year: int, fiscal: bool, expected: Period
+) -> None:
+    placed = in_year(period, year, fiscal)
+    assert placed == expected
+    assert placed == replace(period, year=year, fiscal=fiscal)
+
+
+def test_in_year_knows_every_field_of_a_period() -> None:
+    """`in_year` builds a period field by field: a field added to `Period` must be added there too."""
+    assert [field.name for field in fields(Period)] == [
+        "year",
+        "part",
+        "fiscal",
+        "relative",
+        "day",
+        "calendar",
+    ]
+    period = Period(part="Q3", relative=RelativePeriod.SAME_PERIOD, day=30, calendar=True)
+    assert in_year(period, 2025, True) == Period(2025, "Q3", True, RelativePeriod.SAME_PERIOD, 30, True)
+
+
+RESOLVED = [
+    # 第三季度 in a story on 2025年第四季度: the report's year
+    (Period(year=2025, part="Q4"), Period(part="Q3"), Period(year=2025, part="Q3")),
+    # 1月 after a 2025 full-year report: the next year
+    (Period(year=2025), Period(part="01"), Period(year=2026, part="01")),
+    # 二季度 in a 2025财年 story: the fiscal quarter
+    (Period(year=2025, fiscal=True), Period(part="Q2"), Period(year=2025, part="Q2", fiscal=True)),
+    # 12月季度 in a 2025财年 story: the calendar quarter
+    (
+        Period(year=2025, fiscal=True),
+        Period(part="Q4", calendar=True),
+        Period(year=2025, part="Q4", calendar=True),
+    ),
+]
+
+
+@pytest.mark.parametrize(("report", "stated", "expected"), RESOLVED)
+def test_a_period_without_a_year_takes_the_reports(report: Period, stated: Period, expected: Period) -> None:
+    assert PeriodContext(report=report, current=report).resolve(stated) == expected
