@@ -16,7 +16,7 @@ _LAST_DAYS = {
 }  # a Q4 or full-year report comes out in the next year's first months
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: built per sentence, and a frozen one costs four times as much
 class PeriodContext:
     """What a period without a year or stated by reference is read against.
 
