@@ -560,6 +560,8 @@ def _remember_currency(value: Mention, state: _State) -> None:
 
 def _changes(changes: list[Mention], metric: Metric) -> list[dict[str, Any]]:
     """A claim's changes; those on one basis stated in parts (下跌15元，跌幅1%) as one change."""
+    if not changes:
+        return []
     default = Basis.VS_PRIOR if metric in vocabulary().point_in_time_metrics else Basis.YOY
     merged: list[dict[str, Any]] = []
     for change in changes:
