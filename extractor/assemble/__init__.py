@@ -4,6 +4,9 @@ Sentence by sentence, each value (an amount with a unit, or a percentage) that h
 subject becomes a claim; each change joins the value it follows (营收2134亿美元，同比增长14%) or precedes
 (下降23%至10亿美元), or stands as a claim of its own (广告业务增长22%). What a sentence leaves unsaid —
 the company, the period, the currency of a bare 元 — is carried from the sentences before it.
+
+The records built per sentence, entity, period or number are slotted dataclasses and not frozen ones,
+which cost four times as much to build.
 """
 
 from __future__ import annotations

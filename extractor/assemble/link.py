@@ -23,7 +23,7 @@ _CONJUNCTIONS = frozenset("、和与及")
 _LISTED_GAP = 8
 
 
-@dataclass(slots=True)  # not frozen: built per sentence, and a frozen one costs four times as much
+@dataclass(slots=True)
 class SentenceView:
     """A sentence and what was found in it, each list in text order; `earlier_subjects` are the
     companies named before the sentence, the most recent last."""
@@ -37,7 +37,7 @@ class SentenceView:
     last_segment: str | None = None
 
 
-@dataclass(slots=True)  # not frozen: built per entity, and a frozen one costs four times as much
+@dataclass(slots=True)
 class Named:
     """An entity mention with what the linking asks of it, worked out once per text: its name (the
     canonical one, else as written), the company it names or belongs to when it can be a claim's
@@ -62,7 +62,7 @@ def named(entity: EntityMention) -> Named:
     return Named(entity.start, entity.end, entity.type, entity.parent, name, subject, segment_like)
 
 
-@dataclass(slots=True)  # not frozen: built per number, and a frozen one costs four times as much
+@dataclass(slots=True)
 class Attribution:
     """Whose a number is: the subject company and segment, and whether its own clause named them."""
 
@@ -71,7 +71,7 @@ class Attribution:
     in_clause: bool
 
 
-@dataclass(slots=True)  # not frozen: built per number, and a frozen one costs four times as much
+@dataclass(slots=True)
 class Spot:
     """Where a number stands in its sentence: its position, the start of its clause, and the entities,
     metric terms and periods that end before it, gathered once for all the finders."""

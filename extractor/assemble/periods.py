@@ -16,7 +16,7 @@ _LAST_DAYS = {
 }  # a Q4 or full-year report comes out in the next year's first months
 
 
-@dataclass(slots=True)  # not frozen: built per sentence, and a frozen one costs four times as much
+@dataclass(slots=True)
 class PeriodContext:
     """What a period without a year or stated by reference is read against.
 
@@ -106,7 +106,7 @@ class PeriodContext:
         return report.year
 
 
-@dataclass(slots=True)  # not frozen: built per mention, and a frozen one costs four times as much
+@dataclass(slots=True)
 class StatedPeriod:
     """A period as the text states it (`period` without context), with how the text uses it: as the
     base of a comparison (较上一季), or as the date something stands at (截至9月30日)."""
