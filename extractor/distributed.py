@@ -20,7 +20,7 @@ import pandas as pd
 
 from extractor.extraction import extract, extract_many
 from extractor.models import Claim
-from extractor.output import format_change
+from extractor.output import claim_fields
 
 CLAIM_COLUMNS: dict[str, str] = {
     "claim": "int64",
@@ -81,25 +81,7 @@ def _claims(texts: pd.Series, registries: tuple[str, ...]) -> pd.DataFrame:
 
 def claim_record(position: int, claim: Claim) -> dict[str, Any]:
     """A claim as a flat row with typed values: None where the claim has no value."""
-    low, high = claim.value_range if claim.value_range is not None else (None, None)
-    return {
-        "claim": position,
-        "subject": claim.subject,
-        "segment": claim.segment,
-        "metric": claim.metric.value,
-        "adjusted": claim.adjusted,
-        "period": claim.period,
-        "value": claim.value,
-        "value_low": low,
-        "value_high": high,
-        "unit": claim.unit,
-        "qualifier": claim.qualifier.value,
-        "status": claim.status.value,
-        "changes": "; ".join(format_change(change) for change in claim.changes),
-        "evidence_start": claim.evidence.start,
-        "evidence_end": claim.evidence.end,
-        "evidence": claim.evidence.text,
-    }
+    return {"claim": position, **claim_fields(claim)}
 
 
 def claim_frame(records: Sequence[dict[str, Any]], index: pd.Index) -> pd.DataFrame:

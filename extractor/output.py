@@ -12,7 +12,7 @@ import textwrap
 from collections.abc import Callable
 from enum import StrEnum
 from functools import partial
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from extractor.models import Basis, Change, Claim, Document, Qualifier
 
@@ -73,28 +73,36 @@ def format_change(change: Change) -> str:
     return " ".join(parts)
 
 
-def claim_row(source: str | None, claim: Claim) -> dict[str, object]:
-    """The CSV row of a claim: every field as text, changes both readable and one number per column."""
+def claim_fields(claim: Claim) -> dict[str, Any]:
+    """A claim as one flat row of typed values, None where it has none: the CSV rows and the Dask
+    claim frames both start from it."""
     low, high = claim.value_range if claim.value_range is not None else (None, None)
     return {
-        "source": source or "",
         "subject": claim.subject,
-        "segment": claim.segment or "",
+        "segment": claim.segment,
         "metric": claim.metric.value,
         "adjusted": claim.adjusted,
-        "period": claim.period or "",
-        "value": _number(claim.value),
-        "value_low": _number(low),
-        "value_high": _number(high),
+        "period": claim.period,
+        "value": claim.value,
+        "value_low": low,
+        "value_high": high,
         "unit": claim.unit,
         "qualifier": claim.qualifier.value,
         "status": claim.status.value,
         "changes": "; ".join(format_change(change) for change in claim.changes),
-        **change_columns(claim.changes),
         "evidence_start": claim.evidence.start,
         "evidence_end": claim.evidence.end,
         "evidence": claim.evidence.text,
     }
+
+
+def claim_row(source: str | None, claim: Claim) -> dict[str, object]:
+    """The CSV row of a claim: every field as text, changes both readable and one number per column."""
+    fields = claim_fields(claim)
+    for name in ("value", "value_low", "value_high"):
+        fields[name] = _number(fields[name])
+    texts = {name: "" if value is None else value for name, value in fields.items()}
+    return {"source": source or "", **texts, **change_columns(claim.changes)}
 
 
 def change_columns(changes: list[Change]) -> dict[str, str]:
