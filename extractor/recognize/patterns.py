@@ -34,16 +34,14 @@ def forms(words: Iterable[str]) -> list[str]:
     return sorted(found, key=lambda form: (-len(form), form))
 
 
-def alternation(words: Iterable[str], *, guard: bool = True) -> str:
+def alternation(words: Iterable[str]) -> str:
     """A non-capturing group matching any of `words` (or their normal forms), longest first.
 
     A list of more than a few words is led by a lookahead on their first characters: the engine then
-    fails a position with one class test instead of trying every word, which is most of the cost of
-    the recognizers' patterns. `guard=False` where that was measured to be slower (the period
-    pattern, whose engine plan already skips such positions)."""
+    fails a position with one class test instead of trying every word."""
     found = forms(words)
     words_pattern = "(?:" + "|".join(re.escape(form) for form in found) + ")"
-    if not guard or len(found) <= _UNGUARDED:
+    if len(found) <= _UNGUARDED:
         return words_pattern
     return f"(?:{first_characters(found)}{words_pattern})"
 

@@ -33,9 +33,9 @@ _QUARTER_DIGIT = "1234一二三四"
 @cache
 def period_pattern() -> str:
     table = vocabulary()["period"]
-    quarter_word = alternation(table["quarter_words"], guard=False)
+    quarter_word = alternation(table["quarter_words"])
     year = rf"(?:(?<![\d.A-Za-z])(?P<year>(?:19|20)\d{{2}})(?!\d)|(?P<cn_year>[{_CN_DIGITS}]{{4}}))"
-    fiscal = alternation(table["fiscal_year"], guard=False)
+    fiscal = alternation(table["fiscal_year"])
     month = r"(?P<month>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月份?"
     day = r"(?:(?P<day>[12]\d|3[01]|0?[1-9]|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])[日号])"
     quarter = (
@@ -43,30 +43,26 @@ def period_pattern() -> str:
         rf"|(?<!\d)(?P<quarter_digit>[{_QUARTER_DIGIT}]){quarter_word}"
         rf"|(?<![A-Za-z])[Qq](?P<quarter_q>[1-4])(?![\d])|首季度?(?P<first>))"
     )
-    halves = "|".join(
-        rf"(?P<{half}>{alternation(words, guard=False)})" for half, words in table["halves"].items()
-    )
-    separator = alternation(vocabulary()["range_separators"], guard=False)
+    halves = "|".join(rf"(?P<{half}>{alternation(words)})" for half, words in table["halves"].items())
+    separator = alternation(vocabulary()["range_separators"])
     month_quarter = (
         r"(?P<month_quarter>12|[369]|十二|[三六九])月份?(?:季度|季)"  # 12月季度: the quarter ending then
     )
     to_date = r"前(?P<to_date>1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])个?月"
     months = rf"(?P<first_month>1[0-2]|0?[1-9]) ?{separator} ?(?P<last_month>1[0-2]|0?[1-9])月份?"
-    nine = alternation(table["first_three_quarters"], guard=False)
+    nine = alternation(table["first_three_quarters"])
     part = (
         rf"(?:{months}|(?P<nine>{nine})|{to_date}|{month_quarter}"
         rf"|{quarter}|{halves}"
-        rf"|(?P<full>{alternation(table['full_year'], guard=False)})|{month}{day}?"
+        rf"|(?P<full>{alternation(table['full_year'])})|{month}{day}?"
         rf"|(?<![A-Za-z])(?P<h>H[12])(?![\dA-Za-z]))"
     )
     year_phrase = rf"{year}(?:(?P<fiscal>{fiscal})|年(?P<fiscal2>{fiscal})?度?|(?= ?(?:[Qq][1-4]|H[12])))"
     fy = r"(?<![A-Za-z])FY ?(?P<fy>\d{4}|\d{2})(?!\d)"
     compact = r"(?<![\dA-Za-z])(?:(?P<short_quarter>[1-4])Q|(?P<short_half>[12])H)(?P<short_year>\d{2})(?!\d)"
-    relative_year = alternation(
-        [word for words in table["relative_years"].values() for word in words], guard=False
-    )
-    relative = alternation([word for words in table["relative"].values() for word in words], guard=False)
-    ending_word = alternation(table["ending"], guard=False)
+    relative_year = alternation([word for words in table["relative_years"].values() for word in words])
+    relative = alternation([word for words in table["relative"].values() for word in words])
+    ending_word = alternation(table["ending"])
 
     def ending(name: str) -> str:
         """截至2025年9月30日, its year and month in groups `{name}_year` and `{name}_month`."""
@@ -75,9 +71,9 @@ def period_pattern() -> str:
             rf"(?P<{name}_month>1[0-2]|0?[1-9])月(?:[12]\d|3[01]|0?[1-9])日"
         )
 
-    stop = rf"{ending('end')}(?P<end_span>{alternation(_ending_spans(), guard=False)})"
-    lead = rf"{ending('lead')}{alternation(table['ending_link'], guard=False)}(?=\d|第|[Qq]\d|FY)"
-    followers = alternation(table["lone_day_followers"], guard=False)
+    stop = rf"{ending('end')}(?P<end_span>{alternation(_ending_spans())})"
+    lead = rf"{ending('lead')}{alternation(table['ending_link'])}(?=\d|第|[Qq]\d|FY)"
+    followers = alternation(table["lone_day_followers"])
     lone_day = rf"(?<![\d月{_CN_DIGITS}十个個第])(?P<lone_day>[12]\d|3[01]|0?[1-9])日(?={followers})"
     numeric_date = (
         r"(?<![\d.])(?P<date_year>(?:19|20)\d{2})(?P<date_sep>[-/.])(?P<date_month>1[0-2]|0?[1-9])"
@@ -110,7 +106,7 @@ def _period_regex() -> re.Pattern[str]:
 @cache
 def _fiscal_regex() -> re.Pattern[str]:
     """Words that make any period they appear in a fiscal one (第三财季, 上半财年)."""
-    return compile_pattern(alternation(vocabulary()["period"]["fiscal_marks"], guard=False))
+    return compile_pattern(alternation(vocabulary()["period"]["fiscal_marks"]))
 
 
 @cache
