@@ -67,11 +67,17 @@ def analyse(text: str, finder: EntityFinder) -> Analysis:
 
 
 def extract(text: str, *, source: str | None = None, entities: Sequence[str | Path] = ()) -> Document:
-    """The Document for one text: its script, entities, claims and findings, offsets into `text`."""
+    """The Document for one text: its script, entities, claims and findings, offsets into `text`.
+
+    The claims were validated once, when assembled, and go nowhere else: their evidence moves to the
+    original text in place, where `document_from` must copy them.
+    """
     finder = entity_finder(tuple(str(path) for path in entities))
     normalized = normalize(text)
     analysis = analyse(normalized.text, finder)
-    return document_from(normalized, analysis.entities, analysis.claims, analysis.findings, source)
+    for claim in analysis.claims:
+        vars(claim.evidence).update(_original_evidence(claim.evidence, normalized))
+    return _document(normalized, analysis.entities, analysis.claims, analysis.findings, source)
 
 
 @overload
@@ -140,15 +146,31 @@ def document_from(
 ) -> Document:
     """The Document of what the stages found, every span mapped back to the original text.
 
-    The entities go in as plain fields and are validated in the one pass over the Document, much
-    cheaper than building each model on its own; claims and findings are already models.
+    `claims` are left as they are, spans in the normalized text (a spaCy Doc keeps them): the Document
+    holds copies with their evidence in the original.
     """
+    copies = [
+        claim.model_copy(update={"evidence": Evidence(**_original_evidence(claim.evidence, normalized))})
+        for claim in claims
+    ]
+    return _document(normalized, entities, copies, findings, source)
+
+
+def _document(
+    normalized: NormalizedText,
+    entities: Sequence[EntityMention],
+    claims: list[Claim],
+    findings: Sequence[Finding],
+    source: str | None,
+) -> Document:
+    """The Document of `claims` whose evidence is in the original text already: it accepts them as they
+    are, and validates the entities from their fields in the same pass."""
     return Document.model_validate(
         {
             "source": source,
             "script": normalized.script,
             "entities": [_entity(mention, normalized) for mention in entities],
-            "claims": [_claim(claim, normalized) for claim in claims],
+            "claims": claims,
             "findings": list(findings),
         }
     )
@@ -166,10 +188,11 @@ def _entity(mention: EntityMention, normalized: NormalizedText) -> dict[str, obj
     }
 
 
-def _claim(claim: Claim, normalized: NormalizedText) -> Claim:
-    start, end = normalized.original_span(claim.evidence.start, claim.evidence.end)
-    evidence = Evidence(start=start, end=end, text=normalized.original[start:end])
-    return claim.model_copy(update={"evidence": evidence})
+def _original_evidence(evidence: Evidence, normalized: NormalizedText) -> dict[str, Any]:
+    """The fields of `evidence` in the original text. They need no check: the offset map is exact, so a
+    valid span maps to a valid span, and the text is the original's slice."""
+    start, end = normalized.original_span(evidence.start, evidence.end)
+    return {"start": start, "end": end, "text": normalized.original[start:end]}
 
 
 def _article(item: str | Article) -> Article:
