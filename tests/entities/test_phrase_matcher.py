@@ -11,11 +11,13 @@ from hypothesis import strategies as st
 
 from extractor.entities.matcher import PhraseMatcher
 
-MATCHER = PhraseMatcher(
-    ["Amazon", "Amazon S3", "AMD", "Trainium", "亚马逊", "亚马逊云科技", "S3", "营业利润", "营业利润率"]
-)
+PHRASES = ["Amazon", "Amazon S3", "AMD", "Trainium", "亚马逊", "亚马逊云科技", "S3", "营业利润", "营业利润率"]
+MATCHER = PhraseMatcher(PHRASES)
+# thousands of phrases build another kind of automaton (a contiguous NFA, not a DFA): it finds the same
+LARGE_MATCHER = PhraseMatcher([*PHRASES, *(f"测试{number}号产品" for number in range(2000))])
 
 
+@pytest.mark.parametrize("matcher", [MATCHER, LARGE_MATCHER], ids=["small", "large"])
 @pytest.mark.parametrize(
     ("text", "found"),
     [
@@ -27,10 +29,12 @@ MATCHER = PhraseMatcher(
         ("Trainium2已交付", ["Trainium"]),
         ("亚马逊Amazon", ["亚马逊", "Amazon"]),
         ("AMD3与S30", ["AMD"]),  # a digit after a letter is a version; after a digit it is more digits
+        ("亞馬遜雲科技與亚马逊云科技", ["亚马逊云科技"]),  # the matcher reads normalized text only
+        ("测试号产品的营业利润", ["营业利润"]),
     ],
 )
-def test_longest_phrase_within_latin_word_bounds(text: str, found: list[str]) -> None:
-    assert [phrase for phrase, _, _ in MATCHER.find(text)] == found
+def test_longest_phrase_within_latin_word_bounds(matcher: PhraseMatcher, text: str, found: list[str]) -> None:
+    assert [phrase for phrase, _, _ in matcher.find(text)] == found
 
 
 @settings(max_examples=300, deadline=None)
