@@ -136,13 +136,14 @@ def in_year(period: Period, year: int, fiscal: bool) -> Period:
     return Period(year, period.part, fiscal, period.relative, period.day, period.calendar)
 
 
+_LOOKING_BACK = frozenset(
+    {RelativePeriod.PRIOR_YEAR_PERIOD, RelativePeriod.LAST_QUARTER, RelativePeriod.LAST_YEAR}
+)
+
+
 def looks_back(period: Period) -> bool:
     """A period named as the base of a comparison: 去年同期, 上一季, 去年."""
-    return period.relative in (
-        RelativePeriod.PRIOR_YEAR_PERIOD,
-        RelativePeriod.LAST_QUARTER,
-        RelativePeriod.LAST_YEAR,
-    )
+    return period.relative in _LOOKING_BACK
 
 
 def previous_quarter(period: Period) -> Period | None:
@@ -161,6 +162,8 @@ def prior_year(period: Period) -> Period | None:
 def is_after(period: Period, report: Period | None) -> bool:
     """Whether a year, half or quarter starts after the report period ends: an outlook, not a result."""
     if report is None or period.year is None or report.year is None or period.fiscal != report.fiscal:
+        return False
+    if period.year < report.year:
         return False
     if _month_of(period.part) is not None:
         return False
