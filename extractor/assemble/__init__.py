@@ -251,7 +251,7 @@ def _assemble_sentence(
     period_overrides = _from_to_periods(view, values, state) | _distributed_periods(view, values, state)
     leading = {id(change) for chain in led_changes.values() for change in chain}
     drafts: list[_Draft] = []
-    for item in sorted([*values, *changes], key=_start):
+    for item in sorted([*values, *changes], key=_start) if changes else values:
         if item.kind is _CHANGE:
             if id(item) in leading:
                 continue

@@ -106,7 +106,7 @@ def find_subject(view: SentenceView, here: Spot) -> Attribution:
     its first company. Companies listed together (亚马逊、微软和Meta) are one joint subject, and so are
     the companies a group of their number refers back to (三大云服务提供商)."""
     before, clause_start, position = here.entities, here.clause_start, here.position
-    in_clause = [e for e in before if e.start >= clause_start]
+    in_clause = before[_clause_opening(before, clause_start) :]
     segment: str | None = None
     for index in range(len(in_clause) - 1, -1, -1):
         entity = in_clause[index]
@@ -130,6 +130,15 @@ def find_subject(view: SentenceView, here: Spot) -> Attribution:
     if topic.type is not _COMPANY and segment is None:
         return Attribution(topic.subject, topic.name, False)
     return Attribution(topic.subject, segment, segment is not None)
+
+
+def _clause_opening(entities: list[Named], clause_start: int) -> int:
+    """The index of the first of `entities` in the clause starting at `clause_start`: entities come
+    sorted by start, so those of the clause are the last ones, counted back from the end."""
+    index = len(entities)
+    while index and entities[index - 1].start >= clause_start:
+        index -= 1
+    return index
 
 
 def _first_subject(entities: list[Named]) -> Named | None:
