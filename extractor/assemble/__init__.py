@@ -64,6 +64,8 @@ _start = operator.attrgetter("start")
 # about 90 ns in Python 3.11, more than the comparison itself.
 _CHANGE = MentionKind.CHANGE
 _PERIOD = MentionKind.PERIOD
+_PERCENT = MentionKind.PERCENT
+_AMOUNT = MentionKind.AMOUNT
 _ACTUAL = Status.ACTUAL
 _NAMING_LENGTH = 4  # Han characters before the metric that name something: more than 其中, 此外, 同期
 
@@ -284,15 +286,23 @@ def _changes_leading_values(
     """Changes that lead into their value (同比下降23%至10亿美元; 上涨2.1%，报2980日元), keyed by the
     value's id."""
     led: dict[int, list[Mention]] = {}
-    connectors = vocabulary().to_connectors
+    words = vocabulary()
     for change in changes:
-        following = next((v for v in values if v.start >= change.end), None)
+        following = _first_from(values, change.end)
         if following is None:
             continue
         gap = view.text[change.end : following.start].strip()
-        if gap in connectors or gap.lstrip("，,") in vocabulary().level_connectors:
+        if gap in words.to_connectors or gap.lstrip("，,") in words.level_connectors:
             led.setdefault(id(following), []).append(change)
     return led
+
+
+def _first_from(values: list[Mention], position: int) -> Mention | None:
+    """The first of `values` (in text order) that starts at or after `position`."""
+    for value in values:
+        if value.start >= position:
+            return value
+    return None
 
 
 def _from_to_periods(view: SentenceView, values: list[Mention], state: _State) -> dict[int, Period | None]:
@@ -489,7 +499,7 @@ def _magnitudes(change: Mention) -> _Magnitudes:
 def _parallel_rate(view: SentenceView, value: Mention, here: Spot, changes: list[Mention]) -> Mention | None:
     """A bracketed percentage after a name, in a clause that gave a growth rate the same way
     (AWS的营收增速(24%)不及Azure(39%)): that name's growth rate, as a change."""
-    if value.kind is not MentionKind.PERCENT or view.text[value.start - 1 : value.start] not in ("(", "（"):
+    if value.kind is not _PERCENT or view.text[value.start - 1 : value.start] not in ("(", "（"):
         return None
     led_by_rate = [
         c
@@ -569,7 +579,7 @@ def _unit(value: Mention | None, metric: Metric, state: _State) -> str:
         if kind is ValueKind.COUNT:
             return "count"
         return state.currency or "CNY"
-    if value.kind is MentionKind.PERCENT:
+    if value.kind is _PERCENT:
         return "%"
     if value.unit is None and metric_kind(metric) is ValueKind.COUNT:
         return "count"
@@ -580,7 +590,7 @@ def _unit(value: Mention | None, metric: Metric, state: _State) -> str:
 
 def _remember_currency(value: Mention, state: _State) -> None:
     """The last currency written out, which a change with no value of its own is counted in."""
-    if value.kind is not MentionKind.AMOUNT or value.implicit_unit or value.unit in (None, "count"):
+    if value.kind is not _AMOUNT or value.implicit_unit or value.unit in (None, "count"):
         return
     state.currency = value.unit
 
