@@ -10,6 +10,9 @@ from extractor.recognize.mentions import Period, RelativePeriod
 _QUARTER_END_MONTH = {"Q1": 3, "Q2": 6, "Q3": 9, "Q4": 12, "H1": 6, "H2": 12, "9M": 9}
 _START_MONTH: dict[str | None, int] = {"Q1": 1, "Q2": 4, "Q3": 7, "Q4": 10, "H2": 7}  # the rest: January
 _LATE_REPORT_MONTHS = 9
+_LOOKING_BACK = frozenset(
+    {RelativePeriod.PRIOR_YEAR_PERIOD, RelativePeriod.LAST_QUARTER, RelativePeriod.LAST_YEAR}
+)
 _LAST_DAYS = {
     3: 31,
     6: 30,
@@ -136,11 +139,6 @@ def in_year(period: Period, year: int, fiscal: bool) -> Period:
     """`period` placed in `year`, built field by field: `dataclasses.replace` takes twice as long, and
     the assembly places a period for most numbers it links."""
     return Period(year, period.part, fiscal, period.relative, period.day, period.calendar)
-
-
-_LOOKING_BACK = frozenset(
-    {RelativePeriod.PRIOR_YEAR_PERIOD, RelativePeriod.LAST_QUARTER, RelativePeriod.LAST_YEAR}
-)
 
 
 def looks_back(period: Period) -> bool:
