@@ -40,6 +40,15 @@ def _tuple(claim: Claim) -> ClaimTuple:
 
 
 CASES: list[tuple[str, list[ClaimTuple]]] = [
+    # A metric term heading a growth rate (净利润增速) gives way to a plain term nearer the value.
+    (
+        "英伟达2026财年第三季度净利润增速放缓，营收仍达570亿美元。",
+        [("NVIDIA", None, "revenue", "FY2026-Q3", 57000000000.0, "USD", "exact", "actual", ())],
+    ),
+    (
+        "英偉達2026財年第三季度淨利潤增速放緩，營收仍達570億美元。",
+        [("NVIDIA", None, "revenue", "FY2026-Q3", 57000000000.0, "USD", "exact", "actual", ())],
+    ),
     (
         "腾讯控股公布2025年第三季度业绩，期内收入1928.7亿元，同比增长15%。",
         [

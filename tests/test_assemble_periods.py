@@ -6,7 +6,7 @@ from dataclasses import fields, replace
 
 import pytest
 
-from extractor.assemble.periods import PeriodContext, in_year
+from extractor.assemble.periods import PeriodContext, in_year, is_after
 from extractor.recognize.mentions import Period, RelativePeriod
 
 PLACED = [
@@ -65,3 +65,42 @@ RESOLVED = [
 @pytest.mark.parametrize(("report", "stated", "expected"), RESOLVED)
 def test_a_period_without_a_year_takes_the_reports(report: Period, stated: Period, expected: Period) -> None:
     assert PeriodContext(report=report, current=report).resolve(stated) == expected
+
+
+OUTLOOKS = [
+    # 2026年资本支出 in a story on 2025-Q4: a year after the report
+    (Period(year=2026), Period(year=2025, part="Q4"), True),
+    # 2026年第一季度 guidance in a 2025-Q4 story
+    (Period(year=2026, part="Q1"), Period(year=2025, part="Q4"), True),
+    # 第四季度 of the report's own year: not after it
+    (Period(year=2025, part="Q4"), Period(year=2025, part="Q4"), False),
+    # 下半年 (H2) after a first-half report, in the same year
+    (Period(year=2025, part="H2"), Period(year=2025, part="H1"), True),
+    # 第三季度 after a first-half report: July starts after June
+    (Period(year=2025, part="Q3"), Period(year=2025, part="H1"), True),
+    # 第二季度 within a first-half report
+    (Period(year=2025, part="Q2"), Period(year=2025, part="H1"), False),
+    # 前三季度 (9M) against a Q2 report: it starts in January, before the report ends
+    (Period(year=2025, part="9M"), Period(year=2025, part="Q2"), False),
+    # 全年 of the report's year against its Q3: the year starts before the quarter ends
+    (Period(year=2025), Period(year=2025, part="Q3"), False),
+    # 2024年同期, a year before the report
+    (Period(year=2024, part="Q4"), Period(year=2025, part="Q4"), False),
+    # a month or a day is a date, never an outlook: 2026年1月, 2026年2月9日
+    (Period(year=2026, part="01"), Period(year=2025, part="Q4"), False),
+    (Period(year=2026, part="02-09"), Period(year=2025, part="Q4"), False),
+    # 2026财年 against a calendar-year report: not comparable
+    (Period(year=2026, fiscal=True), Period(year=2025, part="Q4"), False),
+    # 2026财年第一季度 in a story on 2025财年第四季度
+    (Period(year=2026, part="Q1", fiscal=True), Period(year=2025, part="Q4", fiscal=True), True),
+    # a period without a year, or no report period at all
+    (Period(part="Q1"), Period(year=2025, part="Q4"), False),
+    (Period(year=2026), None, False),
+]
+
+
+@pytest.mark.parametrize(("period", "report", "expected"), OUTLOOKS)
+def test_a_period_is_an_outlook_when_it_starts_after_the_report_ends(
+    period: Period, report: Period | None, expected: bool
+) -> None:
+    assert is_after(period, report) is expected

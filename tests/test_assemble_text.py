@@ -39,6 +39,18 @@ CASES: list[tuple[str, list[list[str]]]] = [
             ["下一季營收為2025", "年增長", "5%"],
         ],
     ),
+    # A comma before a digit ends a clause unless a digit precedes it too, also when the text has
+    # thousands separators elsewhere, and at the very start of the text, where nothing precedes it.
+    (
+        "台积电营收1,287亿元,2025年全年增长20%,2,500名员工",
+        [["台积电营收1,287亿元", "2025年全年增长20%", "2,500名员工"]],
+    ),
+    (
+        "台積電營收1,287億元,2025年全年增長20%,2,500名員工",
+        [["台積電營收1,287億元", "2025年全年增長20%", "2,500名員工"]],
+    ),
+    (",2025年营收1,287亿元", [["", "2025年营收1,287亿元"]]),
+    (",2025年營收1,287億元", [["", "2025年營收1,287億元"]]),
     # A bracket left open hides the rest of its sentence's commas, not the next sentence's.
     (
         "营收(未经审计,含税为1,500亿元;净利润增长8%。毛利率为45%,同比提升1个百分点",

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import cache
 
 from extractor.recognize.mentions import Period, RelativePeriod
 
 _QUARTER_END_MONTH = {"Q1": 3, "Q2": 6, "Q3": 9, "Q4": 12, "H1": 6, "H2": 12, "9M": 9}
+_START_MONTH: dict[str | None, int] = {"Q1": 1, "Q2": 4, "Q3": 7, "Q4": 10, "H2": 7}  # the rest: January
 _LATE_REPORT_MONTHS = 9
+_LOOKING_BACK = frozenset(
+    {RelativePeriod.PRIOR_YEAR_PERIOD, RelativePeriod.LAST_QUARTER, RelativePeriod.LAST_YEAR}
+)
 _LAST_DAYS = {
     3: 31,
     6: 30,
@@ -138,11 +143,7 @@ def in_year(period: Period, year: int, fiscal: bool) -> Period:
 
 def looks_back(period: Period) -> bool:
     """A period named as the base of a comparison: 去年同期, 上一季, 去年."""
-    return period.relative in (
-        RelativePeriod.PRIOR_YEAR_PERIOD,
-        RelativePeriod.LAST_QUARTER,
-        RelativePeriod.LAST_YEAR,
-    )
+    return period.relative in _LOOKING_BACK
 
 
 def previous_quarter(period: Period) -> Period | None:
@@ -162,11 +163,9 @@ def is_after(period: Period, report: Period | None) -> bool:
     """Whether a year, half or quarter starts after the report period ends: an outlook, not a result."""
     if report is None or period.year is None or report.year is None or period.fiscal != report.fiscal:
         return False
-    if _month_of(period.part) is not None:
+    if period.year < report.year or _month_of(period.part) is not None:
         return False
-    start = (period.year, _start_month(period.part))
-    end = (report.year, _end_month(report.part))
-    return start > end
+    return period.year > report.year or _start_month(period.part) > _end_month(report.part)
 
 
 def is_day(period: Period) -> bool:
@@ -179,13 +178,16 @@ def is_dated(period: Period) -> bool:
     return _month_of(period.part) is not None
 
 
+@cache
 def _month_of(part: str | None) -> int | None:
-    """The month of a month (`10`) or day (`02-09`) part; None for years, halves and quarters."""
+    """The month of a month (`10`) or day (`02-09`) part; None for years, halves and quarters. Cached:
+    parts are a closed set of labels, asked for several times per number."""
     if part is None or not part[:2].isdigit():
         return None
     return int(part[:2])
 
 
+@cache
 def _end_month(part: str | None) -> int:
     if part is None:
         return 12
@@ -194,10 +196,4 @@ def _end_month(part: str | None) -> int:
 
 
 def _start_month(part: str | None) -> int:
-    if part is None:
-        return 1
-    if part in ("Q1", "Q2", "Q3", "Q4"):
-        return _QUARTER_END_MONTH[part] - 2
-    if part == "H2":
-        return 7
-    return 1
+    return _START_MONTH.get(part, 1)

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
 from extractor.assemble.vocabulary import vocabulary
 
 _OPENING = "（("
 _CLOSING = "）)"
+_COMMA_BEFORE_DIGIT = re.compile(r",(?=\d)")
 
 
 @dataclass(slots=True)
@@ -60,12 +62,15 @@ def _positions(text: str, characters: str) -> list[int]:
 
 
 def _clause_commas(text: str) -> list[int]:
-    """Where an ASCII comma ends a clause: one between digits (1,287) is a thousands separator."""
-    return [
-        i
-        for i in _positions(text, ",")
-        if not (text[i - 1 : i].isdecimal() and text[i + 1 : i + 2].isdecimal())
+    """Where an ASCII comma ends a clause: one between digits (1,287) is a thousands separator. Only
+    the commas before a digit, found by a pattern, are looked at one by one."""
+    commas = _positions(text, ",")
+    separators = [
+        match.start()
+        for match in _COMMA_BEFORE_DIGIT.finditer(text)
+        if text[match.start() - 1 : match.start()].isdecimal()
     ]
+    return sorted(set(commas).difference(separators)) if separators else commas
 
 
 def _asides(text: str, brackets: list[int], end: int) -> list[tuple[int, int]]:
