@@ -76,7 +76,7 @@ def extract(text: str, *, source: str | None = None, entities: Sequence[str | Pa
     normalized = normalize(text)
     analysis = analyse(normalized.text, finder)
     for claim in analysis.claims:
-        vars(claim.evidence).update(_original_evidence(claim.evidence, normalized))
+        _move_to_original(claim.evidence, normalized)
     return _document(normalized, analysis.entities, analysis.claims, analysis.findings, source)
 
 
@@ -149,10 +149,9 @@ def document_from(
     `claims` are left as they are, spans in the normalized text (a spaCy Doc keeps them): the Document
     holds copies with their evidence in the original.
     """
-    copies = [
-        claim.model_copy(update={"evidence": Evidence(**_original_evidence(claim.evidence, normalized))})
-        for claim in claims
-    ]
+    copies = [claim.model_copy(update={"evidence": claim.evidence.model_copy()}) for claim in claims]
+    for copy in copies:
+        _move_to_original(copy.evidence, normalized)
     return _document(normalized, entities, copies, findings, source)
 
 
@@ -188,11 +187,11 @@ def _entity(mention: EntityMention, normalized: NormalizedText) -> dict[str, obj
     }
 
 
-def _original_evidence(evidence: Evidence, normalized: NormalizedText) -> dict[str, Any]:
-    """The fields of `evidence` in the original text. They need no check: the offset map is exact, so a
-    valid span maps to a valid span, and the text is the original's slice."""
-    start, end = normalized.original_span(evidence.start, evidence.end)
-    return {"start": start, "end": end, "text": normalized.original[start:end]}
+def _move_to_original(evidence: Evidence, normalized: NormalizedText) -> None:
+    """`evidence` moved from the normalized text to the original. It needs no new check: the offset
+    map is exact, so a valid span maps to a valid span, and the text is the original's slice."""
+    evidence.start, evidence.end = normalized.original_span(evidence.start, evidence.end)
+    evidence.text = normalized.original[evidence.start : evidence.end]
 
 
 def _article(item: str | Article) -> Article:
