@@ -18,7 +18,7 @@ from array import array
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 
 import opencc
 import regex
@@ -264,19 +264,17 @@ def _changed_in_both(text: str, first: str, second: str) -> int:
         return min(_changed_characters(text, first), _changed_characters(text, second))
     original = _code_points(text)
     in_first, in_second = original ^ _code_points(first), original ^ _code_points(second)
-    return (
-        len(text)
-        - _unchanged(in_first, len(text))
-        - _unchanged(in_second, len(text))
-        + _unchanged(in_first | in_second, len(text))
-    )
+    changed = partial(_nonzero_words, length=len(text))
+    return changed(in_first) + changed(in_second) - changed(in_first | in_second)
 
 
 def _changed_characters(before: str, after: str) -> int:
+    if before == after:
+        return 0
     if len(before) != len(after):
         matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
         return len(before) - sum(block.size for block in matcher.get_matching_blocks())
-    return len(before) - _unchanged(_code_points(before) ^ _code_points(after), len(before))
+    return _nonzero_words(_code_points(before) ^ _code_points(after), len(before))
 
 
 def _code_points(text: str) -> int:
@@ -285,9 +283,12 @@ def _code_points(text: str) -> int:
     return int.from_bytes(text.encode("utf-32-le"), "little")
 
 
-def _unchanged(difference: int, length: int) -> int:
-    """The zero words of an XOR of `_code_points` of two texts of `length` characters."""
-    return array("I", difference.to_bytes(4 * length, "little")).count(0)
+def _nonzero_words(difference: int, length: int) -> int:
+    """The nonzero words of an XOR of `_code_points` of two texts of `length` characters. Code points
+    have 21 bits: ORed down by 8 and 16 bits, a word is nonzero exactly where its lowest byte is (bits
+    of the word above land at bit 16 or higher), and `bytes.count` counts the zero bytes in C."""
+    folded = difference | difference >> 8 | difference >> 16
+    return length - folded.to_bytes(4 * length, "little")[::4].count(0)
 
 
 def _convert_with_map(text: str, convert: Callable[[str], str]) -> tuple[str, OffsetMap]:

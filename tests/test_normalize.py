@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extractor.models import Script
-from extractor.normalize import detect_script, fold_width, normal_form, normalize
+from extractor.normalize import _changed_characters, detect_script, fold_width, normal_form, normalize
 
 
 @pytest.mark.parametrize(
@@ -206,3 +206,31 @@ def test_a_span_outside_the_normalized_text_is_an_error(span: tuple[int, int]) -
 def test_normal_form_folds_and_simplifies_without_a_map(text: str, expected: str) -> None:
     assert normal_form(text) == expected
     assert normal_form(text) == normalize(text).text
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "changed"),
+    [
+        ("亞馬遜第四季度營收2134億美元", "亚马逊第四季度营收2134亿美元", 5),
+        ("亚马逊第四季度营收2134亿美元", "亚马逊第四季度营收2134亿美元", 0),
+        ("騰訊淨利潤按年增長", "腾讯净利润按年增长", 5),
+        ("营收𠮷野家", "營收𠮶野家", 2),  # a character of the ideographic planes against another one
+        ("\U0010ffff元", "\U000fffff元", 1),  # the highest bit a code point has
+        ("\x01营收", "\x00营收", 1),  # the lowest one
+        ("晶片", "芯片", 1),
+        ("云端运算", "云计算", 2),  # lengths differ: the characters of one not matched in the other
+    ],
+)
+def test_changed_characters_counts_every_position_where_two_texts_differ(
+    before: str, after: str, changed: int
+) -> None:
+    assert _changed_characters(before, after) == changed
+
+
+@settings(max_examples=300, deadline=None)
+@given(pairs=st.lists(st.tuples(st.characters(), st.characters()), max_size=40))
+def test_changed_characters_of_equal_lengths_is_the_count_of_differing_positions(
+    pairs: list[tuple[str, str]],
+) -> None:
+    before, after = "".join(a for a, _ in pairs), "".join(b for _, b in pairs)
+    assert _changed_characters(before, after) == sum(a != b for a, b in pairs)
