@@ -18,7 +18,9 @@ from array import array
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import cache, partial
+from functools import cache
+from itertools import chain
+from typing import NamedTuple
 
 import opencc
 import regex
@@ -62,7 +64,10 @@ _FOLD_TABLE = str.maketrans(_WIDTH_FOLD)
 _FOLDABLE = re.compile("[" + re.escape("".join(_WIDTH_FOLD)) + "]")  # `re` scans a set of characters faster
 _HAN = regex.compile(r"\p{Han}")
 _SPACES = regex.compile(" +")
-_PIECE = regex.compile(r"[^\n。！？!?]*[\n。！？!?]?")
+_PIECE_ENDS = "\n。！？!?"  # no OpenCC phrase holds one: a text converts as its pieces do one by one
+_PIECE = regex.compile(f"[^{_PIECE_ENDS}]*[{_PIECE_ENDS}]?")
+_PIECE_END = re.compile(f"[{_PIECE_ENDS}]")
+_HAN_RUN = regex.compile(r"\p{Han}+")
 _MINORITY_SHARE = 0.05  # below this share of script-specific characters, the other script is noise
 
 
@@ -236,17 +241,20 @@ def _script_of(text: str, simplified: str) -> Script:
     """The script, from the characters only one script writes.
 
     Traditional-only characters are those `t2s` changes. Simplified-only characters are those that
-    both the Taiwan and the Hong Kong standard would change (so 台, 群, 峰, which Traditional text also
-    writes, count for neither). Han text with neither kind (公司, 美元) is read as Simplified, the
-    form the rules are written in; a minority below 5 % of the marked characters is noise.
+    both the Taiwan and the Hong Kong standard change, alone and in the sentence they stand in: so 台,
+    群, 峰, which Traditional text also writes, count for neither, nor 里 of 阿里巴巴 (a name both
+    standards keep), nor 布 of 宣布 (changed only as part of a phrase, which Taiwan writes as it is).
+    Han text with neither kind (公司, 美元) is read as Simplified, the form the rules are written in; a
+    minority below 5 % of the marked characters is noise.
     """
     traditional = _changed_characters(text, simplified)
     if traditional == 0:
         return Script.SIMPLIFIED
-    taiwan = converter("s2tw").convert(text)
-    if _is_minority(_changed_characters(text, taiwan), traditional):
+    alone = _changed_alone()
+    marked = _marked_by_piece(text, alone)
+    if _is_minority(_changed_in_context(text, marked, ("s2tw",)), traditional):
         return Script.TRADITIONAL  # Simplified-only characters are some of these: too few, whatever s2hk says
-    simplified_only = _changed_in_both(text, taiwan, converter("s2hk").convert(text))
+    simplified_only = _changed_in_context(text, _holding(marked, text, alone.by_both), ("s2tw", "s2hk"))
     if _is_minority(traditional, simplified_only):
         return Script.SIMPLIFIED
     if _is_minority(simplified_only, traditional):
@@ -259,13 +267,84 @@ def _is_minority(count: int, other: int) -> bool:
     return count / (count + other) < _MINORITY_SHARE
 
 
-def _changed_in_both(text: str, first: str, second: str) -> int:
-    if len(first) != len(text) or len(second) != len(text):
-        return min(_changed_characters(text, first), _changed_characters(text, second))
-    original = _code_points(text)
-    in_first, in_second = original ^ _code_points(first), original ^ _code_points(second)
-    changed = partial(_nonzero_words, length=len(text))
-    return changed(in_first) + changed(in_second) - changed(in_first | in_second)
+class _ChangedAlone(NamedTuple):
+    """The Han characters the Taiwan standard (`s2tw`) changes when converting each on its own, and
+    those the Hong Kong one (`s2hk`) changes as well; `where` finds the first kind in a text."""
+
+    where: re.Pattern[str]
+    by_taiwan: frozenset[str]
+    by_both: frozenset[str]
+
+
+@cache
+def _changed_alone() -> _ChangedAlone:
+    """Read from OpenCC itself once per process (tens of milliseconds): every Han character of the
+    ideographic blocks and planes converted alone, one per line, as no OpenCC phrase holds a line break."""
+    code_points = array("I", chain(range(0x2E80, 0xD800), range(0xE000, 0x32400)))
+    han = [
+        character for run in _HAN_RUN.findall(code_points.tobytes().decode("utf-32-le")) for character in run
+    ]
+    lines = "\n".join(han)
+    taiwan = converter("s2tw").convert(lines).split("\n")
+    hong_kong = converter("s2hk").convert(lines).split("\n")
+    by_taiwan = frozenset(c for c, tw in zip(han, taiwan, strict=True) if tw != c)
+    by_both = frozenset(c for c, hk in zip(han, hong_kong, strict=True) if hk != c) & by_taiwan
+    return _ChangedAlone(_where(by_taiwan), by_taiwan, by_both)
+
+
+def _where(characters: frozenset[str]) -> re.Pattern[str]:
+    """A pattern matching `characters` of the Basic plane and every character beyond it: `re` tests a
+    class of Basic-plane characters with one table lookup, but a class of others one by one."""
+    basic = sorted(ord(c) for c in characters if ord(c) <= 0xFFFF)
+    ranges: list[list[int]] = []
+    for code in basic:
+        if ranges and ranges[-1][1] == code - 1:
+            ranges[-1][1] = code
+        else:
+            ranges.append([code, code])
+    members = "".join(
+        re.escape(chr(low)) + (f"-{re.escape(chr(high))}" if high > low else "") for low, high in ranges
+    )
+    return re.compile(f"[{members}]|[\U00010000-\U0010ffff]")
+
+
+def _marked_by_piece(text: str, alone: _ChangedAlone) -> dict[tuple[int, int], list[int]]:
+    """The positions of `text` holding a character the Taiwan standard changes alone, by the span of
+    the piece (sentence or line) holding them: OpenCC phrases never cross the end of a piece."""
+    marked: dict[tuple[int, int], list[int]] = {}
+    for match in alone.where.finditer(text):
+        if match.group() in alone.by_taiwan:
+            marked.setdefault(_piece_around(text, match.start()), []).append(match.start())
+    return marked
+
+
+def _piece_around(text: str, position: int) -> tuple[int, int]:
+    """The span of the piece holding `position`, with the end that closes it."""
+    start = 1 + max(text.rfind(end, 0, position) for end in _PIECE_ENDS)
+    found = _PIECE_END.search(text, position)
+    return start, found.end() if found else len(text)
+
+
+def _holding(
+    marked: dict[tuple[int, int], list[int]], text: str, characters: frozenset[str]
+) -> dict[tuple[int, int], list[int]]:
+    """The positions of `marked` holding one of `characters`, by piece."""
+    kept = {piece: [i for i in positions if text[i] in characters] for piece, positions in marked.items()}
+    return {piece: positions for piece, positions in kept.items() if positions}
+
+
+def _changed_in_context(text: str, marked: dict[tuple[int, int], list[int]], configs: tuple[str, ...]) -> int:
+    """How many `marked` positions every one of the OpenCC `configs` changes, converting only the pieces
+    holding them. A piece whose conversion changes its length cannot be aligned: its marks all count."""
+    count = 0
+    for (start, end), positions in marked.items():
+        piece = text[start:end]
+        conversions = [converter(config).convert(piece) for config in configs]
+        if any(len(converted) != len(piece) for converted in conversions):
+            count += len(positions)
+            continue
+        count += sum(all(converted[i - start] != text[i] for converted in conversions) for i in positions)
+    return count
 
 
 def _changed_characters(before: str, after: str) -> int:

@@ -7,7 +7,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extractor.models import Script
-from extractor.normalize import _changed_characters, detect_script, fold_width, normal_form, normalize
+from extractor.normalize import (
+    _changed_alone,
+    _changed_characters,
+    _changed_in_context,
+    _holding,
+    _marked_by_piece,
+    detect_script,
+    fold_width,
+    normal_form,
+    normalize,
+)
 
 
 @pytest.mark.parametrize(
@@ -33,6 +43,14 @@ from extractor.normalize import _changed_characters, detect_script, fold_width, 
             Script.SIMPLIFIED,
         ),
         ("ＡＷＳ營收１２５億美元", Script.TRADITIONAL),
+        # 宣布, 公布 are how Taiwan writes them: only a phrase rule (宣佈) changes the 布, never counted
+        ("鴻海宣布第三季營收年增11%。", Script.TRADITIONAL),
+        ("騰訊公布第三季業績，收入按年增長15%。", Script.TRADITIONAL),
+        # 里 alone is changed by both standards, but kept in the name 阿里巴巴
+        ("阿里巴巴第三季營收按年增長5%。", Script.TRADITIONAL),
+        ("阿里巴巴第三季营收按年增长5%。", Script.SIMPLIFIED),
+        ("台積電公布第三季財報，晶片出貨量增長；公司表示，后续发展稳健。", Script.MIXED),
+        ("周𫖮出任董事长。", Script.SIMPLIFIED),  # a Simplified character of the ideographic planes
     ],
 )
 def test_detect_script(text: str, script: Script) -> None:
@@ -234,3 +252,54 @@ def test_changed_characters_of_equal_lengths_is_the_count_of_differing_positions
 ) -> None:
     before, after = "".join(a for a, _ in pairs), "".join(b for _, b in pairs)
     assert _changed_characters(before, after) == sum(a != b for a, b in pairs)
+
+
+@pytest.mark.parametrize(
+    ("text", "marked"),
+    [
+        ("聯發科公布12月營收。營收年增7%，里程碑。", {(11, 22): "里"}),
+        (
+            "台積電公布第三季財報！晶片出貨量增長；公司表示，后续发展稳健。",
+            {(0, 11): "台", (11, 31): "后续发稳"},
+        ),
+        ("阿里巴巴第三季營收按年增長5%。\n阿里雲收入增長", {(0, 16): "里", (17, 24): "里"}),
+        ("周𫖮出任董事长。", {(0, 8): "𫖮长"}),
+        ("營收𠮷野家", {}),  # a character of the ideographic planes neither standard changes
+        ("騰訊淨利潤按年增長", {}),
+    ],
+)
+def test_characters_the_taiwan_standard_changes_alone_are_marked_by_sentence(
+    text: str, marked: dict[tuple[int, int], str]
+) -> None:
+    found = _marked_by_piece(text, _changed_alone())
+    assert {piece: "".join(text[i] for i in positions) for piece, positions in found.items()} == marked
+
+
+@pytest.mark.parametrize(
+    ("text", "configs", "changed"),
+    [
+        ("聯發科公布12月營收。營收年增7%，里程碑。", ("s2tw",), 0),  # 里程碑 keeps its 里
+        ("台積電公布第三季財報！晶片出貨量增長；公司表示，后续发展稳健。", ("s2tw",), 5),
+        ("台積電公布第三季財報！晶片出貨量增長；公司表示，后续发展稳健。", ("s2tw", "s2hk"), 4),  # not 台
+        ("阿里巴巴U盘出货量", ("s2tw",), 2),
+        (
+            "阿里巴巴U盘出货量",
+            ("s2twp",),
+            3,
+        ),  # U盘 → 隨身碟: the sentence no longer aligns, every mark counts
+        ("周𫖮出任董事长。", ("s2tw", "s2hk"), 2),
+    ],
+)
+def test_marked_characters_count_where_every_standard_changes_them_in_their_sentence(
+    text: str, configs: tuple[str, ...], changed: int
+) -> None:
+    assert _changed_in_context(text, _marked_by_piece(text, _changed_alone()), configs) == changed
+
+
+def test_the_simplified_only_marks_are_those_both_standards_change_alone() -> None:
+    text = "台積電公布第三季財報！晶片出貨量增長；公司表示，后续发展稳健。"
+    alone = _changed_alone()
+    kept = _holding(_marked_by_piece(text, alone), text, alone.by_both)
+    assert {piece: "".join(text[i] for i in positions) for piece, positions in kept.items()} == {
+        (11, 31): "后续发稳"
+    }
