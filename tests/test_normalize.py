@@ -245,8 +245,11 @@ def test_changed_characters_counts_every_position_where_two_texts_differ(
     assert _changed_characters(before, after) == changed
 
 
+_CHARACTERS = st.characters(exclude_categories=["Cs"])  # a lone surrogate is no text OpenCC reads
+
+
 @settings(max_examples=300, deadline=None)
-@given(pairs=st.lists(st.tuples(st.characters(), st.characters()), max_size=40))
+@given(pairs=st.lists(st.tuples(_CHARACTERS, _CHARACTERS), max_size=40))
 def test_changed_characters_of_equal_lengths_is_the_count_of_differing_positions(
     pairs: list[tuple[str, str]],
 ) -> None:
