@@ -63,7 +63,7 @@ _WIDTH_FOLD = {
 _FOLD_TABLE = str.maketrans(_WIDTH_FOLD)
 _FOLDABLE = re.compile("[" + re.escape("".join(_WIDTH_FOLD)) + "]")  # `re` scans a set of characters faster
 _HAN = regex.compile(r"\p{Han}")
-_SPACES = regex.compile(" +")
+_SPACES_BESIDE_HAN = regex.compile(r"(?<=\p{Han}) +| +(?=\p{Han})")  # a whole run either way
 _PIECE_ENDS = "\n。！？!?"  # no OpenCC phrase holds one: a text converts as its pieces do one by one
 _PIECE = regex.compile(f"[^{_PIECE_ENDS}]*[{_PIECE_ENDS}]?")
 _PIECE_END = re.compile(f"[{_PIECE_ENDS}]")
@@ -226,11 +226,10 @@ def _without_typographic_spaces(text: str) -> tuple[str, list[range]]:
     none when there is no space to drop. Spaces between Latin words and digits (Trainium 3) stay."""
     kept: list[range] = []
     position = 0
-    for match in _SPACES.finditer(text):
+    for match in _SPACES_BESIDE_HAN.finditer(text):
         start, end = match.span()
-        if _HAN.match(text[start - 1 : start]) or _HAN.match(text[end : end + 1]):
-            kept.append(range(position, start))
-            position = end
+        kept.append(range(position, start))
+        position = end
     if not kept:
         return text, kept
     kept.append(range(position, len(text)))

@@ -174,6 +174,9 @@ def test_default_conversion_keeps_every_character_but_spaces_beside_han(text: st
         ("蘋果 2025 會計年度第 4 季財報", "苹果2025会计年度第4季财报", "第4季", "第 4 季"),
         ("亞馬遜 Trainium 3 晶片", "亚马逊Trainium 3晶片", "Trainium 3", "Trainium 3"),
         ("Synergy Research Group 資料", "Synergy Research Group资料", "Research Group", "Research Group"),
+        # runs of spaces
+        ("台積電  9 月營收  3,310 億元", "台积电9月营收3,310亿元", "3,310亿元", "3,310 億元"),
+        ("腾讯 Q3 收入 1928.7 亿元", "腾讯Q3收入1928.7亿元", "Q3收入", "Q3 收入"),
     ],
 )
 def test_spaces_beside_han_are_typesetting_and_the_span_keeps_them(
