@@ -251,9 +251,12 @@ def _script_of(text: str, simplified: str) -> Script:
         return Script.SIMPLIFIED
     alone = _changed_alone()
     marked = _marked_by_piece(text, alone)
-    if _is_minority(_changed_in_context(text, marked, ("s2tw",)), traditional):
+    if _few(marked, traditional) or _is_minority(_changed_in_context(text, marked, ("s2tw",)), traditional):
         return Script.TRADITIONAL  # Simplified-only characters are some of these: too few, whatever s2hk says
-    simplified_only = _changed_in_context(text, _holding(marked, text, alone.by_both), ("s2tw", "s2hk"))
+    in_both = _holding(marked, text, alone.by_both)
+    if _few(in_both, traditional):
+        return Script.TRADITIONAL
+    simplified_only = _changed_in_context(text, in_both, ("s2tw", "s2hk"))
     if _is_minority(traditional, simplified_only):
         return Script.SIMPLIFIED
     if _is_minority(simplified_only, traditional):
@@ -330,6 +333,12 @@ def _holding(
     """The positions of `marked` holding one of `characters`, by piece."""
     kept = {piece: [i for i in positions if text[i] in characters] for piece, positions in marked.items()}
     return {piece: positions for piece, positions in kept.items() if positions}
+
+
+def _few(marked: dict[tuple[int, int], list[int]], traditional: int) -> bool:
+    """Whether the marks would be a minority beside `traditional` characters even were every one changed
+    in its sentence: then they decide as their count in context would, and nothing is converted."""
+    return _is_minority(sum(map(len, marked.values())), traditional)
 
 
 def _changed_in_context(text: str, marked: dict[tuple[int, int], list[int]], configs: tuple[str, ...]) -> int:

@@ -11,6 +11,7 @@ from extractor.normalize import (
     _changed_alone,
     _changed_characters,
     _changed_in_context,
+    _few,
     _holding,
     _marked_by_piece,
     detect_script,
@@ -309,3 +310,29 @@ def test_the_simplified_only_marks_are_those_both_standards_change_alone() -> No
     assert {piece: "".join(text[i] for i in positions) for piece, positions in kept.items()} == {
         (11, 31): "后续发稳"
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "few_by_taiwan", "few_by_both"),
+    [
+        ("鴻海表示，伺服器出貨量按年增長。", True, True),  # nothing marked
+        # 台 and 准 against 21 Traditional characters: too many to decide without converting; 准 alone
+        # (changed by both standards) is too few to be Simplified-only
+        (
+            "台積電表示，第三季營收與淨利潤雙雙創歷史新高，先進製程營收佔比達到七成，董事會核准資本預算與員工獎金。",
+            False,
+            True,
+        ),
+        ("台積電表示，面板出貨量年增5%。", False, True),
+        ("台積電公布第三季財報！晶片出貨量增長；公司表示，后续发展稳健。", False, False),
+        ("騰訊第三季度收入1928.7亿元，同比增长15%，淨利潤按年增長。", False, False),
+    ],
+)
+def test_marks_too_few_to_matter_beside_the_traditional_characters_are_not_converted(
+    text: str, few_by_taiwan: bool, few_by_both: bool
+) -> None:
+    alone = _changed_alone()
+    marked = _marked_by_piece(text, alone)
+    traditional = _changed_characters(text, normal_form(text))
+    assert _few(marked, traditional) is few_by_taiwan
+    assert _few(_holding(marked, text, alone.by_both), traditional) is few_by_both
