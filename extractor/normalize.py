@@ -280,18 +280,19 @@ class _ChangedAlone(NamedTuple):
 
 @cache
 def _changed_alone() -> _ChangedAlone:
-    """Read from OpenCC itself once per process (tens of milliseconds): every Han character of the
-    ideographic blocks and planes converted alone, one per line, as no OpenCC phrase holds a line break."""
+    """Read from OpenCC itself once per process (some tens of milliseconds), from every Han character
+    of the ideographic blocks and planes."""
     code_points = array("I", chain(range(0x2E80, 0xD800), range(0xE000, 0x32400)))
-    han = [
-        character for run in _HAN_RUN.findall(code_points.tobytes().decode("utf-32-le")) for character in run
-    ]
-    lines = "\n".join(han)
-    taiwan = converter("s2tw").convert(lines).split("\n")
-    hong_kong = converter("s2hk").convert(lines).split("\n")
-    by_taiwan = frozenset(c for c, tw in zip(han, taiwan, strict=True) if tw != c)
-    by_both = frozenset(c for c, hk in zip(han, hong_kong, strict=True) if hk != c) & by_taiwan
+    by_taiwan = _changed_by("s2tw", "".join(_HAN_RUN.findall(code_points.tobytes().decode("utf-32-le"))))
+    by_both = _changed_by("s2hk", "".join(sorted(by_taiwan)))
     return _ChangedAlone(_where(by_taiwan), by_taiwan, by_both)
+
+
+def _changed_by(config: str, characters: str) -> frozenset[str]:
+    """The `characters` the OpenCC `config` changes, each converted alone: one per line, as no OpenCC
+    phrase holds a line break."""
+    converted = converter(config).convert("\n".join(characters)).split("\n")
+    return frozenset(before for before, after in zip(characters, converted, strict=True) if after != before)
 
 
 def _where(characters: frozenset[str]) -> re.Pattern[str]:
