@@ -250,11 +250,13 @@ def _script_of(text: str, simplified: str) -> Script:
     if traditional == 0:
         return Script.SIMPLIFIED
     alone = _changed_alone()
-    marked = _marked_by_piece(text, alone)
-    if _few(marked, traditional) or _is_minority(_changed_in_context(text, marked, ("s2tw",)), traditional):
+    marked = _marked(text, alone)
+    if _is_minority(len(marked), traditional):
+        return Script.TRADITIONAL  # too few even were all changed in context: no sentence to convert
+    if _is_minority(_changed_in_context(text, marked, ("s2tw",)), traditional):
         return Script.TRADITIONAL  # Simplified-only characters are some of these: too few, whatever s2hk says
-    in_both = _holding(marked, text, alone.by_both)
-    if _few(in_both, traditional):
+    in_both = [position for position in marked if text[position] in alone.by_both]
+    if _is_minority(len(in_both), traditional):
         return Script.TRADITIONAL
     simplified_only = _changed_in_context(text, in_both, ("s2tw", "s2hk"))
     if _is_minority(traditional, simplified_only):
@@ -311,42 +313,20 @@ def _where(characters: frozenset[str]) -> re.Pattern[str]:
     return re.compile(f"[{members}]|[\U00010000-\U0010ffff]")
 
 
-def _marked_by_piece(text: str, alone: _ChangedAlone) -> dict[tuple[int, int], list[int]]:
-    """The positions of `text` holding a character the Taiwan standard changes alone, by the span of
-    the piece (sentence or line) holding them: OpenCC phrases never cross the end of a piece."""
-    marked: dict[tuple[int, int], list[int]] = {}
-    for match in alone.where.finditer(text):
-        if match.group() in alone.by_taiwan:
-            marked.setdefault(_piece_around(text, match.start()), []).append(match.start())
-    return marked
+def _marked(text: str, alone: _ChangedAlone) -> list[int]:
+    """The positions of `text` holding a character the Taiwan standard changes alone."""
+    return [match.start() for match in alone.where.finditer(text) if match.group() in alone.by_taiwan]
 
 
-def _piece_around(text: str, position: int) -> tuple[int, int]:
-    """The span of the piece holding `position`, with the end that closes it."""
-    start = 1 + max(text.rfind(end, 0, position) for end in _PIECE_ENDS)
-    found = _PIECE_END.search(text, position)
-    return start, found.end() if found else len(text)
-
-
-def _holding(
-    marked: dict[tuple[int, int], list[int]], text: str, characters: frozenset[str]
-) -> dict[tuple[int, int], list[int]]:
-    """The positions of `marked` holding one of `characters`, by piece."""
-    kept = {piece: [i for i in positions if text[i] in characters] for piece, positions in marked.items()}
-    return {piece: positions for piece, positions in kept.items() if positions}
-
-
-def _few(marked: dict[tuple[int, int], list[int]], traditional: int) -> bool:
-    """Whether the marks would be a minority beside `traditional` characters even were every one changed
-    in its sentence: then they decide as their count in context would, and nothing is converted."""
-    return _is_minority(sum(map(len, marked.values())), traditional)
-
-
-def _changed_in_context(text: str, marked: dict[tuple[int, int], list[int]], configs: tuple[str, ...]) -> int:
+def _changed_in_context(text: str, marked: list[int], configs: tuple[str, ...]) -> int:
     """How many `marked` positions every one of the OpenCC `configs` changes, converting only the pieces
-    holding them. A piece whose conversion changes its length cannot be aligned: its marks all count."""
+    (sentences or lines) holding them: OpenCC phrases never cross the end of a piece. A piece whose
+    conversion changes its length cannot be aligned: its marks all count."""
+    by_piece: dict[tuple[int, int], list[int]] = {}
+    for position in marked:
+        by_piece.setdefault(_piece_around(text, position), []).append(position)
     count = 0
-    for (start, end), positions in marked.items():
+    for (start, end), positions in by_piece.items():
         piece = text[start:end]
         conversions = [converter(config).convert(piece) for config in configs]
         if any(len(converted) != len(piece) for converted in conversions):
@@ -354,6 +334,13 @@ def _changed_in_context(text: str, marked: dict[tuple[int, int], list[int]], con
             continue
         count += sum(all(converted[i - start] != text[i] for converted in conversions) for i in positions)
     return count
+
+
+def _piece_around(text: str, position: int) -> tuple[int, int]:
+    """The span of the piece holding `position`, with the end that closes it."""
+    start = 1 + max(text.rfind(end, 0, position) for end in _PIECE_ENDS)
+    found = _PIECE_END.search(text, position)
+    return start, found.end() if found else len(text)
 
 
 def _changed_characters(before: str, after: str) -> int:

@@ -6,14 +6,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from extractor import normalize as normalize_module
 from extractor.models import Script
 from extractor.normalize import (
     _changed_alone,
     _changed_characters,
     _changed_in_context,
-    _few,
-    _holding,
-    _marked_by_piece,
+    _marked,
     detect_script,
     fold_width,
     normal_form,
@@ -264,22 +263,16 @@ def test_changed_characters_of_equal_lengths_is_the_count_of_differing_positions
 @pytest.mark.parametrize(
     ("text", "marked"),
     [
-        ("聯發科公布12月營收。營收年增7%，里程碑。", {(11, 22): "里"}),
-        (
-            "台積電公布第三季財報！晶片出貨量增長；公司表示，后续发展稳健。",
-            {(0, 11): "台", (11, 31): "后续发稳"},
-        ),
-        ("阿里巴巴第三季營收按年增長5%。\n阿里雲收入增長", {(0, 16): "里", (17, 24): "里"}),
-        ("周𫖮出任董事长。", {(0, 8): "𫖮长"}),
-        ("營收𠮷野家", {}),  # a character of the ideographic planes neither standard changes
-        ("騰訊淨利潤按年增長", {}),
+        ("聯發科公布12月營收。營收年增7%，里程碑。", "里"),
+        ("台積電公布第三季財報！晶片出貨量增長；公司表示，后续发展稳健。", "台后续发稳"),
+        ("阿里巴巴第三季營收按年增長5%。\n阿里雲收入增長", "里里"),
+        ("周𫖮出任董事长。", "𫖮长"),
+        ("營收𠮷野家", ""),  # a character of the ideographic planes neither standard changes
+        ("騰訊淨利潤按年增長", ""),
     ],
 )
-def test_characters_the_taiwan_standard_changes_alone_are_marked_by_sentence(
-    text: str, marked: dict[tuple[int, int], str]
-) -> None:
-    found = _marked_by_piece(text, _changed_alone())
-    assert {piece: "".join(text[i] for i in positions) for piece, positions in found.items()} == marked
+def test_characters_the_taiwan_standard_changes_alone_are_marked(text: str, marked: str) -> None:
+    assert "".join(text[i] for i in _marked(text, _changed_alone())) == marked
 
 
 @pytest.mark.parametrize(
@@ -288,6 +281,7 @@ def test_characters_the_taiwan_standard_changes_alone_are_marked_by_sentence(
         ("聯發科公布12月營收。營收年增7%，里程碑。", ("s2tw",), 0),  # 里程碑 keeps its 里
         ("台積電公布第三季財報！晶片出貨量增長；公司表示，后续发展稳健。", ("s2tw",), 5),
         ("台積電公布第三季財報！晶片出貨量增長；公司表示，后续发展稳健。", ("s2tw", "s2hk"), 4),  # not 台
+        ("阿里巴巴第三季營收按年增長5%。\n阿里雲收入增長", ("s2tw",), 0),
         ("阿里巴巴U盘出货量", ("s2tw",), 2),
         (
             "阿里巴巴U盘出货量",
@@ -300,39 +294,47 @@ def test_characters_the_taiwan_standard_changes_alone_are_marked_by_sentence(
 def test_marked_characters_count_where_every_standard_changes_them_in_their_sentence(
     text: str, configs: tuple[str, ...], changed: int
 ) -> None:
-    assert _changed_in_context(text, _marked_by_piece(text, _changed_alone()), configs) == changed
-
-
-def test_the_simplified_only_marks_are_those_both_standards_change_alone() -> None:
-    text = "台積電公布第三季財報！晶片出貨量增長；公司表示，后续发展稳健。"
-    alone = _changed_alone()
-    kept = _holding(_marked_by_piece(text, alone), text, alone.by_both)
-    assert {piece: "".join(text[i] for i in positions) for piece, positions in kept.items()} == {
-        (11, 31): "后续发稳"
-    }
+    assert _changed_in_context(text, _marked(text, _changed_alone()), configs) == changed
 
 
 @pytest.mark.parametrize(
-    ("text", "few_by_taiwan", "few_by_both"),
+    ("text", "script", "converted"),
     [
-        ("鴻海表示，伺服器出貨量按年增長。", True, True),  # nothing marked
-        # 台 and 准 against 21 Traditional characters: too many to decide without converting; 准 alone
-        # (changed by both standards) is too few to be Simplified-only
+        ("鴻海表示，伺服器出貨量按年增長。", Script.TRADITIONAL, []),  # nothing marked
+        # 台 and 准 against 21 Traditional characters: their sentence is converted; 准 alone (changed by
+        # both standards) is too few to be Simplified-only whatever s2hk says
         (
             "台積電表示，第三季營收與淨利潤雙雙創歷史新高，先進製程營收佔比達到七成，董事會核准資本預算與員工獎金。",
-            False,
-            True,
+            Script.TRADITIONAL,
+            ["s2tw"],
         ),
-        ("台積電表示，面板出貨量年增5%。", False, True),
-        ("台積電公布第三季財報！晶片出貨量增長；公司表示，后续发展稳健。", False, False),
-        ("騰訊第三季度收入1928.7亿元，同比增长15%，淨利潤按年增長。", False, False),
+        (
+            "台積電公布第三季財報！晶片出貨量增長；公司表示，后续发展稳健。",
+            Script.MIXED,
+            ["s2tw", "s2tw", "s2tw", "s2hk"],
+        ),
+        ("騰訊第三季度收入1928.7亿元，同比增长15%，淨利潤按年增長。", Script.MIXED, ["s2tw", "s2tw", "s2hk"]),
+        ("亚马逊第四季度营收2134亿美元", Script.SIMPLIFIED, []),
     ],
 )
-def test_marks_too_few_to_matter_beside_the_traditional_characters_are_not_converted(
-    text: str, few_by_taiwan: bool, few_by_both: bool
+def test_only_the_sentences_whose_marks_can_decide_are_converted(
+    text: str, script: Script, converted: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    alone = _changed_alone()
-    marked = _marked_by_piece(text, alone)
-    traditional = _changed_characters(text, normal_form(text))
-    assert _few(marked, traditional) is few_by_taiwan
-    assert _few(_holding(marked, text, alone.by_both), traditional) is few_by_both
+    _changed_alone()
+    real = normalize_module.converter
+    conversions: list[str] = []
+
+    class Counting:
+        """An OpenCC converter that notes its configuration at every conversion."""
+
+        def __init__(self, config: str = "t2s") -> None:
+            self.config = config
+
+        def convert(self, text: str) -> str:
+            conversions.append(self.config)
+            return str(real(self.config).convert(text))
+
+    simplified = normal_form(text)
+    monkeypatch.setattr(normalize_module, "converter", Counting)
+    assert normalize_module._script_of(text, simplified) == script
+    assert conversions == converted
