@@ -20,7 +20,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 from itertools import chain
-from typing import NamedTuple
 
 import opencc
 import regex
@@ -249,16 +248,10 @@ def _script_of(text: str, simplified: str) -> Script:
     traditional = _changed_characters(text, simplified)
     if traditional == 0:
         return Script.SIMPLIFIED
-    alone = _changed_alone()
-    marked = _marked(text, alone)
+    marked = _marked(text)
     if _is_minority(len(marked), traditional):
-        return Script.TRADITIONAL  # too few even were all changed in context: no sentence to convert
-    if _is_minority(_changed_in_context(text, marked, ("s2tw",)), traditional):
-        return Script.TRADITIONAL  # Simplified-only characters are some of these: too few, whatever s2hk says
-    in_both = [position for position in marked if text[position] in alone.by_both]
-    if _is_minority(len(in_both), traditional):
-        return Script.TRADITIONAL
-    simplified_only = _changed_in_context(text, in_both, ("s2tw", "s2hk"))
+        return Script.TRADITIONAL  # too few even were all of them changed in context: nothing to convert
+    simplified_only = _changed_in_context(text, marked, ("s2tw", "s2hk"))
     if _is_minority(traditional, simplified_only):
         return Script.SIMPLIFIED
     if _is_minority(simplified_only, traditional):
@@ -271,23 +264,15 @@ def _is_minority(count: int, other: int) -> bool:
     return count / (count + other) < _MINORITY_SHARE
 
 
-class _ChangedAlone(NamedTuple):
-    """The Han characters the Taiwan standard (`s2tw`) changes when converting each on its own, and
-    those the Hong Kong one (`s2hk`) changes as well; `where` finds the first kind in a text."""
-
-    where: re.Pattern[str]
-    by_taiwan: frozenset[str]
-    by_both: frozenset[str]
-
-
 @cache
-def _changed_alone() -> _ChangedAlone:
-    """Read from OpenCC itself once per process (some tens of milliseconds), from every Han character
-    of the ideographic blocks and planes."""
+def _changed_by_both() -> tuple[frozenset[str], re.Pattern[str]]:
+    """The Han characters both the Taiwan (`s2tw`) and the Hong Kong (`s2hk`) standard change when
+    converting each on its own, and a pattern to find them; read from OpenCC itself once per process
+    (some tens of milliseconds), from every Han character of the ideographic blocks and planes."""
     code_points = array("I", chain(range(0x2E80, 0xD800), range(0xE000, 0x32400)))
     by_taiwan = _changed_by("s2tw", "".join(_HAN_RUN.findall(code_points.tobytes().decode("utf-32-le"))))
     by_both = _changed_by("s2hk", "".join(sorted(by_taiwan)))
-    return _ChangedAlone(_where(by_taiwan), by_taiwan, by_both)
+    return by_both, _where(by_both)
 
 
 def _changed_by(config: str, characters: str) -> frozenset[str]:
@@ -313,9 +298,10 @@ def _where(characters: frozenset[str]) -> re.Pattern[str]:
     return re.compile(f"[{members}]|[\U00010000-\U0010ffff]")
 
 
-def _marked(text: str, alone: _ChangedAlone) -> list[int]:
-    """The positions of `text` holding a character the Taiwan standard changes alone."""
-    return [match.start() for match in alone.where.finditer(text) if match.group() in alone.by_taiwan]
+def _marked(text: str) -> list[int]:
+    """The positions of `text` holding a character both standards change alone."""
+    characters, where = _changed_by_both()
+    return [match.start() for match in where.finditer(text) if match.group() in characters]
 
 
 def _changed_in_context(text: str, marked: list[int], configs: tuple[str, ...]) -> int:

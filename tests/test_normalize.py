@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from extractor import normalize as normalize_module
 from extractor.models import Script
 from extractor.normalize import (
-    _changed_alone,
+    _changed_by_both,
     _changed_characters,
     _changed_in_context,
     _marked,
@@ -31,7 +31,7 @@ from extractor.normalize import (
         ("Amazon reported Q4 revenue of $213.4 billion.", Script.NONE),
         ("", Script.NONE),
         ("公司2025年收入100美元", Script.SIMPLIFIED),
-        # the Taiwan standard changes none of it: Traditional without asking the Hong Kong one
+        # no character of it is one both standards would change: Traditional
         ("鴻海表示，伺服器出貨量按年增長。", Script.TRADITIONAL),
         # the Taiwan standard writes 臺 for 台, the Hong Kong one does not: not Simplified-only
         ("台積電表示，面板出貨量年增5%。", Script.TRADITIONAL),
@@ -264,23 +264,26 @@ def test_changed_characters_of_equal_lengths_is_the_count_of_differing_positions
     ("text", "marked"),
     [
         ("聯發科公布12月營收。營收年增7%，里程碑。", "里"),
-        ("台積電公布第三季財報！晶片出貨量增長；公司表示，后续发展稳健。", "台后续发稳"),
+        (
+            "台積電公布第三季財報！晶片出貨量增長；公司表示，后续发展稳健。",
+            "后续发稳",
+        ),  # not 台: 台 in Hong Kong
         ("阿里巴巴第三季營收按年增長5%。\n阿里雲收入增長", "里里"),
         ("周𫖮出任董事长。", "𫖮长"),
         ("營收𠮷野家", ""),  # a character of the ideographic planes neither standard changes
         ("騰訊淨利潤按年增長", ""),
     ],
 )
-def test_characters_the_taiwan_standard_changes_alone_are_marked(text: str, marked: str) -> None:
-    assert "".join(text[i] for i in _marked(text, _changed_alone())) == marked
+def test_characters_both_standards_change_alone_are_marked(text: str, marked: str) -> None:
+    assert "".join(text[i] for i in _marked(text)) == marked
 
 
 @pytest.mark.parametrize(
     ("text", "configs", "changed"),
     [
         ("聯發科公布12月營收。營收年增7%，里程碑。", ("s2tw",), 0),  # 里程碑 keeps its 里
-        ("台積電公布第三季財報！晶片出貨量增長；公司表示，后续发展稳健。", ("s2tw",), 5),
-        ("台積電公布第三季財報！晶片出貨量增長；公司表示，后续发展稳健。", ("s2tw", "s2hk"), 4),  # not 台
+        ("台積電公布第三季財報！晶片出貨量增長；公司表示，后续发展稳健。", ("s2tw", "s2hk"), 4),
+        ("阿里巴巴第三季营收按年增长5%。", ("s2hk",), 2),  # 营 and 长, not the 里 of 阿里巴巴
         ("阿里巴巴第三季營收按年增長5%。\n阿里雲收入增長", ("s2tw",), 0),
         ("阿里巴巴U盘出货量", ("s2tw",), 2),
         (
@@ -294,33 +297,34 @@ def test_characters_the_taiwan_standard_changes_alone_are_marked(text: str, mark
 def test_marked_characters_count_where_every_standard_changes_them_in_their_sentence(
     text: str, configs: tuple[str, ...], changed: int
 ) -> None:
-    assert _changed_in_context(text, _marked(text, _changed_alone()), configs) == changed
+    assert _changed_in_context(text, _marked(text), configs) == changed
 
 
 @pytest.mark.parametrize(
     ("text", "script", "converted"),
     [
         ("鴻海表示，伺服器出貨量按年增長。", Script.TRADITIONAL, []),  # nothing marked
-        # 台 and 准 against 21 Traditional characters: their sentence is converted; 准 alone (changed by
-        # both standards) is too few to be Simplified-only whatever s2hk says
+        # 准 against 21 Traditional characters: too few to matter even were it Simplified-only in context
         (
             "台積電表示，第三季營收與淨利潤雙雙創歷史新高，先進製程營收佔比達到七成，董事會核准資本預算與員工獎金。",
             Script.TRADITIONAL,
-            ["s2tw"],
+            [],
         ),
+        ("台積電表示，面板出貨量年增5%。", Script.TRADITIONAL, []),  # 台 is no mark: Hong Kong keeps it
+        ("台積電公布第三季財報！晶片出貨量增長；公司表示，后续发展稳健。", Script.MIXED, ["s2tw", "s2hk"]),
+        ("騰訊第三季度收入1928.7亿元，同比增长15%，淨利潤按年增長。", Script.MIXED, ["s2tw", "s2hk"]),
         (
-            "台積電公布第三季財報！晶片出貨量增長；公司表示，后续发展稳健。",
-            Script.MIXED,
-            ["s2tw", "s2tw", "s2tw", "s2hk"],
+            "阿里巴巴第三季營收按年增長5%。阿里雲收入增長。",
+            Script.TRADITIONAL,
+            ["s2tw", "s2hk", "s2tw", "s2hk"],
         ),
-        ("騰訊第三季度收入1928.7亿元，同比增长15%，淨利潤按年增長。", Script.MIXED, ["s2tw", "s2tw", "s2hk"]),
         ("亚马逊第四季度营收2134亿美元", Script.SIMPLIFIED, []),
     ],
 )
 def test_only_the_sentences_whose_marks_can_decide_are_converted(
     text: str, script: Script, converted: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    _changed_alone()
+    _changed_by_both()
     real = normalize_module.converter
     conversions: list[str] = []
 
