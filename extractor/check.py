@@ -78,14 +78,16 @@ class CheckResult:
         )
 
 
-def check(claims: Sequence[Claim]) -> list[Finding]:
-    """The failed checks among `claims`, as findings."""
-    return [result.finding() for result in check_all(claims) if not result.passed]
+def check(claims: Sequence[Claim], *, normalized: bool = False) -> list[Finding]:
+    """The failed checks among `claims`, as findings. `normalized`: their evidence is already in normal
+    form (cut from `normalize(...).text`, as `extract` does), so it is not converted again; claims read
+    back from JSON, in either script, leave it False."""
+    return [result.finding() for result in check_all(claims, normalized=normalized) if not result.passed]
 
 
-def check_all(claims: Sequence[Claim]) -> list[CheckResult]:
-    """Every check that `claims` allow, passed or failed."""
-    facts = Facts(claims)
+def check_all(claims: Sequence[Claim], *, normalized: bool = False) -> list[CheckResult]:
+    """Every check that `claims` allow, passed or failed; `normalized` as for `check`."""
+    facts = Facts(claims, normalized=normalized)
     return [*_growth(facts), *_ratios(facts), *_sums(facts), *_conflicts(facts)]
 
 

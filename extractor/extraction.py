@@ -63,7 +63,7 @@ def analyse(text: str, finder: EntityFinder) -> Analysis:
     mentions = recognize(text)
     entities, metrics = finder.find(text)
     claims = assemble(text, mentions, entities, metrics)
-    return Analysis(mentions, entities, metrics, claims, check(claims))
+    return Analysis(mentions, entities, metrics, claims, check(claims, normalized=True))
 
 
 def extract(text: str, *, source: str | None = None, entities: Sequence[str | Path] = ()) -> Document:

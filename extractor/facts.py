@@ -40,9 +40,12 @@ class Facts:
     """The claims indexed by the fact they state. A claim of metric `other` names no fact the checks
     can compare (新业务价值 and 税后营运溢利 are both `other`), so it is left out of the index."""
 
-    def __init__(self, claims: Sequence[Claim]) -> None:
+    def __init__(self, claims: Sequence[Claim], *, normalized: bool = False) -> None:
+        """`normalized`: the evidence of `claims` is in normal form already."""
         self.claims = claims
-        self.evidence = simplified_evidence(claims)
+        self.evidence = (
+            [claim.evidence.text for claim in claims] if normalized else simplified_evidence(claims)
+        )
         self.facts: list[Fact] = []
         self.index: defaultdict[Fact, list[int]] = defaultdict(list)
         self.valued: defaultdict[Fact, list[int]] = defaultdict(list)  # the claims with a value

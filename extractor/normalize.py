@@ -19,6 +19,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
+from itertools import chain
 
 import opencc
 import regex
@@ -61,8 +62,11 @@ _WIDTH_FOLD = {
 _FOLD_TABLE = str.maketrans(_WIDTH_FOLD)
 _FOLDABLE = re.compile("[" + re.escape("".join(_WIDTH_FOLD)) + "]")  # `re` scans a set of characters faster
 _HAN = regex.compile(r"\p{Han}")
-_SPACES = regex.compile(" +")
-_PIECE = regex.compile(r"[^\n。！？!?]*[\n。！？!?]?")
+_SPACES_BESIDE_HAN = regex.compile(r"(?<=\p{Han}) +| +(?=\p{Han})")  # a whole run either way
+_PIECE_ENDS = "\n。！？!?"  # no OpenCC phrase holds one: a text converts as its pieces do one by one
+_PIECE = regex.compile(f"[^{_PIECE_ENDS}]*[{_PIECE_ENDS}]?")
+_PIECE_END = re.compile(f"[{_PIECE_ENDS}]")
+_HAN_RUN = regex.compile(r"\p{Han}+")
 _MINORITY_SHARE = 0.05  # below this share of script-specific characters, the other script is noise
 
 
@@ -221,11 +225,10 @@ def _without_typographic_spaces(text: str) -> tuple[str, list[range]]:
     none when there is no space to drop. Spaces between Latin words and digits (Trainium 3) stay."""
     kept: list[range] = []
     position = 0
-    for match in _SPACES.finditer(text):
+    for match in _SPACES_BESIDE_HAN.finditer(text):
         start, end = match.span()
-        if _HAN.match(text[start - 1 : start]) or _HAN.match(text[end : end + 1]):
-            kept.append(range(position, start))
-            position = end
+        kept.append(range(position, start))
+        position = end
     if not kept:
         return text, kept
     kept.append(range(position, len(text)))
@@ -236,17 +239,19 @@ def _script_of(text: str, simplified: str) -> Script:
     """The script, from the characters only one script writes.
 
     Traditional-only characters are those `t2s` changes. Simplified-only characters are those that
-    both the Taiwan and the Hong Kong standard would change (so 台, 群, 峰, which Traditional text also
-    writes, count for neither). Han text with neither kind (公司, 美元) is read as Simplified, the
-    form the rules are written in; a minority below 5 % of the marked characters is noise.
+    both the Taiwan and the Hong Kong standard change, alone and in the sentence they stand in: so 台,
+    群, 峰, which Traditional text also writes, count for neither, nor 里 of 阿里巴巴 (a name both
+    standards keep), nor 布 of 宣布 (changed only as part of a phrase, which Taiwan writes as it is).
+    Han text with neither kind (公司, 美元) is read as Simplified, the form the rules are written in; a
+    minority below 5 % of the marked characters is noise.
     """
     traditional = _changed_characters(text, simplified)
     if traditional == 0:
         return Script.SIMPLIFIED
-    taiwan = converter("s2tw").convert(text)
-    if _is_minority(_changed_characters(text, taiwan), traditional):
-        return Script.TRADITIONAL  # Simplified-only characters are some of these: too few, whatever s2hk says
-    simplified_only = _changed_in_both(text, taiwan, converter("s2hk").convert(text))
+    marked = _marked(text)
+    if _is_minority(len(marked), traditional):
+        return Script.TRADITIONAL  # too few even were all of them changed in context: nothing to convert
+    simplified_only = _changed_in_context(text, marked, ("s2tw", "s2hk"))
     if _is_minority(traditional, simplified_only):
         return Script.SIMPLIFIED
     if _is_minority(simplified_only, traditional):
@@ -259,24 +264,78 @@ def _is_minority(count: int, other: int) -> bool:
     return count / (count + other) < _MINORITY_SHARE
 
 
-def _changed_in_both(text: str, first: str, second: str) -> int:
-    if len(first) != len(text) or len(second) != len(text):
-        return min(_changed_characters(text, first), _changed_characters(text, second))
-    original = _code_points(text)
-    in_first, in_second = original ^ _code_points(first), original ^ _code_points(second)
-    return (
-        len(text)
-        - _unchanged(in_first, len(text))
-        - _unchanged(in_second, len(text))
-        + _unchanged(in_first | in_second, len(text))
+@cache
+def _changed_by_both() -> tuple[frozenset[str], re.Pattern[str]]:
+    """The Han characters both the Taiwan (`s2tw`) and the Hong Kong (`s2hk`) standard change when
+    converting each on its own, and a pattern to find them; read from OpenCC itself once per process
+    (some tens of milliseconds), from every Han character of the ideographic blocks and planes."""
+    code_points = array("I", chain(range(0x2E80, 0xD800), range(0xE000, 0x32400)))
+    by_taiwan = _changed_by("s2tw", "".join(_HAN_RUN.findall(code_points.tobytes().decode("utf-32-le"))))
+    by_both = _changed_by("s2hk", "".join(sorted(by_taiwan)))
+    return by_both, _where(by_both)
+
+
+def _changed_by(config: str, characters: str) -> frozenset[str]:
+    """The `characters` the OpenCC `config` changes, each converted alone: one per line, as no OpenCC
+    phrase holds a line break."""
+    converted = converter(config).convert("\n".join(characters)).split("\n")
+    return frozenset(before for before, after in zip(characters, converted, strict=True) if after != before)
+
+
+def _where(characters: frozenset[str]) -> re.Pattern[str]:
+    """A pattern matching `characters` of the Basic plane and every character beyond it: `re` tests a
+    class of Basic-plane characters with one table lookup, but a class of others one by one."""
+    basic = sorted(ord(c) for c in characters if ord(c) <= 0xFFFF)
+    ranges: list[list[int]] = []
+    for code in basic:
+        if ranges and ranges[-1][1] == code - 1:
+            ranges[-1][1] = code
+        else:
+            ranges.append([code, code])
+    members = "".join(
+        re.escape(chr(low)) + (f"-{re.escape(chr(high))}" if high > low else "") for low, high in ranges
     )
+    return re.compile(f"[{members}]|[\U00010000-\U0010ffff]")
+
+
+def _marked(text: str) -> list[int]:
+    """The positions of `text` holding a character both standards change alone."""
+    characters, where = _changed_by_both()
+    return [match.start() for match in where.finditer(text) if match.group() in characters]
+
+
+def _changed_in_context(text: str, marked: list[int], configs: tuple[str, ...]) -> int:
+    """How many `marked` positions every one of the OpenCC `configs` changes, converting only the pieces
+    (sentences or lines) holding them: OpenCC phrases never cross the end of a piece. A piece whose
+    conversion changes its length cannot be aligned: its marks all count."""
+    by_piece: dict[tuple[int, int], list[int]] = {}
+    for position in marked:
+        by_piece.setdefault(_piece_around(text, position), []).append(position)
+    count = 0
+    for (start, end), positions in by_piece.items():
+        piece = text[start:end]
+        conversions = [converter(config).convert(piece) for config in configs]
+        if any(len(converted) != len(piece) for converted in conversions):
+            count += len(positions)
+            continue
+        count += sum(all(converted[i - start] != text[i] for converted in conversions) for i in positions)
+    return count
+
+
+def _piece_around(text: str, position: int) -> tuple[int, int]:
+    """The span of the piece holding `position`, with the end that closes it."""
+    start = 1 + max(text.rfind(end, 0, position) for end in _PIECE_ENDS)
+    found = _PIECE_END.search(text, position)
+    return start, found.end() if found else len(text)
 
 
 def _changed_characters(before: str, after: str) -> int:
+    if before == after:
+        return 0
     if len(before) != len(after):
         matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
         return len(before) - sum(block.size for block in matcher.get_matching_blocks())
-    return len(before) - _unchanged(_code_points(before) ^ _code_points(after), len(before))
+    return _nonzero_words(_code_points(before) ^ _code_points(after), len(before))
 
 
 def _code_points(text: str) -> int:
@@ -285,9 +344,12 @@ def _code_points(text: str) -> int:
     return int.from_bytes(text.encode("utf-32-le"), "little")
 
 
-def _unchanged(difference: int, length: int) -> int:
-    """The zero words of an XOR of `_code_points` of two texts of `length` characters."""
-    return array("I", difference.to_bytes(4 * length, "little")).count(0)
+def _nonzero_words(difference: int, length: int) -> int:
+    """The nonzero words of an XOR of `_code_points` of two texts of `length` characters. Code points
+    have 21 bits: ORed down by 8 and 16 bits, a word is nonzero exactly where its lowest byte is (bits
+    of the word above land at bit 16 or higher), and `bytes.count` counts the zero bytes in C."""
+    folded = difference | difference >> 8 | difference >> 16
+    return length - folded.to_bytes(4 * length, "little")[::4].count(0)
 
 
 def _convert_with_map(text: str, convert: Callable[[str], str]) -> tuple[str, OffsetMap]:

@@ -388,6 +388,58 @@ def test_a_dividend_per_share_in_traditional_script_is_not_the_total_dividend() 
     assert check_all(claims) == []
 
 
+_DIVIDEND = {"subject": "Kweichow Moutai", "metric": "dividend", "unit": "CNY", "period": "2025-H1"}
+_CAPEX = {"subject": "Micron", "metric": "capex", "period": "FY2026", "status": "guidance"}
+
+
+@pytest.mark.parametrize(
+    ("traditional", "simplified", "fields", "findings", "unconverted"),
+    [
+        (
+            [
+                ("向全體股東每股派發現金紅利23.957元（含稅）", 23.957),
+                ("合計派發現金紅利300.9億元", 300.9 * YI),
+            ],
+            [
+                ("向全体股东每股派发现金红利23.957元（含税）", 23.957),
+                ("合计派发现金红利300.9亿元", 300.9 * YI),
+            ],
+            _DIVIDEND,
+            [],
+            [],  # 每股 is written alike in both scripts
+        ),
+        (
+            [("美光將全年資本支出由180億美元", 180 * YI), ("調升至約200億美元", 200 * YI)],
+            [("美光将全年资本支出由180亿美元", 180 * YI), ("调升至约200亿美元", 200 * YI)],
+            _CAPEX,
+            [],
+            ["capex of Micron (FY2026, guidance): stated as 180 and 200"],  # 調升 is not the listed 调升
+        ),
+        (
+            [("美光全年資本支出約180億美元", 180 * YI), ("全年資本支出約200億美元", 200 * YI)],
+            [("美光全年资本支出约180亿美元", 180 * YI), ("全年资本支出约200亿美元", 200 * YI)],
+            _CAPEX,
+            ["capex of Micron (FY2026, guidance): stated as 180 and 200"],
+            ["capex of Micron (FY2026, guidance): stated as 180 and 200"],
+        ),
+    ],
+)
+def test_evidence_in_normal_form_is_checked_as_it_is_and_other_evidence_converted(
+    traditional: list[tuple[str, float]],
+    simplified: list[tuple[str, float]],
+    fields: dict[str, Any],
+    findings: list[str],
+    unconverted: list[str],
+) -> None:
+    read_back = [claim(text, value, **fields) for text, value in traditional]
+    normal = [claim(text, value, **fields) for text, value in simplified]
+    assert [normal_form(text) for text, _ in traditional] == [text for text, _ in simplified]
+    assert [finding.message for finding in check(read_back)] == findings
+    assert [finding.message for finding in check(normal)] == findings
+    assert [finding.message for finding in check(normal, normalized=True)] == findings
+    assert [finding.message for finding in check(read_back, normalized=True)] == unconverted
+
+
 @pytest.mark.parametrize(
     "evidence",
     [

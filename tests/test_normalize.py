@@ -6,8 +6,18 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from extractor import normalize as normalize_module
 from extractor.models import Script
-from extractor.normalize import detect_script, fold_width, normal_form, normalize
+from extractor.normalize import (
+    _changed_by_both,
+    _changed_characters,
+    _changed_in_context,
+    _marked,
+    detect_script,
+    fold_width,
+    normal_form,
+    normalize,
+)
 
 
 @pytest.mark.parametrize(
@@ -21,7 +31,7 @@ from extractor.normalize import detect_script, fold_width, normal_form, normaliz
         ("Amazon reported Q4 revenue of $213.4 billion.", Script.NONE),
         ("", Script.NONE),
         ("公司2025年收入100美元", Script.SIMPLIFIED),
-        # the Taiwan standard changes none of it: Traditional without asking the Hong Kong one
+        # no character of it is one both standards would change: Traditional
         ("鴻海表示，伺服器出貨量按年增長。", Script.TRADITIONAL),
         # the Taiwan standard writes 臺 for 台, the Hong Kong one does not: not Simplified-only
         ("台積電表示，面板出貨量年增5%。", Script.TRADITIONAL),
@@ -33,6 +43,14 @@ from extractor.normalize import detect_script, fold_width, normal_form, normaliz
             Script.SIMPLIFIED,
         ),
         ("ＡＷＳ營收１２５億美元", Script.TRADITIONAL),
+        # 宣布, 公布 are how Taiwan writes them: only a phrase rule (宣佈) changes the 布, never counted
+        ("鴻海宣布第三季營收年增11%。", Script.TRADITIONAL),
+        ("騰訊公布第三季業績，收入按年增長15%。", Script.TRADITIONAL),
+        # 里 alone is changed by both standards, but kept in the name 阿里巴巴
+        ("阿里巴巴第三季營收按年增長5%。", Script.TRADITIONAL),
+        ("阿里巴巴第三季营收按年增长5%。", Script.SIMPLIFIED),
+        ("台積電公布第三季財報，晶片出貨量增長；公司表示，后续发展稳健。", Script.MIXED),
+        ("周𫖮出任董事长。", Script.SIMPLIFIED),  # a Simplified character of the ideographic planes
     ],
 )
 def test_detect_script(text: str, script: Script) -> None:
@@ -156,6 +174,9 @@ def test_default_conversion_keeps_every_character_but_spaces_beside_han(text: st
         ("蘋果 2025 會計年度第 4 季財報", "苹果2025会计年度第4季财报", "第4季", "第 4 季"),
         ("亞馬遜 Trainium 3 晶片", "亚马逊Trainium 3晶片", "Trainium 3", "Trainium 3"),
         ("Synergy Research Group 資料", "Synergy Research Group资料", "Research Group", "Research Group"),
+        # runs of spaces
+        ("台積電  9 月營收  3,310 億元", "台积电9月营收3,310亿元", "3,310亿元", "3,310 億元"),
+        ("腾讯 Q3 收入 1928.7 亿元", "腾讯Q3收入1928.7亿元", "Q3收入", "Q3 收入"),
     ],
 )
 def test_spaces_beside_han_are_typesetting_and_the_span_keeps_them(
@@ -206,3 +227,118 @@ def test_a_span_outside_the_normalized_text_is_an_error(span: tuple[int, int]) -
 def test_normal_form_folds_and_simplifies_without_a_map(text: str, expected: str) -> None:
     assert normal_form(text) == expected
     assert normal_form(text) == normalize(text).text
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "changed"),
+    [
+        ("亞馬遜第四季度營收2134億美元", "亚马逊第四季度营收2134亿美元", 5),
+        ("亚马逊第四季度营收2134亿美元", "亚马逊第四季度营收2134亿美元", 0),
+        ("騰訊淨利潤按年增長", "腾讯净利润按年增长", 5),
+        ("营收𠮷野家", "營收𠮶野家", 2),  # a character of the ideographic planes against another one
+        ("\U0010ffff元", "\U000fffff元", 1),  # the highest bit a code point has
+        ("\x01营收", "\x00营收", 1),  # the lowest one
+        ("晶片", "芯片", 1),
+        ("云端运算", "云计算", 2),  # lengths differ: the characters of one not matched in the other
+    ],
+)
+def test_changed_characters_counts_every_position_where_two_texts_differ(
+    before: str, after: str, changed: int
+) -> None:
+    assert _changed_characters(before, after) == changed
+
+
+_CHARACTERS = st.characters(exclude_categories=["Cs"])  # a lone surrogate is no text OpenCC reads
+
+
+@settings(max_examples=300, deadline=None)
+@given(pairs=st.lists(st.tuples(_CHARACTERS, _CHARACTERS), max_size=40))
+def test_changed_characters_of_equal_lengths_is_the_count_of_differing_positions(
+    pairs: list[tuple[str, str]],
+) -> None:
+    before, after = "".join(a for a, _ in pairs), "".join(b for _, b in pairs)
+    assert _changed_characters(before, after) == sum(a != b for a, b in pairs)
+
+
+@pytest.mark.parametrize(
+    ("text", "marked"),
+    [
+        ("聯發科公布12月營收。營收年增7%，里程碑。", "里"),
+        (
+            "台積電公布第三季財報！晶片出貨量增長；公司表示，后续发展稳健。",
+            "后续发稳",
+        ),  # not 台: 台 in Hong Kong
+        ("阿里巴巴第三季營收按年增長5%。\n阿里雲收入增長", "里里"),
+        ("周𫖮出任董事长。", "𫖮长"),
+        ("營收𠮷野家", ""),  # a character of the ideographic planes neither standard changes
+        ("騰訊淨利潤按年增長", ""),
+    ],
+)
+def test_characters_both_standards_change_alone_are_marked(text: str, marked: str) -> None:
+    assert "".join(text[i] for i in _marked(text)) == marked
+
+
+@pytest.mark.parametrize(
+    ("text", "configs", "changed"),
+    [
+        ("聯發科公布12月營收。營收年增7%，里程碑。", ("s2tw",), 0),  # 里程碑 keeps its 里
+        ("台積電公布第三季財報！晶片出貨量增長；公司表示，后续发展稳健。", ("s2tw", "s2hk"), 4),
+        ("阿里巴巴第三季营收按年增长5%。", ("s2hk",), 2),  # 营 and 长, not the 里 of 阿里巴巴
+        ("阿里巴巴第三季營收按年增長5%。\n阿里雲收入增長", ("s2tw",), 0),
+        ("阿里巴巴U盘出货量", ("s2tw",), 2),
+        (
+            "阿里巴巴U盘出货量",
+            ("s2twp",),
+            3,
+        ),  # U盘 → 隨身碟: the sentence no longer aligns, every mark counts
+        ("周𫖮出任董事长。", ("s2tw", "s2hk"), 2),
+    ],
+)
+def test_marked_characters_count_where_every_standard_changes_them_in_their_sentence(
+    text: str, configs: tuple[str, ...], changed: int
+) -> None:
+    assert _changed_in_context(text, _marked(text), configs) == changed
+
+
+@pytest.mark.parametrize(
+    ("text", "script", "converted"),
+    [
+        ("鴻海表示，伺服器出貨量按年增長。", Script.TRADITIONAL, []),  # nothing marked
+        # 准 against 21 Traditional characters: too few to matter even were it Simplified-only in context
+        (
+            "台積電表示，第三季營收與淨利潤雙雙創歷史新高，先進製程營收佔比達到七成，董事會核准資本預算與員工獎金。",
+            Script.TRADITIONAL,
+            [],
+        ),
+        ("台積電表示，面板出貨量年增5%。", Script.TRADITIONAL, []),  # 台 is no mark: Hong Kong keeps it
+        ("台積電公布第三季財報！晶片出貨量增長；公司表示，后续发展稳健。", Script.MIXED, ["s2tw", "s2hk"]),
+        ("騰訊第三季度收入1928.7亿元，同比增长15%，淨利潤按年增長。", Script.MIXED, ["s2tw", "s2hk"]),
+        (
+            "阿里巴巴第三季營收按年增長5%。阿里雲收入增長。",
+            Script.TRADITIONAL,
+            ["s2tw", "s2hk", "s2tw", "s2hk"],
+        ),
+        ("亚马逊第四季度营收2134亿美元", Script.SIMPLIFIED, []),
+    ],
+)
+def test_only_the_sentences_whose_marks_can_decide_are_converted(
+    text: str, script: Script, converted: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _changed_by_both()
+    real = normalize_module.converter
+    conversions: list[str] = []
+
+    class Counting:
+        """An OpenCC converter that notes its configuration at every conversion."""
+
+        def __init__(self, config: str = "t2s") -> None:
+            self.config = config
+
+        def convert(self, text: str) -> str:
+            conversions.append(self.config)
+            return str(real(self.config).convert(text))
+
+    simplified = normal_form(text)
+    monkeypatch.setattr(normalize_module, "converter", Counting)
+    assert normalize_module._script_of(text, simplified) == script
+    assert conversions == converted
