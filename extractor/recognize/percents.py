@@ -7,6 +7,7 @@ the magnitude of a change (同比增长14%) is part of that CHANGE and not repor
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from decimal import Decimal
 from functools import cache
 
@@ -59,10 +60,13 @@ def _percent_regex() -> re.Pattern[str]:
     return compile_pattern(starters + percent_pattern())
 
 
-def find_percents(text: str) -> list[Mention]:
-    """Every percentage level in normalized `text`, in order."""
+def find_percents(text: str, skip: Callable[[int, int], bool] | None = None) -> list[Mention]:
+    """Every percentage level in normalized `text`, in order. A match whose span `skip(start, end)`
+    rules out (a change's magnitude, which the change reports) is dropped before its value is read."""
     found = []
     for match in _percent_regex().finditer(text):
+        if skip is not None and skip(match.start(), match.end()):
+            continue
         mention = _percent_from(match)
         if mention is not None:
             found.append(mention)

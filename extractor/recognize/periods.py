@@ -98,7 +98,19 @@ def _period_regex() -> re.Pattern[str]:
         *(word for words in table["relative"].values() for word in words),
         *(word for words in table["relative_years"].values() for word in words),
     ]
-    return compile_pattern(first_characters(words, rf"0-9{_CN_DIGITS}第QqFH首十") + period_pattern())
+    return compile_pattern(
+        first_characters(words, rf"0-9{_CN_DIGITS}第QqFH首十") + month_inside_number() + period_pattern()
+    )
+
+
+def month_inside_number() -> str:
+    """A lookahead that fails a digit continuing a number (the 1 of 2134亿) unless a month starts
+    there (112月, 12341-3月): every other period starts at a number's first digit (a year, a date,
+    4Q25 and a quarter digit all look behind for one). Most digits of a text are of that kind, and
+    each would otherwise try every part of the pattern."""
+    separator = alternation(vocabulary()["range_separators"])
+    rest_of_month = rf"\d?(?: ?{separator} ?\d{{1,2}})?月"  # after the digit the guard has read
+    return rf"(?![0-9](?<=[0-9]{{2}})(?!{rest_of_month}))"
 
 
 @cache

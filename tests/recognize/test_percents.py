@@ -6,7 +6,9 @@ import pytest
 from recognize_support import mentions_of, only
 
 from extractor.models import Qualifier
+from extractor.normalize import normalize
 from extractor.recognize import MentionKind
+from extractor.recognize.percents import find_percents
 
 P = MentionKind.PERCENT
 EXACT, APPROX, OVER, UNDER, UP_TO, RANGE = (
@@ -95,3 +97,24 @@ def test_one_third() -> None:
 )
 def test_not_a_level(sentence: str) -> None:
     assert mentions_of(sentence, P) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "skipped", "kept"),
+    [
+        ("淨利潤同比增長14%，毛利率35.0%", (3, 10), [("35.0%", 35.0)]),
+        ("净利润同比增长14%，毛利率35.0%", (3, 10), [("35.0%", 35.0)]),
+        ("淨利潤同比增長14%，毛利率35.0%", (0, 1), [("14%", 14.0), ("35.0%", 35.0)]),
+    ],
+)
+def test_a_skipped_span_is_dropped(
+    sentence: str, skipped: tuple[int, int], kept: list[tuple[str, float]]
+) -> None:
+    text = normalize(sentence).text
+
+    def inside(start: int, end: int) -> bool:
+        return skipped[0] <= start and end <= skipped[1]
+
+    found = find_percents(text, skip=inside)
+    assert [(mention.text, mention.value) for mention in found] == kept
+    assert all(text[mention.start : mention.end] == mention.text for mention in found)
