@@ -16,6 +16,7 @@ from extractor.recognize.mentions import Mention, MentionKind, Period, RelativeP
 from extractor.recognize.numbers import numeral_value
 from extractor.recognize.patterns import (
     alternation,
+    char_class,
     compile_pattern,
     first_characters,
     forms,
@@ -99,18 +100,24 @@ def _period_regex() -> re.Pattern[str]:
         *(word for words in table["relative_years"].values() for word in words),
     ]
     return compile_pattern(
-        first_characters(words, rf"0-9{_CN_DIGITS}第QqFH首十") + month_inside_number() + period_pattern()
+        first_characters(words, rf"0-9{_CN_DIGITS}第QqFH首十") + digit_guard() + period_pattern()
     )
 
 
-def month_inside_number() -> str:
-    """A lookahead that fails a digit continuing a number (the 1 of 2134亿) unless a month starts
-    there (112月, 12341-3月): every other period starts at a number's first digit (a year, a date,
-    4Q25 and a quarter digit all look behind for one). Most digits of a text are of that kind, and
-    each would otherwise try every part of the pattern."""
+def digit_guard() -> str:
+    """A lookahead failing a digit where no period starts, which is most digits of a text: every
+    period but a month (112月, 12341-3月) starts at a number's first digit (a year, a date, 4Q25 and a
+    quarter digit look behind for one), and every period starting at a digit has one of a few
+    characters after its first one to four digits (年, 月, 日, Q, H, a separator, a quarter or fiscal
+    word). Each digit would otherwise try every part of the pattern."""
+    table = vocabulary()["period"]
     separator = alternation(vocabulary()["range_separators"])
+    words = [*table["quarter_words"], *table["fiscal_year"], *vocabulary()["range_separators"]]
+    followers = char_class([*(form[0] for form in forms(words)), *"年月日号QqH/. -"])
     rest_of_month = rf"\d?(?: ?{separator} ?\d{{1,2}})?月"  # after the digit the guard has read
-    return rf"(?![0-9](?<=[0-9]{{2}})(?!{rest_of_month}))"
+    inside_number = rf"(?<=[0-9]{{2}})(?!{rest_of_month})"
+    first_digit = rf"(?<![0-9]{{2}})(?!\d{{0,3}}{followers})"
+    return rf"(?![0-9](?:{inside_number}|{first_digit}))"
 
 
 @cache

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from recognize_support import mentions_of, only
 
@@ -141,8 +141,8 @@ def test_label(period: Period, year: int | None, label: str | None) -> None:
     assert period.label(year) == label
 
 
-# A month may start on a digit that continues a number; no other period does (see
-# `month_inside_number`). sentence, surface, period
+# A month may start on a digit that continues a number; no other period does (see `digit_guard`).
+# sentence, surface, period
 MONTHS_INSIDE_NUMBERS = [
     ("訂單編號2025112月到貨", "12月", Period(None, "12")),
     ("订单编号2025112月到货", "12月", Period(None, "12")),
@@ -171,11 +171,23 @@ def test_the_digits_of_an_amount_start_no_period(sentence: str, surfaces: list[s
     assert [text for text, _ in mentions_of(sentence, T)] == surfaces
 
 
-PERIOD_FRAGMENTS = [*"0123456789 ,.-至年月日号季度第前个QHFY财上半", "季度", "财年", "截至", "止", "份"]
+PERIOD_FRAGMENTS = [
+    *"0123456789 ,.-/~至到年月日号季度第前个QqHFY财上半亿元",
+    "季度",
+    "财年",
+    "财季",
+    "会计年度",
+]
+PERIOD_FRAGMENTS += ["截至", "止", "份", "2025", "2026", "10", "30"]
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(PERIOD_FRAGMENTS), max_size=60))
+@example(["于", "2025", ".", "10", ".", "30"])
+@example(["于", "2025", "/", "10", "/", "30"])
+@example(["美光", "4", "Q", "2", "5"])
+@example(["2025", " ", "Q", "4"])
+@example(["2026", "会计年度"])
 def test_the_scan_guards_find_what_the_bare_pattern_finds(fragments: list[str]) -> None:
     """The lookaheads before the period pattern (first characters, a digit inside a number) only skip
     positions where it cannot match."""
