@@ -17,8 +17,10 @@ from extractor.recognize.numbers import digit_class, numeral_starters, numeral_v
 from extractor.recognize.patterns import (
     ARABIC,
     alternation,
+    char_class,
     compile_pattern,
     first_characters,
+    forms,
     qualifier_of,
     qualifier_words,
     vocabulary,
@@ -57,7 +59,16 @@ def percent_pattern() -> str:
 @cache
 def _percent_regex() -> re.Pattern[str]:
     starters = first_characters(qualifier_words("before"), numeral_starters())
-    return compile_pattern(starters + percent_pattern())
+    return compile_pattern(starters + digit_guard() + percent_pattern())
+
+
+def digit_guard() -> str:
+    """A lookahead failing a digit whose number is followed by none of the characters a percentage
+    goes on with (a sign, a space, a separator, 成), which is most digits of a text: each would
+    otherwise try every form of the pattern."""
+    table = vocabulary()["percent"]
+    words = [*table["signs"], *vocabulary()["range_separators"], *table["tenths"], " "]
+    return rf"(?![0-9](?![\d,.]*{char_class(form[0] for form in forms(words))}))"
 
 
 def find_percents(text: str, skip: Callable[[int, int], bool] | None = None) -> list[Mention]:

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 from recognize_support import mentions_of, only
 
 from extractor.models import Qualifier
 from extractor.normalize import normalize
 from extractor.recognize import MentionKind
-from extractor.recognize.percents import find_percents
+from extractor.recognize.percents import digit_guard, find_percents, percent_pattern
 
 P = MentionKind.PERCENT
 EXACT, APPROX, OVER, UNDER, UP_TO, RANGE = (
@@ -118,3 +122,21 @@ def test_a_skipped_span_is_dropped(
     found = find_percents(text, skip=inside)
     assert [(mention.text, mention.value) for mention in found] == kept
     assert all(text[mention.start : mention.end] == mention.text for mention in found)
+
+
+PERCENT_FRAGMENTS = [*"0123456789,. %％﹪-~至到成为年亿元约超七十", "百分之", "分之", "以上", "2025", "35.0"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PERCENT_FRAGMENTS), max_size=40))
+@example(["毛利率", "35.0", "%"])
+@example(["约", "5", "-", "20", "%"])
+@example(["增长", "5", " ", "至", "7", "%"])
+@example(["超", "7", "成"])
+@example(["占", "1", ".", "5", "成"])
+def test_the_digit_guard_fails_only_where_no_percentage_starts(fragments: list[str]) -> None:
+    text = "".join(fragments)
+    guard, bare = re.compile(digit_guard()), re.compile(percent_pattern())
+    for position in range(len(text)):
+        if guard.match(text, position) is None:
+            assert bare.match(text, position) is None
