@@ -274,9 +274,7 @@ def _mention(
     """The amount of one value or a range's two ends, made negative after a loss word (亏损166亿) and
     marked per share after 每股."""
     sign = -1.0 if unit != "count" and _after_loss_word(text, start) else 1.0
-    per_share = unit not in {None, "count"} and bool(
-        _per_share_regex().search(text, max(0, start - 16), start)
-    )
+    per_share = unit not in {None, "count"} and _after_per_share_word(text, start)
     value_range = None
     if len(values) == 2:
         value_range = tuple(sorted((sign * float(values[0]), sign * float(values[1]))))
@@ -302,6 +300,20 @@ def _after_loss_word(text: str, start: int) -> bool:
         and text[start - 1] in _loss_last_characters()
         and _loss_regex().search(text, max(0, start - 6), start) is not None
     )
+
+
+def _after_per_share_word(text: str, start: int) -> bool:
+    """Whether a per-share word (每股) comes shortly before `start` in the same clause; the window is
+    first searched for the words' first characters, which most amounts have none of."""
+    window_start = max(0, start - 16)
+    return any(
+        text.find(first, window_start, start) >= 0 for first in _per_share_first_characters()
+    ) and bool(_per_share_regex().search(text, window_start, start))
+
+
+@cache
+def _per_share_first_characters() -> frozenset[str]:
+    return frozenset(form[0] for form in forms(vocabulary()["per_share_words"]))
 
 
 @cache
