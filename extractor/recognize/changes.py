@@ -189,7 +189,7 @@ def _magnitude(match: re.Match[str], sign: float) -> dict[str, Any] | None:
     """The mention fields of the signed magnitude (percent, points or amount) and its qualifier."""
     if match.group("percent"):
         level = read_percent(match.group("percent"))
-        if level is None or level.value is None:
+        if level is None:
             return None
         ends = level.value_range
         value_range = None if ends is None else tuple(sorted((sign * ends[0], sign * ends[1])))

@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable
 from decimal import Decimal
 from functools import cache
+from typing import NamedTuple
 
 from extractor.models import Qualifier
 from extractor.recognize.mentions import Mention, MentionKind
@@ -84,13 +85,37 @@ def find_percents(text: str, skip: Callable[[int, int], bool] | None = None) -> 
     return found
 
 
-def read_percent(surface: str) -> Mention | None:
-    """The percentage a whole phrase states (a change's magnitude), or None."""
+class Level(NamedTuple):
+    """A percentage as stated: its value (a range's midpoint), the range's ends and the qualifier."""
+
+    value: float
+    value_range: tuple[float, float] | None
+    qualifier: Qualifier
+
+
+def read_percent(surface: str) -> Level | None:
+    """The percentage a whole phrase states (a change's magnitude), or None; no mention is built."""
     match = _percent_regex().fullmatch(surface)
-    return None if match is None else _percent_from(match)
+    return None if match is None else _level_of(match)
 
 
 def _percent_from(match: re.Match[str]) -> Mention | None:
+    level = _level_of(match)
+    if level is None:
+        return None
+    return Mention(
+        kind=MentionKind.PERCENT,
+        start=match.start(),
+        end=match.end(),
+        text=match.group(),
+        value=level.value,
+        value_range=level.value_range,
+        unit="%",
+        qualifier=level.qualifier,
+    )
+
+
+def _level_of(match: re.Match[str]) -> Level | None:
     low, high = _ends(match)
     if low is None:
         return None
@@ -99,22 +124,11 @@ def _percent_from(match: re.Match[str]) -> Mention | None:
         or qualifier_of(match.group("after"), "after")
         or Qualifier.EXACT
     )
-    value_range: tuple[float, float] | None = None
-    value = float(low)
-    if high is not None:
-        if high < low:
-            return None
-        qualifier, value_range, value = Qualifier.RANGE, (float(low), float(high)), float((low + high) / 2)
-    return Mention(
-        kind=MentionKind.PERCENT,
-        start=match.start(),
-        end=match.end(),
-        text=match.group(),
-        value=value,
-        value_range=value_range,
-        unit="%",
-        qualifier=qualifier,
-    )
+    if high is None:
+        return Level(float(low), None, qualifier)
+    if high < low:
+        return None
+    return Level(float((low + high) / 2), (float(low), float(high)), Qualifier.RANGE)
 
 
 def _ends(match: re.Match[str]) -> tuple[Decimal | None, Decimal | None]:
