@@ -274,7 +274,9 @@ def _mention(
     """The amount of one value or a range's two ends, made negative after a loss word (亏损166亿) and
     marked per share after 每股."""
     sign = -1.0 if unit != "count" and _after_loss_word(text, start) else 1.0
-    per_share = unit not in {None, "count"} and _after_per_share_word(text, start)
+    per_share = unit not in {None, "count"} and bool(
+        _per_share_regex().search(text, max(0, start - 16), start)
+    )
     value_range = None
     if len(values) == 2:
         value_range = tuple(sorted((sign * float(values[0]), sign * float(values[1]))))
@@ -300,20 +302,6 @@ def _after_loss_word(text: str, start: int) -> bool:
         and text[start - 1] in _loss_last_characters()
         and _loss_regex().search(text, max(0, start - 6), start) is not None
     )
-
-
-def _after_per_share_word(text: str, start: int) -> bool:
-    """Whether a per-share word (每股) comes shortly before `start` in the same clause; the window is
-    first searched for the words' first characters, which most amounts have none of."""
-    window_start = max(0, start - 16)
-    return any(
-        text.find(first, window_start, start) >= 0 for first in _per_share_first_characters()
-    ) and bool(_per_share_regex().search(text, window_start, start))
-
-
-@cache
-def _per_share_first_characters() -> frozenset[str]:
-    return frozenset(form[0] for form in forms(vocabulary()["per_share_words"]))
 
 
 @cache
@@ -394,19 +382,14 @@ def _values(low: str, high: str | None) -> tuple[Decimal | None, Decimal | None]
 
 def _plain(numeral: str) -> str:
     """The numeral without its inner qualifier words (2000多亿 → 2000亿)."""
-    return _inner_regex().sub("", numeral) if _has_inner_word(numeral) else numeral
-
-
-def _has_inner_word(numeral: str) -> bool:
-    """Whether the numeral holds an inner qualifier word (2000多亿); most hold no character of one."""
-    return not _inner_characters().isdisjoint(numeral) and _inner_regex().search(numeral) is not None
+    return _inner_regex().sub("", numeral)
 
 
 def _qualifier(parts: Parts) -> Qualifier:
     return (
         qualifier_of(parts.before, "before")
         or qualifier_of(parts.after, "after")
-        or (Qualifier.OVER if _has_inner_word(parts.low) else Qualifier.EXACT)
+        or (Qualifier.OVER if _inner_regex().search(parts.low) else Qualifier.EXACT)
     )
 
 
@@ -414,8 +397,3 @@ def _qualifier(parts: Parts) -> Qualifier:
 def _inner_regex() -> re.Pattern[str]:
     """Qualifier words inside a numeral (2000多亿): at least that much."""
     return compile_pattern(alternation(qualifier_words("inner")))
-
-
-@cache
-def _inner_characters() -> frozenset[str]:
-    return frozenset("".join(qualifier_words("inner")))
