@@ -178,7 +178,7 @@ PERIOD_FRAGMENTS = [
     "财季",
     "会计年度",
 ]
-PERIOD_FRAGMENTS += ["截至", "止", "份", "2025", "2026", "10", "30"]
+PERIOD_FRAGMENTS += ["截至", "止", "份", "2025", "2026", "10", "30", "去年", "同期", "全年", "首", "上涨"]
 
 
 @settings(max_examples=300, deadline=None)
