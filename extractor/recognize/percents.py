@@ -64,12 +64,14 @@ def _percent_regex() -> re.Pattern[str]:
 
 
 def digit_guard() -> str:
-    """A lookahead failing a digit whose number is followed by none of the characters a percentage
-    goes on with (a sign, a space, a separator, 成), which is most digits of a text: each would
-    otherwise try every form of the pattern."""
+    """A lookahead failing the first digit of a number that no sign, space, separator or 成 follows,
+    which is most numbers of a text: each would otherwise try every form of the pattern. Only a
+    number's first digit is tested (the others fail on the pattern's own lookbehinds), so that a long
+    run of digits is read once, not once per digit."""
     table = vocabulary()["percent"]
     words = [*table["signs"], *vocabulary()["range_separators"], *table["tenths"], " "]
-    return rf"(?![0-9](?![\d,.]*{char_class(form[0] for form in forms(words))}))"
+    followers = char_class(form[0] for form in forms(words))
+    return rf"(?![0-9](?<![\d.,][0-9])(?![\d,.]*{followers}))"
 
 
 def find_percents(text: str, skip: Callable[[int, int], bool] | None = None) -> list[Mention]:

@@ -140,3 +140,20 @@ def test_the_digit_guard_fails_only_where_no_percentage_starts(fragments: list[s
     for position in range(len(text)):
         if guard.match(text, position) is None:
             assert bare.match(text, position) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number"),
+    [
+        ("營收2134億元", "2134"),
+        ("营收2134亿元", "2134"),
+        ("市值1,395,000億", "1,395,000"),
+        ("毛利率35.08%", "35.08"),
+    ],
+)
+def test_the_digit_guard_reads_a_number_from_its_first_digit_only(sentence: str, number: str) -> None:
+    """The guard tests a number once, at its first digit: a long run of digits is not read once per digit."""
+    text = normalize(sentence).text
+    start = text.index(number)
+    guard = re.compile(digit_guard())
+    assert all(guard.match(text, position) for position in range(start + 1, start + len(number)))
