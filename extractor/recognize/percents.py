@@ -65,9 +65,9 @@ def _percent_regex() -> re.Pattern[str]:
 
 def digit_guard() -> str:
     """A lookahead failing the first digit of a number that no sign, space, separator or 成 follows,
-    which is most numbers of a text: each would otherwise try every form of the pattern. Only a
-    number's first digit is tested (the others fail on the pattern's own lookbehinds), so that a long
-    run of digits is read once, not once per digit."""
+    which is most numbers of a text: each would otherwise try every form of the pattern. A digit
+    after a digit, point or comma is left to the pattern, so that a long run of digits is read by the
+    guard once, not once per digit (which would be quadratic)."""
     table = vocabulary()["percent"]
     words = [*table["signs"], *vocabulary()["range_separators"], *table["tenths"], " "]
     followers = char_class(form[0] for form in forms(words))
