@@ -9,6 +9,8 @@ change (同比增长14%, 减少50亿美元) is reported inside the CHANGE only; 
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
+from operator import attrgetter
 
 from extractor.recognize.amounts import find_amounts
 from extractor.recognize.changes import find_changes
@@ -18,21 +20,25 @@ from extractor.recognize.periods import find_periods
 
 __all__ = ["Mention", "MentionKind", "Period", "RelativePeriod", "recognize"]
 
+_POSITION = attrgetter("start", "end")
+
 
 def recognize(text: str) -> list[Mention]:
     """Every amount, percentage, change and period in normalized `text`, in order of position."""
     changes = find_changes(text)
-    starts = [change.start for change in changes]
-    levels = [
-        mention
-        for mention in (*find_amounts(text), *find_percents(text))
-        if not _inside(mention, changes, starts)
-    ]
+    inside = _within(changes)
+    levels = [amount for amount in find_amounts(text) if not inside(amount.start, amount.end)]
+    levels.extend(find_percents(text, skip=inside))
     mentions = [*levels, *changes, *find_periods(text)]
-    return sorted(mentions, key=lambda mention: (mention.start, mention.end))
+    return sorted(mentions, key=_POSITION)
 
 
-def _inside(mention: Mention, changes: list[Mention], starts: list[int]) -> bool:
-    """Whether `mention` lies within a change's span (changes are sorted and do not overlap)."""
-    index = bisect_right(starts, mention.start) - 1
-    return index >= 0 and mention.end <= changes[index].end
+def _within(changes: list[Mention]) -> Callable[[int, int], bool]:
+    """Whether a span lies within a change's span (changes are sorted and do not overlap)."""
+    starts = [change.start for change in changes]
+
+    def inside(start: int, end: int) -> bool:
+        index = bisect_right(starts, start) - 1
+        return index >= 0 and end <= changes[index].end
+
+    return inside

@@ -134,11 +134,12 @@ def _big_units() -> re.Pattern[str]:
 def find_amounts(text: str) -> list[Mention]:
     """Every amount in normalized `text`, in order."""
     found: list[Mention] = []
+    unit_ends = _unit_ends()
     for match in _amount_regex().finditer(text):
         leads = _leads(text, match.start())
-        if "prefix" in leads or text[match.end() - 1] in _unit_ends():
-            groups, start = _groups(match, leads, found[-1].end if found else 0)
-            found.extend(_amounts_from(match, groups, start, text))
+        if leads.currency is not None or text[match.end() - 1] in unit_ends:
+            parts = _parts(match, leads, found[-1].end if found else 0)
+            found.extend(_amounts_from(match, parts, text))
     return found
 
 
@@ -148,12 +149,20 @@ def read_amount(surface: str) -> Mention | None:
     return mentions[0] if mentions and mentions[0].start == 0 else None
 
 
-Groups = dict[str, "str | None"]
-Lead = tuple[str, int]  # a word written before the number, and where it starts
-_LEADS = ("before", "prefix", "before2")
+class Leads(NamedTuple):
+    """The words written right before a number, each with where it starts: a currency (US$, 人民币) and
+    a qualifier (约, 超过) before the currency or, without one, before the number."""
+
+    currency: str | None = None
+    currency_start: int = 0
+    qualifier: str | None = None
+    qualifier_start: int = 0
 
 
-def _leads(text: str, start: int) -> dict[str, Lead]:
+_NO_LEADS = Leads()
+
+
+def _leads(text: str, start: int) -> Leads:
     """The words written right before the number at `start`, read backwards: a currency ending there
     or one space before (US$ 150), with a qualifier before it (约人民币100亿); else a qualifier ending
     there (约100亿). The longest word wins."""
@@ -161,12 +170,10 @@ def _leads(text: str, start: int) -> dict[str, Lead]:
     currency = _word_ending(text, end, _currency_forms())
     if currency is None:
         before = _word_ending(text, start, _before_forms())
-        return {} if before is None else {"before2": (before, start - len(before))}
-    leads = {"prefix": (currency, end - len(currency))}
-    before = _word_ending(text, end - len(currency), _before_forms())
-    if before is not None:
-        leads["before"] = (before, end - len(currency) - len(before))
-    return leads
+        return _NO_LEADS if before is None else Leads(qualifier=before, qualifier_start=start - len(before))
+    currency_start = end - len(currency)
+    before = _word_ending(text, currency_start, _before_forms())
+    return Leads(currency, currency_start, before, currency_start - len(before or ""))
 
 
 def _word_ending(text: str, end: int, words: Words) -> str | None:
@@ -202,38 +209,55 @@ def _before_forms() -> Words:
     return Words.of(qualifier_words("before"))
 
 
-def _groups(match: re.Match[str], leads: dict[str, Lead], floor: int) -> tuple[Groups, int]:
-    """The match's groups with the words before the number, read once, and where the mention starts
-    (at the first such word); a word that the previous amount (ending at `floor`) took is dropped."""
-    groups: Groups = match.groupdict()
-    start = match.start()
-    for name in reversed(_LEADS):
-        word, word_start = leads.get(name, (None, start))
-        kept = word is not None and word_start >= floor
-        groups[name] = word if kept else None
-        if kept:
-            start = min(start, word_start)
-    return groups, start
+class Parts(NamedTuple):
+    """What an amount match says, read once: where the mention starts, the words before the number it
+    takes, and the match's groups (see `amount_pattern`)."""
+
+    start: int
+    prefix: str | None  # a currency before the number
+    before: str | None  # a qualifier before the currency or the number
+    low: str
+    high: str | None
+    low_unit: str | None
+    low_currency: str | None
+    currency: str | None
+    implicit: str | None
+    named: str | None
+    measure: str | None
+    after: str | None
 
 
-def _amounts_from(match: re.Match[str], groups: Groups, start: int, text: str) -> list[Mention]:
-    """The amount (or two levels) a match states, starting at `start`."""
-    unit, implicit = _unit_of(groups)
-    low, high = groups["low"], groups["high"]
-    assert low is not None  # the pattern requires it
+_GROUPS = ("low", "high", "low_unit", "low_currency", "currency", "implicit", "named", "measure", "after")
+
+
+def _parts(match: re.Match[str], leads: Leads, floor: int) -> Parts:
+    """The match's parts; the mention starts at the first word before the number that it takes, and a
+    word that the previous amount (ending at `floor`) took is dropped."""
+    start, prefix, before = match.start(), None, None
+    if leads.currency is not None and leads.currency_start >= floor:
+        start, prefix = leads.currency_start, leads.currency
+    if leads.qualifier is not None and leads.qualifier_start >= floor:
+        start, before = leads.qualifier_start, leads.qualifier
+    return Parts(start, prefix, before, *match.group(*_GROUPS))
+
+
+def _amounts_from(match: re.Match[str], parts: Parts, text: str) -> list[Mention]:
+    """The amount (or two levels) a match states."""
+    unit, implicit = _unit_of(parts)
+    start, low, high = parts.start, parts.low, parts.high
     if high is not None and start > 0 and text[start - 1] in _FROM:
-        return _levels_from(match, groups, start, text, unit, implicit)
-    if not _is_amount(match, groups, text, unit):
+        return _levels_from(match, parts, text, unit, implicit)
+    if not _is_amount(match, parts, text, unit):
         return []
     low_value, high_value = _values(low, high)
     if low_value is None or (high is not None and (high_value is None or high_value < low_value)):
         return []
-    if _in_cents(groups):
+    if _in_cents(parts):
         low_value, high_value = low_value / 100, None if high_value is None else high_value / 100
     if high_value is None:
-        return [_mention(text, start, match.end(), (low_value,), unit, _qualifier(groups), implicit)]
-    if groups["low_unit"] and high_value > _range_ratio() * low_value:
-        return _levels_from(match, groups, start, text, unit, implicit)
+        return [_mention(text, start, match.end(), (low_value,), unit, _qualifier(parts), implicit)]
+    if parts.low_unit and high_value > _range_ratio() * low_value:
+        return _levels_from(match, parts, text, unit, implicit)
     ends = (low_value, high_value)
     return [_mention(text, start, match.end(), ends, unit, Qualifier.RANGE, implicit)]
 
@@ -249,7 +273,7 @@ def _mention(
 ) -> Mention:
     """The amount of one value or a range's two ends, made negative after a loss word (亏损166亿) and
     marked per share after 每股."""
-    sign = -1.0 if unit != "count" and _loss_regex().search(text, max(0, start - 6), start) else 1.0
+    sign = -1.0 if unit != "count" and _after_loss_word(text, start) else 1.0
     per_share = unit not in {None, "count"} and bool(
         _per_share_regex().search(text, max(0, start - 16), start)
     )
@@ -270,21 +294,35 @@ def _mention(
     )
 
 
+def _after_loss_word(text: str, start: int) -> bool:
+    """Whether a loss word (with its link: 亏损了) ends at `start`; the character before `start` is
+    tested first, which rules out most numbers without running the pattern."""
+    return (
+        start > 0
+        and text[start - 1] in _loss_last_characters()
+        and _loss_regex().search(text, max(0, start - 6), start) is not None
+    )
+
+
+@cache
+def _loss_last_characters() -> frozenset[str]:
+    table = vocabulary()
+    return frozenset(form[-1] for form in forms([*table["loss_words"], *table["loss_links"]]))
+
+
 def _levels_from(
-    match: re.Match[str], groups: Groups, start: int, text: str, unit: str | None, implicit: bool
+    match: re.Match[str], parts: Parts, text: str, unit: str | None, implicit: bool
 ) -> list[Mention]:
     """从100亿至200亿美元, 上涨0.5美元至10美元: two levels, not a range; the low one takes its own
     currency or the last unit."""
-    low_currency = groups["low_currency"]
-    low_unit = currency_words()[low_currency] if low_currency else unit
-    low_end = match.end("low_unit") if groups["low_unit"] else match.end("low")
+    low_unit = currency_words()[parts.low_currency] if parts.low_currency else unit
+    low_end = match.end("low_unit") if parts.low_unit else match.end("low")
     ends = (
-        ("low", start, low_end, low_unit, implicit and low_unit == unit, _qualifier(groups)),
-        ("high", match.start("high"), match.end(), unit, implicit, Qualifier.EXACT),
+        (parts.low, parts.start, low_end, low_unit, implicit and low_unit == unit, _qualifier(parts)),
+        (parts.high, match.start("high"), match.end(), unit, implicit, Qualifier.EXACT),
     )
     levels = []
-    for name, level_start, end, level_unit, level_implicit, qualifier in ends:
-        numeral = groups[name]
+    for numeral, level_start, end, level_unit, level_implicit, qualifier in ends:
         assert numeral is not None  # both ends matched
         value = numeral_value(_plain(numeral))
         if value is None or (level_unit is None and not has_big_unit(numeral)):
@@ -293,28 +331,26 @@ def _levels_from(
     return levels
 
 
-def _in_cents(groups: Groups) -> bool:
+def _in_cents(parts: Parts) -> bool:
     """Whether the currency is written as its hundredth (34.1美仙)."""
     cents = cent_words()
-    return groups["prefix"] in cents or groups["currency"] in cents or groups["named"] in cents
+    return parts.prefix in cents or parts.currency in cents or parts.named in cents
 
 
-def _unit_of(groups: Groups) -> tuple[str | None, bool]:
+def _unit_of(parts: Parts) -> tuple[str | None, bool]:
     """The unit (ISO code, "count" or None) and whether it is a bare 元 that context may override."""
-    for name in ("prefix", "currency", "named", "low_currency"):
-        word = groups[name]
+    for word in (parts.prefix, parts.currency, parts.named, parts.low_currency):
         if word:
             return currency_words()[word.strip()], False
-    if groups["implicit"]:
+    if parts.implicit:
         return str(vocabulary()["implicit_currency"]["code"]), True
-    if groups["measure"]:
+    if parts.measure:
         return "count", False
     return None, False
 
 
-def _is_amount(match: re.Match[str], groups: Groups, text: str, unit: str | None) -> bool:
-    low, high = groups["low"], groups["high"]
-    assert low is not None  # the pattern requires it
+def _is_amount(match: re.Match[str], parts: Parts, text: str, unit: str | None) -> bool:
+    low, high = parts.low, parts.high
     last = high or low
     if unit is None and not has_big_unit(last):
         return False
@@ -324,7 +360,7 @@ def _is_amount(match: re.Match[str], groups: Groups, text: str, unit: str | None
         if unit in {None, "count"}:
             return False
         before = text[match.start() - 1] if match.start() > 0 else ""
-        qualified = any(groups[name] for name in _LEADS)
+        qualified = bool(parts.prefix or parts.before)
         return qualified or not _HAN.match(before) or before in _lead_ins()
     return True
 
@@ -349,11 +385,11 @@ def _plain(numeral: str) -> str:
     return _inner_regex().sub("", numeral)
 
 
-def _qualifier(groups: Groups) -> Qualifier:
+def _qualifier(parts: Parts) -> Qualifier:
     return (
-        qualifier_of(groups["before"] or groups["before2"], "before")
-        or qualifier_of(groups["after"], "after")
-        or (Qualifier.OVER if _inner_regex().search(groups["low"] or "") else Qualifier.EXACT)
+        qualifier_of(parts.before, "before")
+        or qualifier_of(parts.after, "after")
+        or (Qualifier.OVER if _inner_regex().search(parts.low) else Qualifier.EXACT)
     )
 
 

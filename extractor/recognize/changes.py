@@ -49,9 +49,10 @@ def _directions() -> dict[str, str]:
 
 
 @cache
-def _bases() -> dict[str, str]:
+def _bases() -> dict[str, Basis]:
     change = vocabulary()["change"]
-    return {**lookup(change["bases"]), **{word: basis for word, basis in change["fused_bases"].items()}}
+    words = {**lookup(change["bases"]), **{word: basis for word, basis in change["fused_bases"].items()}}
+    return {word: Basis(basis) for word, basis in words.items()}
 
 
 @cache
@@ -151,7 +152,7 @@ def _change_from(match: re.Match[str]) -> Mention | None:
     if magnitude is None:
         return None
     end = magnitude.pop("end", match.end())
-    basis = Basis(_bases()[basis_word]) if basis_word else None
+    basis = _bases()[basis_word] if basis_word else None
     if basis is Basis.QOQ and basis_word in _sequential_words() and _monthly_before(match):
         basis = Basis.MOM
     return Mention(
@@ -186,10 +187,9 @@ def _monthly_before(match: re.Match[str]) -> bool:
 
 def _magnitude(match: re.Match[str], sign: float) -> dict[str, Any] | None:
     """The mention fields of the signed magnitude (percent, points or amount) and its qualifier."""
-    qualifier = _qualifier(match.group("before") or match.group("to_before") or match.group("lead_before"))
     if match.group("percent"):
         level = read_percent(match.group("percent"))
-        if level is None or level.value is None:
+        if level is None:
             return None
         ends = level.value_range
         value_range = None if ends is None else tuple(sorted((sign * ends[0], sign * ends[1])))
@@ -205,6 +205,7 @@ def _magnitude(match: re.Match[str], sign: float) -> dict[str, Any] | None:
             "qualifier": amount.qualifier,
             "implicit_unit": amount.implicit_unit,
         }
+    qualifier = _qualifier(match.group("before") or match.group("to_before") or match.group("lead_before"))
     for group, scale in (("points", 1.0), ("basis_points", 0.01)):
         if match.group(group):
             value = numeral_value(match.group(group))

@@ -102,10 +102,14 @@ def _multiplier_characters() -> frozenset[str]:
 
 def starts_with_multiplier(numeral: str) -> bool:
     """百亿, 兆, 千万: a numeral whose figure one is left unsaid (十五 excepted, which is plain)."""
-    first = numeral[:1]
-    return first in _table()["big_units"] or (
-        first in _table()["small_units"] and _table()["small_units"][first] > 10
-    )
+    return numeral[:1] in _leading_multipliers()
+
+
+@cache
+def _leading_multipliers() -> frozenset[str]:
+    """The multipliers that leave a figure one unsaid when they open a numeral: all but 十."""
+    small = _table()["small_units"]
+    return _big_unit_characters() | {unit for unit, value in small.items() if value > 10}
 
 
 def numeral_value(numeral: str) -> Decimal | None:

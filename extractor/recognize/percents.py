@@ -7,8 +7,10 @@ the magnitude of a change (同比增长14%) is part of that CHANGE and not repor
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from decimal import Decimal
 from functools import cache
+from typing import NamedTuple
 
 from extractor.models import Qualifier
 from extractor.recognize.mentions import Mention, MentionKind
@@ -16,8 +18,10 @@ from extractor.recognize.numbers import digit_class, numeral_starters, numeral_v
 from extractor.recognize.patterns import (
     ARABIC,
     alternation,
+    char_class,
     compile_pattern,
     first_characters,
+    forms,
     qualifier_of,
     qualifier_words,
     vocabulary,
@@ -56,26 +60,64 @@ def percent_pattern() -> str:
 @cache
 def _percent_regex() -> re.Pattern[str]:
     starters = first_characters(qualifier_words("before"), numeral_starters())
-    return compile_pattern(starters + percent_pattern())
+    return compile_pattern(starters + digit_guard() + percent_pattern())
 
 
-def find_percents(text: str) -> list[Mention]:
-    """Every percentage level in normalized `text`, in order."""
+def digit_guard() -> str:
+    """A lookahead failing the first digit of a number that no sign, space, separator or 成 follows,
+    which is most numbers of a text: each would otherwise try every form of the pattern. A digit
+    after a digit, point or comma is left to the pattern, so that a long run of digits is read by the
+    guard once, not once per digit (which would be quadratic)."""
+    table = vocabulary()["percent"]
+    words = [*table["signs"], *vocabulary()["range_separators"], *table["tenths"], " "]
+    followers = char_class(form[0] for form in forms(words))
+    return rf"(?![0-9](?<![\d.,][0-9])(?![\d,.]*{followers}))"
+
+
+def find_percents(text: str, skip: Callable[[int, int], bool] | None = None) -> list[Mention]:
+    """Every percentage level in normalized `text`, in order. A match whose span `skip(start, end)`
+    rules out (a change's magnitude, which the change reports) is dropped before its value is read."""
     found = []
     for match in _percent_regex().finditer(text):
+        if skip is not None and skip(match.start(), match.end()):
+            continue
         mention = _percent_from(match)
         if mention is not None:
             found.append(mention)
     return found
 
 
-def read_percent(surface: str) -> Mention | None:
-    """The percentage a whole phrase states (a change's magnitude), or None."""
+class Level(NamedTuple):
+    """A percentage as stated: its value (a range's midpoint), the range's ends and the qualifier."""
+
+    value: float
+    value_range: tuple[float, float] | None
+    qualifier: Qualifier
+
+
+def read_percent(surface: str) -> Level | None:
+    """The percentage a whole phrase states (a change's magnitude), or None; no mention is built."""
     match = _percent_regex().fullmatch(surface)
-    return None if match is None else _percent_from(match)
+    return None if match is None else _level_of(match)
 
 
 def _percent_from(match: re.Match[str]) -> Mention | None:
+    level = _level_of(match)
+    if level is None:
+        return None
+    return Mention(
+        kind=MentionKind.PERCENT,
+        start=match.start(),
+        end=match.end(),
+        text=match.group(),
+        value=level.value,
+        value_range=level.value_range,
+        unit="%",
+        qualifier=level.qualifier,
+    )
+
+
+def _level_of(match: re.Match[str]) -> Level | None:
     low, high = _ends(match)
     if low is None:
         return None
@@ -84,22 +126,11 @@ def _percent_from(match: re.Match[str]) -> Mention | None:
         or qualifier_of(match.group("after"), "after")
         or Qualifier.EXACT
     )
-    value_range: tuple[float, float] | None = None
-    value = float(low)
-    if high is not None:
-        if high < low:
-            return None
-        qualifier, value_range, value = Qualifier.RANGE, (float(low), float(high)), float((low + high) / 2)
-    return Mention(
-        kind=MentionKind.PERCENT,
-        start=match.start(),
-        end=match.end(),
-        text=match.group(),
-        value=value,
-        value_range=value_range,
-        unit="%",
-        qualifier=qualifier,
-    )
+    if high is None:
+        return Level(float(low), None, qualifier)
+    if high < low:
+        return None
+    return Level(float((low + high) / 2), (float(low), float(high)), Qualifier.RANGE)
 
 
 def _ends(match: re.Match[str]) -> tuple[Decimal | None, Decimal | None]:

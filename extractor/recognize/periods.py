@@ -11,20 +11,18 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from typing import Any
 
 from extractor.recognize.mentions import Mention, MentionKind, Period, RelativePeriod
 from extractor.recognize.numbers import numeral_value
 from extractor.recognize.patterns import (
     alternation,
+    char_class,
     compile_pattern,
-    first_characters,
     forms,
     lookup,
     vocabulary,
 )
 
-Groups = dict[str, Any]  # as `re.Match.groupdict` types them: a group that matched holds a str
 _CN_DIGITS = "〇零一二三四五六七八九"
 SPAN = "span"  # months the contract has no period for (1-10月, 前10个月, 10-11月)
 _QUARTER_DIGIT = "1234一二三四"
@@ -91,6 +89,8 @@ def period_pattern() -> str:
 
 @cache
 def _period_regex() -> re.Pattern[str]:
+    """The period pattern, tried only where a digit, a period mark (第, Q, FY, 前) or a whole period
+    word begins: a word's first character alone (上 of 上涨, 同 of 同比) admits too many positions."""
     table = vocabulary()["period"]
     words = [
         *table["first_three_quarters"],
@@ -100,7 +100,24 @@ def _period_regex() -> re.Pattern[str]:
         *(word for words in table["relative"].values() for word in words),
         *(word for words in table["relative_years"].values() for word in words),
     ]
-    return compile_pattern(first_characters(words, rf"0-9{_CN_DIGITS}第QqFH首十") + period_pattern())
+    starts = rf"(?=[0-9{_CN_DIGITS}第QqFH首十前]|{alternation(words)})"
+    return compile_pattern(starts + digit_guard() + period_pattern())
+
+
+def digit_guard() -> str:
+    """A lookahead failing a digit where no period starts, which is most digits of a text: every
+    period but a month (112月, 12341-3月) starts at a number's first digit (a year, a date, 4Q25 and a
+    quarter digit look behind for one), and every period starting at a digit has one of a few
+    characters after its first one to four digits (年, 月, 日, Q, H, a separator, a quarter or fiscal
+    word). Each digit would otherwise try every part of the pattern."""
+    table = vocabulary()["period"]
+    separator = alternation(vocabulary()["range_separators"])
+    words = [*table["quarter_words"], *table["fiscal_year"], *vocabulary()["range_separators"]]
+    followers = char_class([*(form[0] for form in forms(words)), *"年月日号QqH/. -"])
+    rest_of_month = rf"\d?(?: ?{separator} ?\d{{1,2}})?月"  # after the digit the guard has read
+    inside_number = rf"(?<=[0-9]{{2}})(?!{rest_of_month})"
+    first_digit = rf"(?<![0-9]{{2}})(?!\d{{0,3}}{followers})"
+    return rf"(?![0-9](?:{inside_number}|{first_digit}))"
 
 
 @cache
@@ -110,9 +127,10 @@ def _fiscal_regex() -> re.Pattern[str]:
 
 
 @cache
-def _relatives() -> dict[str, str]:
+def _relatives() -> dict[str, RelativePeriod]:
     table = vocabulary()["period"]
-    return {**lookup(table["relative"]), **lookup(table["relative_years"])}
+    words = {**lookup(table["relative"]), **lookup(table["relative_years"])}
+    return {word: RelativePeriod(name) for word, name in words.items()}
 
 
 def find_periods(text: str) -> list[Mention]:
@@ -123,38 +141,39 @@ def find_periods(text: str) -> list[Mention]:
             start=match.start(),
             end=match.end(),
             text=match.group(),
-            period=_period_from(match.groupdict(), match.group()),
+            period=_period_from(match),
         )
         for match in _period_regex().finditer(text)
     ]
 
 
-def _period_from(groups: Groups, surface: str) -> Period:
-    if groups["lone_day"]:
-        return Period(day=int(groups["lone_day"]))
-    if groups["date_year"]:  # a dateline: 2025-10-30, 2025/10/30
-        month, day = int(groups["date_month"]), int(groups["date_day"])
-        return Period(year=int(groups["date_year"]), part=f"{month:02d}-{day:02d}")
-    relative_word = groups["relative"] or groups["relative_year"]
-    relative = RelativePeriod(_relatives()[relative_word]) if relative_word else None
-    if groups["end_span"]:
-        year = int(groups["end_year"]) if groups["end_year"] else None
-        return Period(year=year, part=_ending_part(int(groups["end_month"]), groups["end_span"]))
-    fiscal = bool(groups["fiscal"] or groups["fiscal2"] or groups["fy"] or _fiscal_regex().search(surface))
-    year = _year(groups)
-    if year is None and groups["lead_year"]:  # 截至2025年9月30日止第三季
-        year = int(groups["lead_year"])
-    calendar = bool(groups["month_quarter"])
-    return Period(year=year, part=_part(groups), fiscal=fiscal, relative=relative, calendar=calendar)
+def _period_from(match: re.Match[str]) -> Period:
+    """The period a match states; groups are read one by one, only as far as the match needs."""
+    if match["lone_day"]:
+        return Period(day=int(match["lone_day"]))
+    if match["date_year"]:  # a dateline: 2025-10-30, 2025/10/30
+        month, day = int(match["date_month"]), int(match["date_day"])
+        return Period(year=int(match["date_year"]), part=f"{month:02d}-{day:02d}")
+    relative_word = match["relative"] or match["relative_year"]
+    relative = _relatives()[relative_word] if relative_word else None
+    if match["end_span"]:
+        year = int(match["end_year"]) if match["end_year"] else None
+        return Period(year=year, part=_ending_part(int(match["end_month"]), match["end_span"]))
+    fiscal = bool(match["fiscal"] or match["fiscal2"] or match["fy"] or _fiscal_regex().search(match.group()))
+    year = _year(match)
+    if year is None and match["lead_year"]:  # 截至2025年9月30日止第三季
+        year = int(match["lead_year"])
+    calendar = bool(match["month_quarter"])
+    return Period(year=year, part=_part(match), fiscal=fiscal, relative=relative, calendar=calendar)
 
 
-def _year(groups: Groups) -> int | None:
-    if groups["year"]:
-        return int(groups["year"])
-    if groups["cn_year"]:
-        value = numeral_value(groups["cn_year"])
+def _year(match: re.Match[str]) -> int | None:
+    if match["year"]:
+        return int(match["year"])
+    if match["cn_year"]:
+        value = numeral_value(match["cn_year"])
         return None if value is None else int(value)
-    short = groups["fy"] or groups["short_year"]
+    short = match["fy"] or match["short_year"]
     if short:
         return int(short) + (2000 if len(short) == 2 else 0)
     return None
@@ -185,34 +204,34 @@ def _month_ranges() -> dict[tuple[int, int], str | None]:
     return {(first, last): None if name == "FY" else name for name, (first, last) in ranges.items()}
 
 
-def _part(groups: Groups) -> str | None:
+def _part(match: re.Match[str]) -> str | None:
     """Q1-Q4, H1/H2, 9M, a month (10), a day (12-31) or a span of months; None for a full year."""
-    if groups["last_month"]:
-        first, last = int(groups["first_month"]), int(groups["last_month"])
+    if match["last_month"]:
+        first, last = int(match["first_month"]), int(match["last_month"])
         return _month_ranges().get((first, last), SPAN)
-    if groups["short_half"]:
-        return f"H{groups['short_half']}"
-    if groups["month_quarter"]:
-        month = numeral_value(groups["month_quarter"])
+    if match["short_half"]:
+        return f"H{match['short_half']}"
+    if match["month_quarter"]:
+        month = numeral_value(match["month_quarter"])
         return f"Q{int(month) // 3}" if month is not None else None
-    if groups["to_date"]:
-        months = numeral_value(groups["to_date"])
+    if match["to_date"]:
+        months = numeral_value(match["to_date"])
         return _month_ranges().get((1, int(months)), SPAN) if months is not None else SPAN
-    if groups["nine"]:
+    if match["nine"]:
         return "9M"
-    quarter = groups["quarter"] or groups["quarter_digit"] or groups["quarter_q"] or groups["short_quarter"]
+    quarter = match["quarter"] or match["quarter_digit"] or match["quarter_q"] or match["short_quarter"]
     if quarter:
         return f"Q{_QUARTER_DIGIT.index(quarter) % 4 + 1}"
-    if groups["first"] is not None:
+    if match["first"] is not None:
         return "Q1"
     for half in ("H1", "H2"):
-        if groups[half]:
+        if match[half]:
             return half
-    if groups["h"]:
-        return str(groups["h"])
-    if groups["month"]:
-        month = numeral_value(groups["month"])
-        day = numeral_value(groups["day"]) if groups["day"] else None
+    if match["h"]:
+        return str(match["h"])
+    if match["month"]:
+        month = numeral_value(match["month"])
+        day = numeral_value(match["day"]) if match["day"] else None
         if month is None:
             return None
         return f"{int(month):02d}" if day is None else f"{int(month):02d}-{int(day):02d}"

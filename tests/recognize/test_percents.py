@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 from recognize_support import mentions_of, only
 
 from extractor.models import Qualifier
+from extractor.normalize import normalize
 from extractor.recognize import MentionKind
+from extractor.recognize.percents import digit_guard, find_percents, percent_pattern
 
 P = MentionKind.PERCENT
 EXACT, APPROX, OVER, UNDER, UP_TO, RANGE = (
@@ -95,3 +101,59 @@ def test_one_third() -> None:
 )
 def test_not_a_level(sentence: str) -> None:
     assert mentions_of(sentence, P) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "skipped", "kept"),
+    [
+        ("淨利潤同比增長14%，毛利率35.0%", (3, 10), [("35.0%", 35.0)]),
+        ("净利润同比增长14%，毛利率35.0%", (3, 10), [("35.0%", 35.0)]),
+        ("淨利潤同比增長14%，毛利率35.0%", (0, 1), [("14%", 14.0), ("35.0%", 35.0)]),
+    ],
+)
+def test_a_skipped_span_is_dropped(
+    sentence: str, skipped: tuple[int, int], kept: list[tuple[str, float]]
+) -> None:
+    text = normalize(sentence).text
+
+    def inside(start: int, end: int) -> bool:
+        return skipped[0] <= start and end <= skipped[1]
+
+    found = find_percents(text, skip=inside)
+    assert [(mention.text, mention.value) for mention in found] == kept
+    assert all(text[mention.start : mention.end] == mention.text for mention in found)
+
+
+PERCENT_FRAGMENTS = [*"0123456789,. %％﹪-~至到成为年亿元约超七十", "百分之", "分之", "以上", "2025", "35.0"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PERCENT_FRAGMENTS), max_size=40))
+@example(["毛利率", "35.0", "%"])
+@example(["约", "5", "-", "20", "%"])
+@example(["增长", "5", " ", "至", "7", "%"])
+@example(["超", "7", "成"])
+@example(["占", "1", ".", "5", "成"])
+def test_the_digit_guard_fails_only_where_no_percentage_starts(fragments: list[str]) -> None:
+    text = "".join(fragments)
+    guard, bare = re.compile(digit_guard()), re.compile(percent_pattern())
+    for position in range(len(text)):
+        if guard.match(text, position) is None:
+            assert bare.match(text, position) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number"),
+    [
+        ("營收2134億元", "2134"),
+        ("营收2134亿元", "2134"),
+        ("市值1,395,000億", "1,395,000"),
+        ("毛利率35.08%", "35.08"),
+    ],
+)
+def test_the_digit_guard_reads_a_number_from_its_first_digit_only(sentence: str, number: str) -> None:
+    """The guard tests a number once, at its first digit: a long run of digits is not read once per digit."""
+    text = normalize(sentence).text
+    start = text.index(number)
+    guard = re.compile(digit_guard())
+    assert all(guard.match(text, position) for position in range(start + 1, start + len(number)))

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 from recognize_support import mentions_of, only
 
 from extractor.recognize import MentionKind, Period, RelativePeriod
+from extractor.recognize.periods import find_periods, period_pattern
 
 T = MentionKind.PERIOD
 R = RelativePeriod
@@ -134,3 +139,58 @@ def test_no_period(sentence: str) -> None:
 )
 def test_label(period: Period, year: int | None, label: str | None) -> None:
     assert period.label(year) == label
+
+
+# A month may start on a digit that continues a number; no other period does (see `digit_guard`).
+# sentence, surface, period
+MONTHS_INSIDE_NUMBERS = [
+    ("訂單編號2025112月到貨", "12月", Period(None, "12")),
+    ("订单编号2025112月到货", "12月", Period(None, "12")),
+    ("營收12341-3月累計", "1-3月", Period(None, "Q1")),
+    ("营收12341-3月累计", "1-3月", Period(None, "Q1")),
+    ("編號202512月季度營收", "12月季度", Period(None, "Q4", calendar=True)),
+    ("编号202512月季度营收", "12月季度", Period(None, "Q4", calendar=True)),
+]
+
+
+@pytest.mark.parametrize(("sentence", "surface", "period"), MONTHS_INSIDE_NUMBERS)
+def test_a_month_inside_a_number(sentence: str, surface: str, period: Period) -> None:
+    assert [(text, mention.period) for text, mention in mentions_of(sentence, T)] == [(surface, period)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surfaces"),
+    [
+        ("台積電2134億元營收中，12月佔三成", ["12月"]),
+        ("台积电2134亿元营收中，12月占三成", ["12月"]),
+        ("2025年營收為1,395.8億美元，2026年3月公佈", ["2025年", "2026年3月"]),
+        ("2025年营收为1,395.8亿美元，2026年3月公布", ["2025年", "2026年3月"]),
+    ],
+)
+def test_the_digits_of_an_amount_start_no_period(sentence: str, surfaces: list[str]) -> None:
+    assert [text for text, _ in mentions_of(sentence, T)] == surfaces
+
+
+PERIOD_FRAGMENTS = [
+    *"0123456789 ,.-/~至到年月日号季度第前个QqHFY财上半亿元",
+    "季度",
+    "财年",
+    "财季",
+    "会计年度",
+]
+PERIOD_FRAGMENTS += ["截至", "止", "份", "2025", "2026", "10", "30", "去年", "同期", "全年", "首", "上涨"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PERIOD_FRAGMENTS), max_size=60))
+@example(["于", "2025", ".", "10", ".", "30"])
+@example(["于", "2025", "/", "10", "/", "30"])
+@example(["美光", "4", "Q", "2", "5"])
+@example(["2025", " ", "Q", "4"])
+@example(["2026", "会计年度"])
+def test_the_scan_guards_find_what_the_bare_pattern_finds(fragments: list[str]) -> None:
+    """The lookaheads before the period pattern (first characters, a digit inside a number) only skip
+    positions where it cannot match."""
+    text = "".join(fragments)
+    bare = re.compile(period_pattern())
+    assert [(m.start, m.end) for m in find_periods(text)] == [m.span() for m in bare.finditer(text)]
