@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.extraction import analyse, document_from, entity_finder, extract
-from extractor.models import Document, Evidence
-from extractor.normalize import normalize
+from extractor.assemble import assemble
+from extractor.check import check
+from extractor.extraction import document_from, entity_finder, extract
+from extractor.models import Claim, Document, Evidence
+from extractor.normalize import NormalizedText, normalize
+from extractor.recognize import recognize
 
 Span = tuple[int, int, str]
 
@@ -47,9 +50,9 @@ def test_document_from_copies_the_claims_and_leaves_them_in_the_normalized_text(
     text: str, normalized_evidence: Span, original_evidence: Span
 ) -> None:
     normalized = normalize(text)
-    analysis = analyse(normalized.text, entity_finder())
-    document = document_from(normalized, analysis.entities, analysis.claims, analysis.findings, None)
-    assert [_span(claim.evidence) for claim in analysis.claims] == [normalized_evidence]
+    claims = _claims(normalized)
+    document = _document_from(normalized, claims)
+    assert [_span(claim.evidence) for claim in claims] == [normalized_evidence]
     assert [_span(claim.evidence) for claim in document.claims] == [original_evidence]
     start, end, evidence = original_evidence
     assert text[start:end] == evidence
@@ -60,12 +63,21 @@ def test_extract_gives_the_document_document_from_gives(
     text: str, normalized_evidence: Span, original_evidence: Span
 ) -> None:
     normalized = normalize(text)
-    analysis = analyse(normalized.text, entity_finder())
-    copied = document_from(normalized, analysis.entities, analysis.claims, analysis.findings, None)
+    copied = _document_from(normalized, _claims(normalized))
     extracted = extract(text)
     assert extracted == copied
     assert [_span(claim.evidence) for claim in extracted.claims] == [original_evidence]
     assert Document.model_validate(extracted.model_dump(), context={"text": text}) == extracted
+
+
+def _claims(normalized: NormalizedText) -> list[Claim]:
+    return assemble(normalized.text, recognize(normalized.text), *entity_finder().find(normalized.text))
+
+
+def _document_from(normalized: NormalizedText, claims: list[Claim]) -> Document:
+    """What the spaCy path builds from the stages' own results."""
+    entities, _ = entity_finder().find(normalized.text)
+    return document_from(normalized, entities, claims, check(claims, normalized=True), None)
 
 
 def _span(evidence: Evidence) -> Span:

@@ -11,7 +11,6 @@ import sys
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
-from typing import Any
 
 import pytest
 import spacy
@@ -23,6 +22,7 @@ from extractor.extraction import extract, extract_many
 from extractor.models import Document
 from extractor.output import Format, text_renderer
 from extractor.pipeline import build_pipeline, doc_text, make_doc
+from extractor.recognize import Mention
 from extractor.speed import (
     Machine,
     SpeedError,
@@ -236,8 +236,11 @@ def test_the_command_line_answers_without_importing_spacy(argv: list[str]) -> No
     assert result.stderr.splitlines()[-1] == "[]"
 
 
-def _local(texts: list[str]) -> list[Document]:
-    return [extract(text) for text in texts]
+def _local(texts: list[str], sources: list[str] | None = None) -> list[Document]:
+    return [
+        extract(text, source=source)
+        for text, source in zip(texts, sources or [None] * len(texts), strict=True)
+    ]
 
 
 def test_extract_many_in_two_processes_gives_the_same_documents_in_order() -> None:
@@ -291,32 +294,34 @@ def test_extract_many_reads_an_endless_input_only_as_far_as_consumed() -> None:
     assert len(pulled) == 14
 
 
-@pytest.mark.parametrize("n_process", [1, 2])
+@pytest.mark.parametrize(("n_process", "batch_size"), [(1, 1), (1, 3), (2, 1), (2, 3)])
 def test_extract_many_reports_a_text_that_fails_and_goes_on(
-    monkeypatch: pytest.MonkeyPatch, n_process: int
+    monkeypatch: pytest.MonkeyPatch, n_process: int, batch_size: int
 ) -> None:
     import extractor.extraction as extraction
 
-    real = extraction.extract
+    real = extraction.recognize
 
-    def flaky(text: str, **options: Any) -> Document:
+    def flaky(text: str) -> list[Mention]:
         if text == "BROKEN":
             raise ValueError("a bug in a rule")
-        return real(text, **options)
+        return real(text)
 
-    monkeypatch.setattr(extraction, "extract", flaky)
+    monkeypatch.setattr(extraction, "recognize", flaky)
     failures: list[tuple[str | None, str]] = []
     items = [(ARTICLES[0], "a.txt"), ("BROKEN", "b.txt"), (ARTICLES[1], "c.txt")]
     documents = list(
-        extract_many(items, n_process=n_process, batch_size=1, on_error=lambda s, m: failures.append((s, m)))
+        extract_many(
+            items, n_process=n_process, batch_size=batch_size, on_error=lambda s, m: failures.append((s, m))
+        )
     )
-    assert [document.source for document in documents] == ["a.txt", "c.txt"]
+    assert documents == _local(ARTICLES[:2], sources=["a.txt", "c.txt"])
     assert failures == [("b.txt", "ValueError: a bug in a rule")]
 
 
 def test_extract_many_without_on_error_ends_on_a_failing_text(monkeypatch: pytest.MonkeyPatch) -> None:
     import extractor.extraction as extraction
 
-    monkeypatch.setattr(extraction, "extract", lambda text, **options: 1 / 0)
+    monkeypatch.setattr(extraction, "normalize", lambda text: 1 / 0)
     with pytest.raises(extraction.ExtractionError, match=r"^b.txt: ZeroDivisionError: division by zero$"):
         list(extract_many([("x", "b.txt")]))
