@@ -160,3 +160,19 @@ def test_a_documents_claims_are_checked_against_the_text() -> None:
     claim = _claim(evidence={"start": 1, "end": 17, "text": "亞馬遜第四季度營收2134億美元"})
     with pytest.raises(ValidationError, match=r"claims\.0\.evidence\n.*is not original\[1:17\]"):
         Document.model_validate({"script": "traditional", "claims": [claim]}, context={"text": TEXT})
+
+
+@pytest.mark.parametrize(
+    ("overrides", "expected"),
+    [
+        ({"period": None}, {"period": None}),
+        ({"value_range": None}, {"value_range": None}),
+        ({"value_range": [10.0, 12.0]}, {"value_range": (10.0, 12.0)}),
+        ({"value_range": [11.0, 11.0]}, {"value_range": (11.0, 11.0)}),
+        ({"unit": "%", "value": 14.0}, {"unit": "%", "value": 14.0}),
+        ({"unit": "count", "value": 300.0}, {"unit": "count", "value": 300.0}),
+    ],
+)
+def test_optional_and_edge_values_are_accepted(overrides: dict[str, Any], expected: dict[str, Any]) -> None:
+    claim = Claim.model_validate(_claim(**overrides), context={"text": TEXT})
+    assert {key: getattr(claim, key) for key in expected} == expected
