@@ -600,10 +600,9 @@ def _remember_currency(value: Mention, state: _State) -> None:
 
 def _changes(changes: list[Mention], metric: Metric) -> list[dict[str, Any]]:
     """A claim's changes; those on one basis stated in parts (下跌15元，跌幅1%) as one change."""
-    default = Basis.VS_PRIOR if metric in vocabulary().point_in_time_metrics else Basis.YOY
     merged: list[dict[str, Any]] = []
     for change in changes:
-        basis = change.basis if change.basis is not None else default
+        basis = change.basis if change.basis is not None else _default_basis(metric)
         percent, points, amount = change.percent, change.points, change.amount
         same = _completed(merged, basis, (percent, points, amount)) if merged else None
         if same is None:
@@ -621,6 +620,12 @@ def _changes(changes: list[Mention], metric: Metric) -> list[dict[str, Any]]:
             if same[key] is None:
                 same[key] = magnitude
     return merged
+
+
+def _default_basis(metric: Metric) -> Basis:
+    """The basis of a change that names none: against the prior figure for a point in time (a share
+    price), else the year before."""
+    return Basis.VS_PRIOR if metric in vocabulary().point_in_time_metrics else Basis.YOY
 
 
 def _completed(merged: list[dict[str, Any]], basis: Basis, magnitudes: _Magnitudes) -> dict[str, Any] | None:
