@@ -12,7 +12,7 @@ import re
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, model_validator
 
 from extractor.data import known_units
 
@@ -115,15 +115,16 @@ class Evidence(_Model):
 
     @model_validator(mode="after")
     def _slice_matches(self, info: ValidationInfo) -> Evidence:
-        if self.end < self.start:
-            raise ValueError(f"evidence end {self.end} is before its start {self.start}")
-        if len(self.text) != self.end - self.start:
-            raise ValueError(
-                f"evidence text has {len(self.text)} characters, span has {self.end - self.start}"
-            )
+        start, end, text = self.start, self.end, self.text
+        if len(text) != end - start:
+            if end < start:
+                raise ValueError(f"evidence end {end} is before its start {start}")
+            raise ValueError(f"evidence text has {len(text)} characters, span has {end - start}")
+        if info.context is None:  # validated without the original text: nothing more to check
+            return self
         original = _context_text(info)
-        if original is not None and original[self.start : self.end] != self.text:
-            raise ValueError(f"evidence text {self.text!r} is not original[{self.start}:{self.end}]")
+        if original is not None and original[start:end] != text:
+            raise ValueError(f"evidence text {text!r} is not original[{start}:{end}]")
         return self
 
 
@@ -136,6 +137,8 @@ class Entity(_Model):
 
     @model_validator(mode="after")
     def _slice_matches(self, info: ValidationInfo) -> Entity:
+        if info.context is None:  # validated without the original text: nothing to check
+            return self
         original = _context_text(info)
         if original is not None and original[self.start : self.end] != self.text:
             raise ValueError(f"entity text {self.text!r} is not original[{self.start}:{self.end}]")
@@ -150,6 +153,32 @@ class Change(_Model):
     qualifier: Qualifier = Qualifier.EXACT
 
 
+def _known_unit(unit: str) -> str:
+    if unit not in known_units():
+        raise ValueError(f"unknown unit {unit!r}: use an ISO 4217 code, '%' or 'count'")
+    return unit
+
+
+def _period_shape(period: str) -> str:
+    if not PERIOD_PATTERN.match(period):
+        raise ValueError(
+            f"period {period!r} is not of the form 2025, 2025-Q4, 2025-H1, 2025-9M, 2025-10, ..."
+        )
+    return period
+
+
+def _ordered_range(value_range: tuple[float, float]) -> tuple[float, float]:
+    if value_range[0] > value_range[1]:
+        raise ValueError(f"value_range {value_range} has its low end above its high end")
+    return value_range
+
+
+# The checks sit inside the optional types, so that a field left None is accepted without a Python call.
+Unit = Annotated[str, AfterValidator(_known_unit)]
+PeriodLabel = Annotated[str, AfterValidator(_period_shape)]
+ValueRange = Annotated[tuple[float, float], AfterValidator(_ordered_range)]
+
+
 class ClaimFields(_Model):
     """The fields a claim and a gold claim share."""
 
@@ -157,36 +186,13 @@ class ClaimFields(_Model):
     segment: str | None = None
     metric: Metric
     adjusted: bool = False
-    period: str | None = None
+    period: PeriodLabel | None = None
     value: float | None = None
-    value_range: tuple[float, float] | None = None
-    unit: str
+    value_range: ValueRange | None = None
+    unit: Unit
     qualifier: Qualifier = Qualifier.EXACT
     changes: list[Change] = Field(default_factory=list)
     status: Status = Status.ACTUAL
-
-    @field_validator("unit")
-    @classmethod
-    def _known_unit(cls, unit: str) -> str:
-        if unit not in known_units():
-            raise ValueError(f"unknown unit {unit!r}: use an ISO 4217 code, '%' or 'count'")
-        return unit
-
-    @field_validator("period")
-    @classmethod
-    def _period_shape(cls, period: str | None) -> str | None:
-        if period is not None and not PERIOD_PATTERN.match(period):
-            raise ValueError(
-                f"period {period!r} is not of the form 2025, 2025-Q4, 2025-H1, 2025-9M, 2025-10, ..."
-            )
-        return period
-
-    @field_validator("value_range")
-    @classmethod
-    def _ordered_range(cls, value_range: tuple[float, float] | None) -> tuple[float, float] | None:
-        if value_range is not None and value_range[0] > value_range[1]:
-            raise ValueError(f"value_range {value_range} has its low end above its high end")
-        return value_range
 
 
 class Claim(ClaimFields):

@@ -49,6 +49,7 @@ def test_a_valid_claim_reads_back_with_its_defaults() -> None:
             {"evidence": {"start": 1, "end": 17, "text": "亞馬遜第四季度營收2134億美元"}},
             r"is not original\[1:17\]",
         ),
+        ({"evidence": {"start": 16, "end": 0, "text": ""}}, "evidence end 0 is before its start 16"),
         ({"qualifier": "about"}, "qualifier"),
         ({"subject": ""}, "subject"),
         ({"confidence": 0.9}, "confidence"),
@@ -57,6 +58,38 @@ def test_a_valid_claim_reads_back_with_its_defaults() -> None:
 def test_nonsense_is_rejected(overrides: dict[str, Any], message: str) -> None:
     with pytest.raises(ValidationError, match=message):
         Claim.model_validate(_claim(**overrides), context={"text": TEXT})
+
+
+@pytest.mark.parametrize(
+    ("evidence", "message"),
+    [
+        ({"start": 0, "end": 16, "text": "亚马逊第四季度营收2134亿美"}, "has 15 characters, span has 16"),
+        ({"start": 9, "end": 7, "text": "营收"}, "evidence end 7 is before its start 9"),
+    ],
+)
+@pytest.mark.parametrize("context", [None, {}, {"text": None}], ids=["none", "empty", "no-text"])
+def test_a_span_that_cannot_be_a_slice_is_rejected_without_the_text(
+    evidence: dict[str, Any], message: str, context: dict[str, Any] | None
+) -> None:
+    with pytest.raises(ValidationError, match=message):
+        Claim.model_validate(_claim(evidence=evidence), context=context)
+
+
+@pytest.mark.parametrize("context", [None, {}, {"text": None}], ids=["none", "empty", "no-text"])
+def test_without_the_text_a_span_of_the_right_length_is_accepted_as_it_is(
+    context: dict[str, Any] | None,
+) -> None:
+    evidence = {"start": 1, "end": 17, "text": "亞馬遜第四季度營收2134億美元"}
+    document = Document.model_validate(
+        {
+            "script": "traditional",
+            "entities": [{"text": "騰訊", "canonical": "Tencent", "type": "company", "start": 5, "end": 7}],
+            "claims": [_claim(evidence=evidence)],
+        },
+        context=context,
+    )
+    assert document.claims[0].evidence.text == evidence["text"]
+    assert (document.entities[0].start, document.entities[0].end) == (5, 7)
 
 
 @pytest.mark.parametrize(
@@ -121,3 +154,25 @@ def test_a_users_entity_is_checked_against_the_text(entity: dict[str, Any], mess
         Document.model_validate(
             {"script": "traditional", "entities": [entity]}, context={"text": "騰訊第三季度收入增長15%。"}
         )
+
+
+def test_a_documents_claims_are_checked_against_the_text() -> None:
+    claim = _claim(evidence={"start": 1, "end": 17, "text": "亞馬遜第四季度營收2134億美元"})
+    with pytest.raises(ValidationError, match=r"claims\.0\.evidence\n.*is not original\[1:17\]"):
+        Document.model_validate({"script": "traditional", "claims": [claim]}, context={"text": TEXT})
+
+
+@pytest.mark.parametrize(
+    ("overrides", "expected"),
+    [
+        ({"period": None}, {"period": None}),
+        ({"value_range": None}, {"value_range": None}),
+        ({"value_range": [10.0, 12.0]}, {"value_range": (10.0, 12.0)}),
+        ({"value_range": [11.0, 11.0]}, {"value_range": (11.0, 11.0)}),
+        ({"unit": "%", "value": 14.0}, {"unit": "%", "value": 14.0}),
+        ({"unit": "count", "value": 300.0}, {"unit": "count", "value": 300.0}),
+    ],
+)
+def test_optional_and_edge_values_are_accepted(overrides: dict[str, Any], expected: dict[str, Any]) -> None:
+    claim = Claim.model_validate(_claim(**overrides), context={"text": TEXT})
+    assert {key: getattr(claim, key) for key in expected} == expected

@@ -545,19 +545,22 @@ def _claim(view: SentenceView, draft: _Draft) -> dict[str, Any]:
     """A claim's fields, validated with all the text's claims at once (`_claims`)."""
     value = draft.value
     metric = draft.metric.metric
-    start, end = _trimmed(view, draft.start, _clause_end(view, draft.end))
-    names = vocabulary().company_segment_names.get(draft.subject, {})
+    segment = draft.segment
+    if segment is not None:
+        segment = vocabulary().company_segment_names.get(draft.subject, {}).get(segment, segment)
+    period = draft.period
+    start, end = _trimmed(view.text, draft.start, _clause_end(view.sentence, draft.end))
     return {
         "subject": draft.subject,
-        "segment": names.get(draft.segment, draft.segment) if draft.segment is not None else None,
+        "segment": segment,
         "metric": metric,
         "adjusted": draft.metric.adjusted,
-        "period": draft.period.label() if draft.period is not None else None,
+        "period": period.label() if period is not None else None,
         "value": value.value if value is not None else None,
         "value_range": value.value_range if value is not None else None,
         "unit": draft.unit,
         "qualifier": value.qualifier if value is not None else draft.changes[0].qualifier,
-        "changes": _changes(draft.changes, metric),
+        "changes": _changes(draft.changes, metric) if draft.changes else [],
         "status": draft.status,
         "evidence": {"start": start, "end": end, "text": view.text[start:end]},
     }
@@ -597,22 +600,32 @@ def _remember_currency(value: Mention, state: _State) -> None:
 
 def _changes(changes: list[Mention], metric: Metric) -> list[dict[str, Any]]:
     """A claim's changes; those on one basis stated in parts (下跌15元，跌幅1%) as one change."""
-    if not changes:
-        return []
-    default = Basis.VS_PRIOR if metric in vocabulary().point_in_time_metrics else Basis.YOY
     merged: list[dict[str, Any]] = []
     for change in changes:
-        basis = change.basis if change.basis is not None else default
-        magnitudes = _magnitudes(change)
-        same = _completed(merged, basis, magnitudes)
+        basis = change.basis if change.basis is not None else _default_basis(metric)
+        percent, points, amount = change.percent, change.points, change.amount
+        same = _completed(merged, basis, (percent, points, amount)) if merged else None
         if same is None:
-            parts = dict(zip(_MAGNITUDES, magnitudes, strict=True))
-            merged.append({"basis": basis, "qualifier": change.qualifier, **parts})
+            merged.append(
+                {
+                    "basis": basis,
+                    "qualifier": change.qualifier,
+                    "percent": percent,
+                    "points": points,
+                    "amount": amount,
+                }
+            )
             continue
-        for key, magnitude in zip(_MAGNITUDES, magnitudes, strict=True):
+        for key, magnitude in zip(_MAGNITUDES, (percent, points, amount), strict=True):
             if same[key] is None:
                 same[key] = magnitude
     return merged
+
+
+def _default_basis(metric: Metric) -> Basis:
+    """The basis of a change that names none: against the prior figure for a point in time (a share
+    price), else the year before."""
+    return Basis.VS_PRIOR if metric in vocabulary().point_in_time_metrics else Basis.YOY
 
 
 def _completed(merged: list[dict[str, Any]], basis: Basis, magnitudes: _Magnitudes) -> dict[str, Any] | None:
@@ -623,14 +636,16 @@ def _completed(merged: list[dict[str, Any]], basis: Basis, magnitudes: _Magnitud
     return None
 
 
-def _clause_end(view: SentenceView, position: int) -> int:
-    return view.sentence.clause_end(max(position - 1, view.sentence.start))
+def _clause_end(sentence: Sentence, position: int) -> int:
+    """The end of the clause holding the last character before `position`."""
+    return sentence.clause_end(max(position - 1, sentence.start))
 
 
-def _trimmed(view: SentenceView, start: int, end: int) -> tuple[int, int]:
-    while start < end and view.text[start].isspace():
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span `start:end` of `text` less the spaces at its ends."""
+    while start < end and text[start].isspace():
         start += 1
-    while end > start and view.text[end - 1].isspace():
+    while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
 
