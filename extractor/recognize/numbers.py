@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
-from functools import cache, lru_cache
+from functools import cache
 
 from extractor.data import load_table
 from extractor.recognize.patterns import ARABIC, alternation, char_class, compile_pattern, vocabulary
@@ -150,7 +150,6 @@ def numeral_float(numeral: str) -> float | None:
     return None if value is None else float(value)
 
 
-@lru_cache(maxsize=1024)  # 十, 第三, 两千: a few recur in every text; a Decimal is immutable
 def _written_value(numeral: str) -> Decimal | None:
     """The value of a numeral with Chinese digits or multipliers, commas removed."""
     table = _table()
