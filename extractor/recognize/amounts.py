@@ -390,26 +390,15 @@ def _values(low: str, high: str | None) -> tuple[Decimal | None, Decimal | None]
 
 def _plain(numeral: str) -> str:
     """The numeral without its inner qualifier words (2000多亿 → 2000亿)."""
-    return _inner_regex().sub("", numeral) if _has_inner_word(numeral) else numeral
+    return _inner_regex().sub("", numeral)
 
 
 def _qualifier(parts: Parts) -> Qualifier:
     return (
         qualifier_of(parts.before, "before")
         or qualifier_of(parts.after, "after")
-        or (_OVER if _has_inner_word(parts.low) else _EXACT)
+        or (_OVER if _inner_regex().search(parts.low) else _EXACT)
     )
-
-
-def _has_inner_word(numeral: str) -> bool:
-    """Whether a qualifier word stands inside the numeral; a character test rules out most numerals
-    without running the pattern."""
-    return not _inner_first_characters().isdisjoint(numeral) and _inner_regex().search(numeral) is not None
-
-
-@cache
-def _inner_first_characters() -> frozenset[str]:
-    return frozenset(form[0] for form in forms(qualifier_words("inner")))
 
 
 @cache
