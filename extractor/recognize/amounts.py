@@ -95,7 +95,15 @@ def _unit_ends() -> frozenset[str]:
 @cache
 def _amount_regex() -> re.Pattern[str]:
     guard = char_class(_unit_ends())
-    return compile_pattern(f"(?>{amount_pattern()})(?(maybe_prefix)|(?<={guard}))")
+    return compile_pattern(f"{_digit_guard()}(?>{amount_pattern()})(?(maybe_prefix)|(?<={guard}))")
+
+
+def _digit_guard() -> str:
+    """A lookahead failing a digit inside a number (after a digit, a point or a letter), where no
+    Arabic numeral starts and no Chinese one can: the engine then leaves the inner digits of a number
+    after one test each instead of trying the pattern. Led by the numeral starters, so that the other
+    characters of a text are still failed by one class test."""
+    return rf"(?=[{numeral_starters()}])(?!(?<=[\d.A-Za-z])[0-9])"
 
 
 @cache
