@@ -50,6 +50,7 @@ from extractor.recognize.patterns import (
 
 _HAN = regex.compile(r"\p{Han}")
 _FROM = ("从", "由")  # 从A至B is two levels, not a range
+_AMOUNT, _EXACT, _OVER, _RANGE = MentionKind.AMOUNT, Qualifier.EXACT, Qualifier.OVER, Qualifier.RANGE
 
 
 @cache
@@ -94,7 +95,15 @@ def _unit_ends() -> frozenset[str]:
 @cache
 def _amount_regex() -> re.Pattern[str]:
     guard = char_class(_unit_ends())
-    return compile_pattern(f"(?>{amount_pattern()})(?(maybe_prefix)|(?<={guard}))")
+    return compile_pattern(f"{_digit_guard()}(?>{amount_pattern()})(?(maybe_prefix)|(?<={guard}))")
+
+
+def _digit_guard() -> str:
+    """A lookahead failing a digit inside a number (after a digit, a point or a letter), where no
+    Arabic numeral starts and no Chinese one can: the engine then leaves the inner digits of a number
+    after one test each instead of trying the pattern. Led by the numeral starters, so that the other
+    characters of a text are still failed by one class test."""
+    return rf"(?=[{numeral_starters()}])(?!(?<=[\d.A-Za-z])[0-9])"
 
 
 @cache
@@ -165,7 +174,9 @@ _NO_LEADS = Leads()
 def _leads(text: str, start: int) -> Leads:
     """The words written right before the number at `start`, read backwards: a currency ending there
     or one space before (US$ 150), with a qualifier before it (约人民币100亿); else a qualifier ending
-    there (约100亿). The longest word wins."""
+    there (约100亿). The longest word wins. Most numbers follow no such word, which one test tells."""
+    if start == 0 or text[start - 1] not in _lead_last_characters():
+        return _NO_LEADS
     end = start - 1 if start > 0 and text[start - 1] == " " else start
     currency = _word_ending(text, end, _currency_forms())
     if currency is None:
@@ -197,6 +208,12 @@ class Words(NamedTuple):
     def of(cls, forms: Iterable[str]) -> Words:
         found = frozenset(forms)
         return cls(found, max(map(len, found)), frozenset(form[-1] for form in found))
+
+
+@cache
+def _lead_last_characters() -> frozenset[str]:
+    """The characters a word before a number may end with, and the space before one (US$ 150)."""
+    return _currency_forms().last_characters | _before_forms().last_characters | {" "}
 
 
 @cache
@@ -259,7 +276,7 @@ def _amounts_from(match: re.Match[str], parts: Parts, text: str) -> list[Mention
     if parts.low_unit and high_value > _range_ratio() * low_value:
         return _levels_from(match, parts, text, unit, implicit)
     ends = (low_value, high_value)
-    return [_mention(text, start, match.end(), ends, unit, Qualifier.RANGE, implicit)]
+    return [_mention(text, start, match.end(), ends, unit, _RANGE, implicit)]
 
 
 def _mention(
@@ -273,24 +290,18 @@ def _mention(
 ) -> Mention:
     """The amount of one value or a range's two ends, made negative after a loss word (亏损166亿) and
     marked per share after 每股."""
+    counted = unit is None or unit == "count"
     sign = -1.0 if unit != "count" and _after_loss_word(text, start) else 1.0
-    per_share = unit not in {None, "count"} and bool(
-        _per_share_regex().search(text, max(0, start - 16), start)
-    )
-    value_range = None
-    if len(values) == 2:
-        value_range = tuple(sorted((sign * float(values[0]), sign * float(values[1]))))
+    per_share = not counted and _per_share_regex().search(text, max(0, start - 16), start) is not None
+    if len(values) == 1:
+        value, value_range = sign * float(values[0]), None
+    else:
+        value = sign * float(sum(values) / len(values))
+        low, high = sorted((sign * float(values[0]), sign * float(values[1])))
+        value_range = (low, high)
+    # Positional: keyword arguments make the mention take twice as long to build.
     return Mention(
-        kind=MentionKind.AMOUNT,
-        start=start,
-        end=end,
-        text=text[start:end],
-        value=sign * float(values[0] if len(values) == 1 else sum(values) / len(values)),
-        value_range=value_range,  # type: ignore[arg-type]
-        unit=unit,
-        qualifier=qualifier,
-        implicit_unit=implicit,
-        per_share=per_share,
+        _AMOUNT, start, end, text[start:end], value, value_range, unit, qualifier, implicit, per_share
     )
 
 
@@ -319,7 +330,7 @@ def _levels_from(
     low_end = match.end("low_unit") if parts.low_unit else match.end("low")
     ends = (
         (parts.low, parts.start, low_end, low_unit, implicit and low_unit == unit, _qualifier(parts)),
-        (parts.high, match.start("high"), match.end(), unit, implicit, Qualifier.EXACT),
+        (parts.high, match.start("high"), match.end(), unit, implicit, _EXACT),
     )
     levels = []
     for numeral, level_start, end, level_unit, level_implicit, qualifier in ends:
@@ -343,10 +354,15 @@ def _unit_of(parts: Parts) -> tuple[str | None, bool]:
         if word:
             return currency_words()[word.strip()], False
     if parts.implicit:
-        return str(vocabulary()["implicit_currency"]["code"]), True
+        return _implicit_code(), True
     if parts.measure:
         return "count", False
     return None, False
+
+
+@cache
+def _implicit_code() -> str:
+    return str(vocabulary()["implicit_currency"]["code"])
 
 
 def _is_amount(match: re.Match[str], parts: Parts, text: str, unit: str | None) -> bool:
@@ -354,7 +370,7 @@ def _is_amount(match: re.Match[str], parts: Parts, text: str, unit: str | None) 
     last = high or low
     if unit is None and not has_big_unit(last):
         return False
-    if starts_with_multiplier(low) and unit in {None, "count"}:
+    if unit in {None, "count"} and starts_with_multiplier(low):
         return False
     if is_chinese(low) and not has_multiplier(last) and high is None:
         if unit in {None, "count"}:
@@ -389,7 +405,7 @@ def _qualifier(parts: Parts) -> Qualifier:
     return (
         qualifier_of(parts.before, "before")
         or qualifier_of(parts.after, "after")
-        or (Qualifier.OVER if _inner_regex().search(parts.low) else Qualifier.EXACT)
+        or (_OVER if _inner_regex().search(parts.low) else _EXACT)
     )
 
 

@@ -19,7 +19,7 @@ from typing import Any
 from extractor.models import Basis, Qualifier
 from extractor.recognize.amounts import amount_pattern, read_amount
 from extractor.recognize.mentions import Mention, MentionKind
-from extractor.recognize.numbers import big_unit_class, digit_class, numeral_value, point_class, unit_class
+from extractor.recognize.numbers import big_unit_class, digit_class, numeral_float, point_class, unit_class
 from extractor.recognize.patterns import (
     alternation,
     anonymous,
@@ -34,6 +34,14 @@ from extractor.recognize.patterns import (
     vocabulary,
 )
 from extractor.recognize.percents import percent_pattern, read_percent
+
+_CHANGE, _QOQ, _MOM, _EXACT, _OVER = (  # read once, not per match
+    MentionKind.CHANGE,
+    Basis.QOQ,
+    Basis.MOM,
+    Qualifier.EXACT,
+    Qualifier.OVER,
+)
 
 
 def _bases_words() -> list[str]:
@@ -145,24 +153,17 @@ def find_changes(text: str) -> list[Mention]:
 
 
 def _change_from(match: re.Match[str]) -> Mention | None:
-    word = match.group("direction") or match.group("rate") or match.group("lead_direction")
+    word = match["direction"] or match["rate"] or match["lead_direction"]
     sign = -1.0 if word is not None and _directions().get(word) == "down" else 1.0
-    basis_word = match.group("basis") or match.group("fused") or match.group("lead_fused")
+    basis_word = match["basis"] or match["fused"] or match["lead_fused"]
     magnitude = _magnitude(match, sign)
     if magnitude is None:
         return None
-    end = magnitude.pop("end", match.end())
+    start, end = match.start(), magnitude.pop("end", match.end())
     basis = _bases()[basis_word] if basis_word else None
-    if basis is Basis.QOQ and basis_word in _sequential_words() and _monthly_before(match):
-        basis = Basis.MOM
-    return Mention(
-        kind=MentionKind.CHANGE,
-        start=match.start(),
-        end=end,
-        text=match.string[match.start() : end],
-        basis=basis,
-        **magnitude,
-    )
+    if basis is _QOQ and basis_word in _sequential_words() and _monthly_before(match):
+        basis = _MOM
+    return Mention(_CHANGE, start, end, match.string[start:end], basis=basis, **magnitude)
 
 
 @cache
@@ -187,15 +188,15 @@ def _monthly_before(match: re.Match[str]) -> bool:
 
 def _magnitude(match: re.Match[str], sign: float) -> dict[str, Any] | None:
     """The mention fields of the signed magnitude (percent, points or amount) and its qualifier."""
-    if match.group("percent"):
-        level = read_percent(match.group("percent"))
+    if match["percent"]:
+        level = read_percent(match["percent"])
         if level is None:
             return None
         ends = level.value_range
         value_range = None if ends is None else tuple(sorted((sign * ends[0], sign * ends[1])))
         return {"percent": sign * level.value, "value_range": value_range, "qualifier": level.qualifier}
-    if match.group("amount"):
-        amount = read_amount(match.group("amount"))
+    if match["amount"]:
+        amount = read_amount(match["amount"])
         if amount is None or amount.value is None:
             return None
         return {
@@ -205,28 +206,28 @@ def _magnitude(match: re.Match[str], sign: float) -> dict[str, Any] | None:
             "qualifier": amount.qualifier,
             "implicit_unit": amount.implicit_unit,
         }
-    qualifier = _qualifier(match.group("before") or match.group("to_before") or match.group("lead_before"))
+    qualifier = _qualifier(match["before"] or match["to_before"] or match["lead_before"])
     for group, scale in (("points", 1.0), ("basis_points", 0.01)):
-        if match.group(group):
-            value = numeral_value(match.group(group))
-            return None if value is None else {"points": sign * float(value) * scale, "qualifier": qualifier}
-    multiple = match.group("multiple") or match.group("to_multiple")
+        if match[group]:
+            value = numeral_float(match[group])
+            return None if value is None else {"points": sign * value * scale, "qualifier": qualifier}
+    multiple = match["multiple"] or match["to_multiple"]
     if multiple:
-        value = numeral_value(multiple)
+        value = numeral_float(multiple)
         if value is None:
             return None
-        times = float(value) - 1 if match.group("to_multiple") else float(value)
+        times = value - 1 if match["to_multiple"] else value
         return {"percent": sign * times * 100, "qualifier": qualifier}
-    digits = match.group("digits") or match.group("lead_digits")
+    digits = match["digits"] or match["lead_digits"]
     if digits:
-        return {"percent": sign * _digit_counts()[digits], "qualifier": Qualifier.OVER}
-    if match.group("flat"):
+        return {"percent": sign * _digit_counts()[digits], "qualifier": _OVER}
+    if match["flat"]:
         return {"percent": 0.0}
-    doubling = match.group("doubling") or match.group("lead_doubling")
+    doubling = match["doubling"] or match["lead_doubling"]
     if doubling:
         return {"percent": float(_doubling()[doubling]), "qualifier": qualifier}
     return None
 
 
 def _qualifier(word: str | None) -> Qualifier:
-    return qualifier_of(word, "before") or Qualifier.EXACT
+    return qualifier_of(word, "before") or _EXACT

@@ -14,7 +14,14 @@ from typing import NamedTuple
 
 from extractor.models import Qualifier
 from extractor.recognize.mentions import Mention, MentionKind
-from extractor.recognize.numbers import digit_class, numeral_starters, numeral_value, point_class, unit_class
+from extractor.recognize.numbers import (
+    digit_class,
+    numeral_float,
+    numeral_starters,
+    numeral_value,
+    point_class,
+    unit_class,
+)
 from extractor.recognize.patterns import (
     ARABIC,
     alternation,
@@ -28,6 +35,7 @@ from extractor.recognize.patterns import (
 )
 
 _HUNDRED = Decimal(100)
+_PERCENT, _EXACT, _RANGE = MentionKind.PERCENT, Qualifier.EXACT, Qualifier.RANGE  # read once, not per match
 
 
 @cache
@@ -79,7 +87,7 @@ def find_percents(text: str, skip: Callable[[int, int], bool] | None = None) -> 
     rules out (a change's magnitude, which the change reports) is dropped before its value is read."""
     found = []
     for match in _percent_regex().finditer(text):
-        if skip is not None and skip(match.start(), match.end()):
+        if skip is not None and skip(*match.span()):
             continue
         mention = _percent_from(match)
         if mention is not None:
@@ -105,47 +113,40 @@ def _percent_from(match: re.Match[str]) -> Mention | None:
     level = _level_of(match)
     if level is None:
         return None
-    return Mention(
-        kind=MentionKind.PERCENT,
-        start=match.start(),
-        end=match.end(),
-        text=match.group(),
-        value=level.value,
-        value_range=level.value_range,
-        unit="%",
-        qualifier=level.qualifier,
-    )
+    start, end = match.span()
+    return Mention(_PERCENT, start, end, match[0], level.value, level.value_range, "%", level.qualifier)
 
 
 def _level_of(match: re.Match[str]) -> Level | None:
+    level = match["level"]
+    if level is not None:  # 14%, most percentages: no range, no arithmetic, so read as a float at once
+        value = numeral_float(level)
+        return None if value is None else Level(value, None, _qualifier(match))
     low, high = _ends(match)
     if low is None:
         return None
-    qualifier = (
-        qualifier_of(match.group("before"), "before")
-        or qualifier_of(match.group("after"), "after")
-        or Qualifier.EXACT
-    )
     if high is None:
-        return Level(float(low), None, qualifier)
+        return Level(float(low), None, _qualifier(match))
     if high < low:
         return None
-    return Level(float((low + high) / 2), (float(low), float(high)), Qualifier.RANGE)
+    return Level(float((low + high) / 2), (float(low), float(high)), _RANGE)
+
+
+def _qualifier(match: re.Match[str]) -> Qualifier:
+    return qualifier_of(match["before"], "before") or qualifier_of(match["after"], "after") or _EXACT
 
 
 def _ends(match: re.Match[str]) -> tuple[Decimal | None, Decimal | None]:
-    """The level, or the two ends of a range, in per cent."""
-    if match.group("low") is not None:
-        return numeral_value(match.group("low")), numeral_value(match.group("high"))
-    if match.group("level") is not None:
-        return numeral_value(match.group("level")), None
-    if match.group("spelled_low") is not None:
-        high = match.group("spelled_high")
-        return numeral_value(match.group("spelled_low")), None if high is None else numeral_value(high)
-    if match.group("den") is not None:
-        denominator, numerator = numeral_value(match.group("den")), numeral_value(match.group("num"))
+    """The two ends of a range, or the level of a form other than `level`, in per cent."""
+    if match["low"] is not None:
+        return numeral_value(match["low"]), numeral_value(match["high"])
+    if match["spelled_low"] is not None:
+        high = match["spelled_high"]
+        return numeral_value(match["spelled_low"]), None if high is None else numeral_value(high)
+    if match["den"] is not None:
+        denominator, numerator = numeral_value(match["den"]), numeral_value(match["num"])
         if not denominator or numerator is None:
             return None, None
         return numerator / denominator * _HUNDRED, None
-    tenths = numeral_value(match.group("tenths"))
+    tenths = numeral_value(match["tenths"])
     return (None if tenths is None else tenths * 10), None

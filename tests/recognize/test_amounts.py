@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 from recognize_support import mentions_of, only
 
 from extractor.models import Qualifier
 from extractor.recognize import MentionKind
+from extractor.recognize.amounts import _digit_guard, amount_pattern
 
 A = MentionKind.AMOUNT
 EXACT, APPROX, OVER, UNDER, UP_TO, RANGE = (
@@ -255,3 +260,38 @@ def test_from_to_is_two_levels() -> None:
 def test_chinese_comma_keeps_amounts_apart() -> None:
     found = mentions_of("營收為1，200億元", A)
     assert [(surface, mention.value) for surface, mention in found] == [("200億元", 20000000000.0)]
+
+
+AMOUNT_FRAGMENTS = [
+    "1",
+    "2",
+    "0",
+    "9",
+    ".",
+    ",",
+    " ",
+    "A",
+    "Q",
+    "二",
+    "十",
+    "百",
+    "万",
+    "亿",
+    "美元",
+    "US$",
+    "元",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(AMOUNT_FRAGMENTS), max_size=40))
+@example(["营收", "2", "1", "3", "4", "亿", "美元"])
+@example(["US$", "1", ".", "9", "5"])
+@example(["Q", "4", "营收", "1", "0", "亿", "元"])
+@example(["二", "十", "亿", "美元"])
+def test_the_digit_guard_fails_only_where_no_amount_starts(fragments: list[str]) -> None:
+    text = "".join(fragments)
+    guard, bare = re.compile(_digit_guard()), re.compile(amount_pattern())
+    for position in range(len(text)):
+        if guard.match(text, position) is None:
+            assert bare.match(text, position) is None

@@ -5,8 +5,10 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from extractor.recognize.numbers import numeral_regex, numeral_value
+from extractor.recognize.numbers import _written_value, numeral_float, numeral_regex, numeral_value
 
 
 @pytest.mark.parametrize(
@@ -64,3 +66,34 @@ def test_decimals_beyond_four_places_are_exact() -> None:
 )
 def test_numeral_boundaries(text: str, numerals: list[str]) -> None:
     assert [match.group() for match in numeral_regex().finditer(text)] == numerals
+
+
+@pytest.mark.parametrize(
+    ("numeral", "value"),
+    [
+        ("14", 14.0),  # plain figures: read without a Decimal
+        ("21.2", 21.2),
+        ("0.1", 0.1),
+        ("2,134", 2134.0),
+        ("99999999999999999999", 1e20),  # 20 digits: still plain
+        ("100000000000000000000", 1e20),  # 21 characters: read as a Decimal, at the limit
+        ("100000000000000000001", None),  # beyond the limit
+        ("1.95亿", 195000000.0),  # multipliers: read as a Decimal, then converted
+        ("十五点八", 15.8),
+        ("两千五", 2500.0),
+    ],
+)
+def test_numeral_float(numeral: str, value: float | None) -> None:
+    assert numeral_float(numeral) == value
+
+
+@given(st.from_regex(r"\A[0-9]{1,24}(\.[0-9]{1,12})?\Z"))
+def test_numeral_float_is_the_decimal_value_converted(numeral: str) -> None:
+    value = numeral_value(numeral)
+    assert numeral_float(numeral) == (None if value is None else float(value))
+
+
+@given(st.from_regex(r"\A[0-9]{1,12}(\.[0-9]{1,6})?[万萬亿億兆]?\Z"))
+def test_scaled_figures_read_as_written_numerals_are(numeral: str) -> None:
+    written = _written_value(numeral)
+    assert numeral_value(numeral) == written
