@@ -83,17 +83,21 @@ def matches_at(
             end = match.end()
 
 
-def matches_around(
-    pattern: regex.Pattern[str], text: str, positions: Sequence[int], reach: int
-) -> Iterator[regex.Match[str]]:
-    """What `pattern.finditer(text)` finds when every match holds one of the sorted `positions` at most
-    `reach` characters after its start: a search from each position not yet passed."""
+def matches_before(
+    pattern: re.Pattern[str], text: str, joints: Sequence[int], lead: frozenset[str], reach: int
+) -> Iterator[re.Match[str]]:
+    """What `pattern.finditer(text)` finds when every match is a run of at most `reach` characters of
+    `lead` followed by one of the sorted `joints` (安迪 before the dot of 安迪·杰西) and so on.
+
+    Such a match can only begin where the run of `lead` characters before a joint begins, and whether it
+    matches depends only on what follows the joint: one try per joint, where its run begins.
+    """
     end = 0
-    for position in positions:
-        while position >= end:
-            match = pattern.search(text, max(end, position - reach))
-            if match is None:
-                return
+    for joint in joints:
+        start, floor = joint, max(end, joint - reach)
+        while start > floor and text[start - 1] in lead:
+            start -= 1
+        if start < joint and (match := pattern.match(text, start)):
             yield match
             end = match.end()
 
@@ -112,7 +116,8 @@ class UnknownNameRules:
     generic_endings: tuple[str, ...]
     name_min: int
     name_max: int
-    transliterated: regex.Pattern[str]
+    transliterated: re.Pattern[str]
+    transliteration_chars: frozenset[str]
     transliterated_reach: int
     role_named: regex.Pattern[str]
     latin_stopwords: frozenset[str]
@@ -135,7 +140,8 @@ class UnknownNameRules:
         return found
 
     def _people(self, text: str, cues: list[int], dots: list[int]) -> Iterator[EntityMention]:
-        for match in matches_around(self.transliterated, text, dots, self.transliterated_reach):
+        chars, reach = self.transliteration_chars, self.transliterated_reach
+        for match in matches_before(self.transliterated, text, dots, chars, reach):
             yield EntityMention(match.start(), match.end(), match.group(), EntityType.PERSON, None)
         for match in matches_at(self.role_named, text, cues):
             start, end = match.span("name")
@@ -234,7 +240,8 @@ def unknown_name_rules() -> UnknownNameRules:
         generic_endings=tuple(table["org_generic_endings"]),
         name_min=int(table["org_name_min"]),
         name_max=int(table["org_name_max"]),
-        transliterated=regex.compile(f"{part}(?:{_NAME_DOT}{part})+"),
+        transliterated=re.compile(f"{part}(?:{_NAME_DOT}{part})+"),
+        transliteration_chars=frozenset(table["transliteration_chars"]),
         transliterated_reach=part_max,
         role_named=regex.compile(
             f"(?:{cues})(?:(?:{joiners})(?:{cues}))*\\s?(?P<name>\\p{{Han}}{{2,3}}?)(?=(?:{verbs}))"

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from extractor.entities import EntityFinder
 from extractor.entities.matcher import WordStarts
-from extractor.entities.unknown import Taken, matches_around, matches_at, unknown_name_rules
+from extractor.entities.unknown import Taken, matches_at, matches_before, unknown_name_rules
 from extractor.models import EntityType
 from extractor.normalize import normalize
 
@@ -61,11 +61,31 @@ def test_word_starts_of_a_word_in_two_groups() -> None:
     assert WordStarts([["科技"], ["科技", "集团"]]).find("蔚蓝科技集团") == [[2], [2, 4]]
 
 
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("首席执行官安迪·杰西表示", [(5, 10)]),
+        ("執行長安迪·傑西與瑪麗·安德森會面", [(3, 8), (9, 15)]),
+        ("执行长安迪·杰西与玛丽·安德森会面", [(3, 8), (9, 15)]),
+        ("評論員·觀點", []),  # 评论员 is no transliteration: the run before the dot is empty
+        ("克里斯托弗·诺兰·史密斯说", [(0, 12)]),  # one name over two dots
+        ("阿比巴拜班邦鲍·贝本说", [(1, 10)]),  # a part holds at most six characters
+        ("年報·安迪·傑西", [(3, 8)]),  # the first dot starts nothing, the second does
+    ],
+)
+def test_transliterated_names_are_tried_once_per_dot(text: str, names: list[tuple[int, int]]) -> None:
+    normalized = normalize(text).text
+    dots = RULES.triggers.find(normalized)[3]
+    reach = RULES.transliterated_reach
+    found = matches_before(RULES.transliterated, normalized, dots, RULES.transliteration_chars, reach)
+    assert [match.span() for match in found] == names
+
+
 FRAGMENTS = st.sampled_from(
     ["副总裁", "高级副总裁", "总裁", "兼", "首席执行官", "CEO", " ", "张伟", "李明", "表示", "说",
      "股份有限公司", "有限公司", "集团", "科技", "公司", "股", "星河", "蔚蓝", "的", "，",
-     "安迪", "·", "杰西", "玛丽", "安德森", "（688999）", "(2025)", "(02345)", "(ABCD-US)", "(",
-     "营收", "增长"]
+     "安迪", "·", "杰西", "玛丽", "安德森", "亚历山德罗", "维奇", "丁", "（688999）", "(2025)", "(02345)",
+     "(ABCD-US)", "(", "营收", "增长"]
 )  # fmt: skip
 
 
@@ -83,9 +103,8 @@ def test_rules_tried_at_their_words_find_what_a_full_scan_finds(text: str) -> No
         m.span() for m in RULES.ticker.finditer(text)
     ]
     reach = RULES.transliterated_reach
-    assert [m.span() for m in matches_around(RULES.transliterated, text, dots, reach)] == [
-        m.span() for m in RULES.transliterated.finditer(text)
-    ]
+    found = matches_before(RULES.transliterated, text, dots, RULES.transliteration_chars, reach)
+    assert [m.span() for m in found] == [m.span() for m in RULES.transliterated.finditer(text)]
 
 
 SPANS = st.lists(st.tuples(st.integers(0, 30), st.integers(1, 6)).map(lambda s: (s[0], s[0] + s[1])))
