@@ -28,6 +28,7 @@ from extractor.models import EntityType
 RULES = "registry/unknown_names.yaml"
 _LATIN_WORD = regex.compile(r"(?<![A-Za-z0-9])[A-Z][A-Za-z0-9]*(?:[-&'][A-Za-z0-9]+)*(?![A-Za-z0-9])")
 _DIGIT = re.compile(r"\d")
+_HAN = regex.compile(r"\p{Han}")
 _NAME_DOT = "·"  # joins the parts of a transliterated name
 
 
@@ -109,7 +110,7 @@ class UnknownNameRules:
     triggers: WordStarts  # groups: role cues, company suffixes, stock code brackets, the name dot
     suffixes: re.Pattern[str]
     ticker: regex.Pattern[str]
-    name_chars: regex.Pattern[str]
+    name_breaks: frozenset[str]
     break_words: re.Pattern[str]
     break_reach: int
     generic_names: frozenset[str]
@@ -165,8 +166,9 @@ class UnknownNameRules:
         there is no name there. A name with a stock code may end like a description (晨光能源)."""
         floor = max(0, suffix_start - self.name_max)
         floor = max(floor, taken.last_before(floor, suffix_start) + 1)
-        name_chars = self.name_chars.search(text, floor, suffix_start)
-        start = name_chars.start() if name_chars else suffix_start
+        start = suffix_start
+        while start > floor and (char := text[start - 1]) not in self.name_breaks and is_han(char):
+            start -= 1
         for word in self.break_words.finditer(text, max(0, start - self.break_reach), suffix_start):
             start = max(start, word.end())
         name = text[start:suffix_start]
@@ -213,13 +215,18 @@ class UnknownNameRules:
         return EntityMention(start, end, text[start:end], kind, None)
 
 
+def is_han(char: str) -> bool:
+    """Whether `char` is a Han character (regex `\\p{Han}`); the CJK Unified Ideographs block, all Han,
+    is told without a regex call."""
+    return "\u4e00" <= char <= "\u9fff" or _HAN.match(char) is not None
+
+
 @cache
 def unknown_name_rules() -> UnknownNameRules:
     """The rules of unknown_names.yaml, compiled once per process."""
     table = load_table(RULES)
     suffixes = _alternation(table["org_suffixes"])
     not_before = _alternation(table["org_suffix_not_before"])
-    breaks = re.escape("".join(table["org_name_breaks"]))
     chars = re.escape(table["transliteration_chars"])
     part_max = int(table["transliterated_part_max"])
     part = f"[{chars}]{{1,{part_max}}}"
@@ -233,7 +240,7 @@ def unknown_name_rules() -> UnknownNameRules:
         ),
         suffixes=re.compile(f"(?:{suffixes})+(?:{re.escape(table['org_trailing'])})?(?!{not_before})"),
         ticker=regex.compile(f"(?<=\\p{{Han}})(?:{brackets}){table['org_ticker'].strip()}"),
-        name_chars=regex.compile(f"(?:(?![{breaks}])\\p{{Han}})+\\Z"),
+        name_breaks=frozenset("".join(table["org_name_breaks"])),
         break_words=re.compile(_alternation(table["org_name_break_words"])),
         break_reach=max(map(len, table["org_name_break_words"])) - 1,
         generic_names=frozenset(table["org_generic_names"]),

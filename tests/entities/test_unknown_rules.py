@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from extractor.entities import EntityFinder
 from extractor.entities.matcher import WordStarts
-from extractor.entities.unknown import Taken, matches_at, matches_before, unknown_name_rules
+from extractor.entities.unknown import Taken, is_han, matches_at, matches_before, unknown_name_rules
 from extractor.models import EntityType
 from extractor.normalize import normalize
 
@@ -79,6 +79,38 @@ def test_transliterated_names_are_tried_once_per_dot(text: str, names: list[tupl
     reach = RULES.transliterated_reach
     found = matches_before(RULES.transliterated, normalized, dots, RULES.transliteration_chars, reach)
     assert [match.span() for match in found] == names
+
+
+@pytest.mark.parametrize(
+    ("char", "han"),
+    [
+        ("营", True), ("營", True), ("\u9fff", True),  # CJK Unified Ideographs, told by range
+        ("㐀", True), ("𠀀", True), ("々", True), ("〇", True), ("⺀", True),  # Han elsewhere, told by regex
+        ("\u4dff", False), ("ア", False), ("A", False), ("，", False), ("·", False),
+    ],
+)  # fmt: skip
+def test_is_han_agrees_with_the_unicode_script(char: str, han: bool) -> None:
+    assert is_han(char) is han
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("据悉，蔚蓝星河科技集团营收增长。", [(3, 11)]),
+        ("據悉，蔚藍星河科技集團營收增長。", [(3, 11)]),
+        ("这家公司与晨光新材料科技合作", [(5, 12)]),  # 与 breaks the name
+        ("這家公司與晨光新材料科技合作", [(5, 12)]),
+        ("2025年星河科技营收", [(5, 9)]),  # 年 breaks the name
+        ("アリ星河科技营收", [(2, 6)]),  # a name holds Han characters only
+        ("㐀星科技营收增长", [(0, 4)]),  # Han outside the common block
+        ("𠀀星科技營收增長", [(0, 4)]),
+        ("全球最大的云端平台科技", []),  # 云端平台 ends like a description
+    ],
+)
+def test_company_name_runs_back_over_han_characters(text: str, names: list[tuple[int, int]]) -> None:
+    found = FINDER.entities(normalize(text).text)
+    assert [(e.start, e.end) for e in found] == names
+    assert all(e.type is EntityType.COMPANY for e in found)
 
 
 FRAGMENTS = st.sampled_from(
