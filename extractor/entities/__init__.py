@@ -35,25 +35,27 @@ _VERSION = regex.compile(r" ?(\d{1,2})(?![\d.%年月日季号亿万])")
 class AliasIndex:
     """Every matched form of a set of entries, and the matcher that finds them."""
 
-    entries: dict[str, Entry]
     matcher: PhraseMatcher
+    entries: list[Entry | None]  # the entry of each phrase by its index in the matcher, None for a not-name
 
     @classmethod
     def of(cls, entries: Sequence[Entry]) -> AliasIndex:
         table = alias_table(entries)
-        return cls(table, PhraseMatcher([*table, *not_names()]))
+        matcher = PhraseMatcher([*table, *not_names()])
+        return cls(matcher, [table.get(phrase) for phrase in matcher.by_index])
 
     def find(self, text: str) -> list[EntityMention]:
         """Registry entities in `text`, longest name at each position, in order."""
         mentions: list[EntityMention] = []
         taken_until = 0
-        for name, start, end in self.matcher.find(text):
+        names, entries = self.matcher.by_index, self.entries
+        for index, start, end in self.matcher.find_indexes(text):
             if start < taken_until:
                 continue  # inside the version number of the previous product
-            entry = self.entries.get(name)
+            entry = entries[index]
             if entry is None:
                 continue  # an ordinary word that contains a name
-            canonical = entry.canonical
+            name, canonical = names[index], entry.canonical
             if entry.versioned and (version := _VERSION.match(text, end)):
                 end, canonical = version.end(), f"{canonical} {version.group(1)}"
                 name = text[start:end]

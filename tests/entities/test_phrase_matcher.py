@@ -37,6 +37,25 @@ def test_longest_phrase_within_latin_word_bounds(matcher: PhraseMatcher, text: s
     assert [phrase for phrase, _, _ in matcher.find(text)] == found
 
 
+@pytest.mark.parametrize("matcher", [MATCHER, LARGE_MATCHER], ids=["small", "large"])
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("亚马逊云科技与亚马逊", [("亚马逊云科技", 0, 6), ("亚马逊", 7, 10)]),
+        ("Amazon S3X上线", [("Amazon", 0, 6)]),  # the shorter phrase at that start, by its own index
+        ("AMD3与S30", [("AMD", 0, 3)]),
+        ("亞馬遜雲科技與亚马逊", [("亚马逊", 7, 10)]),
+        ("营业利润率为30%", [("营业利润率", 0, 5)]),
+    ],
+)
+def test_indexes_name_the_phrases_found(
+    matcher: PhraseMatcher, text: str, found: list[tuple[str, int, int]]
+) -> None:
+    indexed = matcher.find_indexes(text)
+    assert [(matcher.by_index[index], start, end) for index, start, end in indexed] == found
+    assert [text[start:end] for _, start, end in indexed] == [phrase for phrase, _, _ in found]
+
+
 @settings(max_examples=300, deadline=None)
 @given(
     st.lists(
