@@ -163,12 +163,16 @@ class UnknownNameRules:
 
     def _name_start(self, text: str, suffix_start: int, taken: Taken, *, listed: bool = False) -> int | None:
         """Where the name before a company suffix (or a stock code: `listed`) begins, or None when
-        there is no name there. A name with a stock code may end like a description (晨光能源)."""
-        floor = max(0, suffix_start - self.name_max)
-        floor = max(floor, taken.last_before(floor, suffix_start) + 1)
-        start = suffix_start
+        there is no name there. A name with a stock code may end like a description (晨光能源).
+
+        The name cannot begin before the Han characters that end at the suffix, so the taken spans are
+        looked up only when those are enough for a name."""
+        start, floor = suffix_start, max(0, suffix_start - self.name_max)
         while start > floor and (char := text[start - 1]) not in self.name_breaks and is_han(char):
             start -= 1
+        if suffix_start - start < self.name_min:
+            return None
+        start = max(start, taken.last_before(start, suffix_start) + 1)
         for word in self.break_words.finditer(text, max(0, start - self.break_reach), suffix_start):
             start = max(start, word.end())
         name = text[start:suffix_start]

@@ -104,7 +104,11 @@ def test_is_han_agrees_with_the_unicode_script(char: str, han: bool) -> None:
         ("アリ星河科技营收", [(2, 6)]),  # a name holds Han characters only
         ("㐀星科技营收增长", [(0, 4)]),  # Han outside the common block
         ("𠀀星科技營收增長", [(0, 4)]),
-        ("全球最大的云端平台科技", []),  # 云端平台 ends like a description
+        ("全球最大的云端平台科技", []),
+        ("亚马逊星河科技营收增长", [(0, 3), (3, 7)]),  # the name begins after the registry name
+        ("亞馬遜星河科技營收增長", [(0, 3), (3, 7)]),
+        ("营收与云科技集团", []),  # one Han character is too short for a name
+        ("營收與雲科技集團", []),  # 云端平台 ends like a description
     ],
 )
 def test_company_name_runs_back_over_han_characters(text: str, names: list[tuple[int, int]]) -> None:
