@@ -37,14 +37,9 @@ class PhraseMatcher:
         """Pickled as its phrases (the automaton is rebuilt), so pipelines can go to worker processes."""
         return PhraseMatcher, (self.by_index,)
 
-    def find(self, text: str) -> list[tuple[str, int, int]]:
-        """(phrase, start, end) of every phrase in `text`, in order, none overlapping."""
-        by_index = self.by_index
-        return [(by_index[index], start, end) for index, start, end in self.find_indexes(text)]
-
     def find_indexes(self, text: str) -> list[tuple[int, int, int]]:
         """(index in `by_index`, start, end) of every phrase in `text`, in order, none overlapping: a
-        caller that keeps a value per phrase in a list reads it without hashing the phrase."""
+        caller keeps what it knows of each phrase in a list by index and reads it without hashing."""
         found = []
         latin_edged = self._latin_edged
         for match in self._automaton.find_matches_as_indexes(text):
