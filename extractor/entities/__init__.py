@@ -8,6 +8,7 @@ compiled once per process; a finder with users' registries compiles its own.
 
 from __future__ import annotations
 
+from bisect import insort
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -34,25 +35,27 @@ _VERSION = regex.compile(r" ?(\d{1,2})(?![\d.%年月日季号亿万])")
 class AliasIndex:
     """Every matched form of a set of entries, and the matcher that finds them."""
 
-    entries: dict[str, Entry]
     matcher: PhraseMatcher
+    entries: list[Entry | None]  # the entry of each phrase by its index in the matcher, None for a not-name
 
     @classmethod
     def of(cls, entries: Sequence[Entry]) -> AliasIndex:
         table = alias_table(entries)
-        return cls(table, PhraseMatcher([*table, *not_names()]))
+        matcher = PhraseMatcher([*table, *not_names()])
+        return cls(matcher, [table.get(phrase) for phrase in matcher.by_index])
 
     def find(self, text: str) -> list[EntityMention]:
         """Registry entities in `text`, longest name at each position, in order."""
         mentions: list[EntityMention] = []
         taken_until = 0
-        for name, start, end in self.matcher.find(text):
+        names, entries = self.matcher.by_index, self.entries
+        for index, start, end in self.matcher.find_indexes(text):
             if start < taken_until:
                 continue  # inside the version number of the previous product
-            entry = self.entries.get(name)
+            entry = entries[index]
             if entry is None:
                 continue  # an ordinary word that contains a name
-            canonical = entry.canonical
+            name, canonical = names[index], entry.canonical
             if entry.versioned and (version := _VERSION.match(text, end)):
                 end, canonical = version.end(), f"{canonical} {version.group(1)}"
                 name = text[start:end]
@@ -96,11 +99,11 @@ class EntityFinder:
 
     def find(self, text: str) -> tuple[list[EntityMention], list[MetricMention]]:
         """Entities and metric terms of `text`: entities never overlap each other, both sorted by start."""
-        known = self._index.find(text)
+        entities = self._index.find(text)
         metrics = metric_lexicon().find(text)
-        taken = Taken(known, metrics)
-        unknown = unknown_name_rules().find(text, taken)
-        return sorted([*known, *unknown], key=_START), metrics
+        for name in unknown_name_rules().find(text, Taken(entities, metrics)):
+            insort(entities, name, key=_START)  # a few names into a sorted list: cheaper than a sort
+        return entities, metrics
 
     def entities(self, text: str) -> list[EntityMention]:
         return self.find(text)[0]

@@ -23,28 +23,31 @@ class PhraseMatcher:
 
     def __init__(self, phrases: Iterable[str]) -> None:
         self.phrases = frozenset(phrase for phrase in phrases if phrase)
-        self._sorted = sorted(self.phrases)
-        # each phrase by its automaton index, None for one with a Latin edge (word bounds concern only those)
-        self._unbounded = [None if {phrase[0], phrase[-1]} & _LATIN else phrase for phrase in self._sorted]
+        self.by_index = sorted(self.phrases)  # each phrase at the index `find_indexes` gives it
+        self._index_of = {phrase: index for index, phrase in enumerate(self.by_index)}
+        # word bounds concern only a phrase with a Latin edge
+        self._latin_edged = [bool({phrase[0], phrase[-1]} & _LATIN) for phrase in self.by_index]
         self._automaton = AhoCorasick(
-            self._sorted,
+            self.by_index,
             matchkind=MatchKind.LeftmostLongest,
-            implementation=_implementation(len(self._sorted)),
+            implementation=_implementation(len(self.by_index)),
         )
 
     def __reduce__(self) -> tuple[type[PhraseMatcher], tuple[list[str]]]:
         """Pickled as its phrases (the automaton is rebuilt), so pipelines can go to worker processes."""
-        return PhraseMatcher, (self._sorted,)
+        return PhraseMatcher, (self.by_index,)
 
-    def find(self, text: str) -> list[tuple[str, int, int]]:
-        """(phrase, start, end) of every phrase in `text`, in order, none overlapping."""
+    def find_indexes(self, text: str) -> list[tuple[int, int, int]]:
+        """(index in `by_index`, start, end) of every phrase in `text`, in order, none overlapping: a
+        caller keeps what it knows of each phrase in a list by index and reads it without hashing."""
         found = []
-        unbounded = self._unbounded
-        for index, start, end in self._automaton.find_matches_as_indexes(text):
-            if (phrase := unbounded[index]) is not None:
-                found.append((phrase, start, end))
-            elif (bounded := self._bounded_end(text, start, end)) is not None:
-                found.append((text[start:bounded], start, bounded))
+        latin_edged = self._latin_edged
+        for match in self._automaton.find_matches_as_indexes(text):
+            index, start, end = match
+            if not latin_edged[index] or (bounded := self._bounded_end(text, start, end)) == end:
+                found.append(match)
+            elif bounded is not None:
+                found.append((self._index_of[text[start:bounded]], start, bounded))
         return found
 
     def _bounded_end(self, text: str, start: int, end: int) -> int | None:

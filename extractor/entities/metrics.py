@@ -38,25 +38,29 @@ class MetricLexicon:
         self.modifiers = modifiers
         self.not_terms = not_terms
         self.reach = reach
-        # a word listed as a modifier or a not-term is that, even when it is a term too
-        other_words = modifiers | not_terms
-        self._plain_terms = {word: term for word, term in terms.items() if word not in other_words}
         self.matcher = PhraseMatcher([*terms, *modifiers, *not_terms])
+        # by the matcher's phrase index: the term, None for a modifier or a not-term (which a word listed
+        # as one of those is, even when it is a term too); whether it is a modifier
+        other_words = modifiers | not_terms
+        phrases = self.matcher.by_index
+        self._terms = [None if word in other_words else terms.get(word) for word in phrases]
+        self._is_modifier = [word in modifiers for word in phrases]
 
     def find(self, text: str) -> list[MetricMention]:
         """Every metric term in `text`, in order, with the adjusted flag a preceding modifier gives."""
         mentions = []
         modifier_end: int | None = None
-        for surface, start, end in self.matcher.find(text):
-            term = self._plain_terms.get(surface)
+        phrases, terms = self.matcher.by_index, self._terms
+        for index, start, end in self.matcher.find_indexes(text):
+            term = terms[index]
             if term is None:  # a modifier or a not-term
-                if surface in self.modifiers:
+                if self._is_modifier[index]:
                     modifier_end = end
                 continue
             adjusted = term.adjusted or (
                 modifier_end is not None and self._modified(text, modifier_end, start)
             )
-            mentions.append(MetricMention(start, end, surface, term.metric, adjusted))
+            mentions.append(MetricMention(start, end, phrases[index], term.metric, adjusted))
             modifier_end = None
         return mentions
 

@@ -28,6 +28,7 @@ from extractor.models import EntityType
 RULES = "registry/unknown_names.yaml"
 _LATIN_WORD = regex.compile(r"(?<![A-Za-z0-9])[A-Z][A-Za-z0-9]*(?:[-&'][A-Za-z0-9]+)*(?![A-Za-z0-9])")
 _DIGIT = re.compile(r"\d")
+_HAN = regex.compile(r"\p{Han}")
 _NAME_DOT = "·"  # joins the parts of a transliterated name
 
 
@@ -83,17 +84,21 @@ def matches_at(
             end = match.end()
 
 
-def matches_around(
-    pattern: regex.Pattern[str], text: str, positions: Sequence[int], reach: int
-) -> Iterator[regex.Match[str]]:
-    """What `pattern.finditer(text)` finds when every match holds one of the sorted `positions` at most
-    `reach` characters after its start: a search from each position not yet passed."""
+def matches_before(
+    pattern: re.Pattern[str], text: str, joints: Sequence[int], lead: frozenset[str], reach: int
+) -> Iterator[re.Match[str]]:
+    """What `pattern.finditer(text)` finds when every match is a run of at most `reach` characters of
+    `lead` followed by one of the sorted `joints` (安迪 before the dot of 安迪·杰西) and so on.
+
+    Such a match can only begin where the run of `lead` characters before a joint begins, and whether it
+    matches depends only on what follows the joint: one try per joint, where its run begins.
+    """
     end = 0
-    for position in positions:
-        while position >= end:
-            match = pattern.search(text, max(end, position - reach))
-            if match is None:
-                return
+    for joint in joints:
+        start, floor = joint, max(end, joint - reach)
+        while start > floor and text[start - 1] in lead:
+            start -= 1
+        if start < joint and (match := pattern.match(text, start)):
             yield match
             end = match.end()
 
@@ -105,14 +110,15 @@ class UnknownNameRules:
     triggers: WordStarts  # groups: role cues, company suffixes, stock code brackets, the name dot
     suffixes: re.Pattern[str]
     ticker: regex.Pattern[str]
-    name_chars: regex.Pattern[str]
+    name_breaks: frozenset[str]
     break_words: re.Pattern[str]
     break_reach: int
     generic_names: frozenset[str]
     generic_endings: tuple[str, ...]
     name_min: int
     name_max: int
-    transliterated: regex.Pattern[str]
+    transliterated: re.Pattern[str]
+    transliteration_chars: frozenset[str]
     transliterated_reach: int
     role_named: regex.Pattern[str]
     latin_stopwords: frozenset[str]
@@ -135,7 +141,8 @@ class UnknownNameRules:
         return found
 
     def _people(self, text: str, cues: list[int], dots: list[int]) -> Iterator[EntityMention]:
-        for match in matches_around(self.transliterated, text, dots, self.transliterated_reach):
+        chars, reach = self.transliteration_chars, self.transliterated_reach
+        for match in matches_before(self.transliterated, text, dots, chars, reach):
             yield EntityMention(match.start(), match.end(), match.group(), EntityType.PERSON, None)
         for match in matches_at(self.role_named, text, cues):
             start, end = match.span("name")
@@ -156,11 +163,16 @@ class UnknownNameRules:
 
     def _name_start(self, text: str, suffix_start: int, taken: Taken, *, listed: bool = False) -> int | None:
         """Where the name before a company suffix (or a stock code: `listed`) begins, or None when
-        there is no name there. A name with a stock code may end like a description (晨光能源)."""
-        floor = max(0, suffix_start - self.name_max)
-        floor = max(floor, taken.last_before(floor, suffix_start) + 1)
-        name_chars = self.name_chars.search(text, floor, suffix_start)
-        start = name_chars.start() if name_chars else suffix_start
+        there is no name there. A name with a stock code may end like a description (晨光能源).
+
+        The name cannot begin before the Han characters that end at the suffix, so the taken spans are
+        looked up only when those are enough for a name."""
+        start, floor = suffix_start, max(0, suffix_start - self.name_max)
+        while start > floor and (char := text[start - 1]) not in self.name_breaks and is_han(char):
+            start -= 1
+        if suffix_start - start < self.name_min:
+            return None
+        start = max(start, taken.last_before(start, suffix_start) + 1)
         for word in self.break_words.finditer(text, max(0, start - self.break_reach), suffix_start):
             start = max(start, word.end())
         name = text[start:suffix_start]
@@ -207,13 +219,18 @@ class UnknownNameRules:
         return EntityMention(start, end, text[start:end], kind, None)
 
 
+def is_han(char: str) -> bool:
+    """Whether `char` is a Han character (regex `\\p{Han}`); the CJK Unified Ideographs block, all Han,
+    is told without a regex call."""
+    return "\u4e00" <= char <= "\u9fff" or _HAN.match(char) is not None
+
+
 @cache
 def unknown_name_rules() -> UnknownNameRules:
     """The rules of unknown_names.yaml, compiled once per process."""
     table = load_table(RULES)
     suffixes = _alternation(table["org_suffixes"])
     not_before = _alternation(table["org_suffix_not_before"])
-    breaks = re.escape("".join(table["org_name_breaks"]))
     chars = re.escape(table["transliteration_chars"])
     part_max = int(table["transliterated_part_max"])
     part = f"[{chars}]{{1,{part_max}}}"
@@ -227,14 +244,15 @@ def unknown_name_rules() -> UnknownNameRules:
         ),
         suffixes=re.compile(f"(?:{suffixes})+(?:{re.escape(table['org_trailing'])})?(?!{not_before})"),
         ticker=regex.compile(f"(?<=\\p{{Han}})(?:{brackets}){table['org_ticker'].strip()}"),
-        name_chars=regex.compile(f"(?:(?![{breaks}])\\p{{Han}})+\\Z"),
+        name_breaks=frozenset("".join(table["org_name_breaks"])),
         break_words=re.compile(_alternation(table["org_name_break_words"])),
         break_reach=max(map(len, table["org_name_break_words"])) - 1,
         generic_names=frozenset(table["org_generic_names"]),
         generic_endings=tuple(table["org_generic_endings"]),
         name_min=int(table["org_name_min"]),
         name_max=int(table["org_name_max"]),
-        transliterated=regex.compile(f"{part}(?:{_NAME_DOT}{part})+"),
+        transliterated=re.compile(f"{part}(?:{_NAME_DOT}{part})+"),
+        transliteration_chars=frozenset(table["transliteration_chars"]),
         transliterated_reach=part_max,
         role_named=regex.compile(
             f"(?:{cues})(?:(?:{joiners})(?:{cues}))*\\s?(?P<name>\\p{{Han}}{{2,3}}?)(?=(?:{verbs}))"

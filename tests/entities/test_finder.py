@@ -182,6 +182,25 @@ def test_ordinary_words_that_contain_a_name_are_not_names() -> None:
     assert [(e.text, e.canonical) for e in FINDER.entities(text)] == [("美国", "United States")]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "亚马逊与蔚蓝科技集团合作，微软和晨光能源(02345)也在列，CEO Andy Smith表示。",
+        "亞馬遜與蔚藍科技集團合作，微軟和晨光能源(02345)也在列，CEO Andy Smith表示。",
+    ],
+)
+def test_unknown_names_take_their_place_among_registry_names(text: str) -> None:
+    entities = FINDER.entities(normalize(text).text)
+    assert [(e.start, e.end, e.type, e.canonical) for e in entities] == [
+        (0, 3, EntityType.COMPANY, "Amazon"),
+        (4, 10, EntityType.COMPANY, None),
+        (13, 15, EntityType.COMPANY, "Microsoft"),
+        (16, 20, EntityType.COMPANY, None),
+        (35, 45, EntityType.PERSON, None),
+    ]
+    assert [text[e.start : e.end] for e in entities][-1] == "Andy Smith"
+
+
 def test_unknown_names_do_not_swallow_registry_names_or_metric_terms() -> None:
     entities = FINDER.entities("亚马逊科技一直在投入，Amazon Foo与营收")
     assert [(e.text, e.canonical) for e in entities] == [

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from extractor.entities import EntityFinder
 from extractor.entities.matcher import WordStarts
-from extractor.entities.unknown import Taken, matches_around, matches_at, unknown_name_rules
+from extractor.entities.unknown import Taken, is_han, matches_at, matches_before, unknown_name_rules
 from extractor.models import EntityType
 from extractor.normalize import normalize
 
@@ -61,11 +61,67 @@ def test_word_starts_of_a_word_in_two_groups() -> None:
     assert WordStarts([["科技"], ["科技", "集团"]]).find("蔚蓝科技集团") == [[2], [2, 4]]
 
 
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("首席执行官安迪·杰西表示", [(5, 10)]),
+        ("執行長安迪·傑西與瑪麗·安德森會面", [(3, 8), (9, 15)]),
+        ("执行长安迪·杰西与玛丽·安德森会面", [(3, 8), (9, 15)]),
+        ("評論員·觀點", []),  # 评论员 is no transliteration: the run before the dot is empty
+        ("克里斯托弗·诺兰·史密斯说", [(0, 12)]),  # one name over two dots
+        ("阿比巴拜班邦鲍·贝本说", [(1, 10)]),  # a part holds at most six characters
+        ("年報·安迪·傑西", [(3, 8)]),  # the first dot starts nothing, the second does
+    ],
+)
+def test_transliterated_names_are_tried_once_per_dot(text: str, names: list[tuple[int, int]]) -> None:
+    normalized = normalize(text).text
+    dots = RULES.triggers.find(normalized)[3]
+    reach = RULES.transliterated_reach
+    found = matches_before(RULES.transliterated, normalized, dots, RULES.transliteration_chars, reach)
+    assert [match.span() for match in found] == names
+
+
+@pytest.mark.parametrize(
+    ("char", "han"),
+    [
+        ("营", True), ("營", True), ("\u9fff", True),  # CJK Unified Ideographs, told by range
+        ("㐀", True), ("𠀀", True), ("々", True), ("〇", True), ("⺀", True),  # Han elsewhere, told by regex
+        ("\u4dff", False), ("ア", False), ("A", False), ("，", False), ("·", False),
+    ],
+)  # fmt: skip
+def test_is_han_agrees_with_the_unicode_script(char: str, han: bool) -> None:
+    assert is_han(char) is han
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("据悉，蔚蓝星河科技集团营收增长。", [(3, 11)]),
+        ("據悉，蔚藍星河科技集團營收增長。", [(3, 11)]),
+        ("这家公司与晨光新材料科技合作", [(5, 12)]),  # 与 breaks the name
+        ("這家公司與晨光新材料科技合作", [(5, 12)]),
+        ("2025年星河科技营收", [(5, 9)]),  # 年 breaks the name
+        ("アリ星河科技营收", [(2, 6)]),  # a name holds Han characters only
+        ("㐀星科技营收增长", [(0, 4)]),  # Han outside the common block
+        ("𠀀星科技營收增長", [(0, 4)]),
+        ("全球最大的云端平台科技", []),
+        ("亚马逊星河科技营收增长", [(0, 3), (3, 7)]),  # the name begins after the registry name
+        ("亞馬遜星河科技營收增長", [(0, 3), (3, 7)]),
+        ("营收与云科技集团", []),  # one Han character is too short for a name
+        ("營收與雲科技集團", []),  # 云端平台 ends like a description
+    ],
+)
+def test_company_name_runs_back_over_han_characters(text: str, names: list[tuple[int, int]]) -> None:
+    found = FINDER.entities(normalize(text).text)
+    assert [(e.start, e.end) for e in found] == names
+    assert all(e.type is EntityType.COMPANY for e in found)
+
+
 FRAGMENTS = st.sampled_from(
     ["副总裁", "高级副总裁", "总裁", "兼", "首席执行官", "CEO", " ", "张伟", "李明", "表示", "说",
      "股份有限公司", "有限公司", "集团", "科技", "公司", "股", "星河", "蔚蓝", "的", "，",
-     "安迪", "·", "杰西", "玛丽", "安德森", "（688999）", "(2025)", "(02345)", "(ABCD-US)", "(",
-     "营收", "增长"]
+     "安迪", "·", "杰西", "玛丽", "安德森", "亚历山德罗", "维奇", "丁", "（688999）", "(2025)", "(02345)",
+     "(ABCD-US)", "(", "营收", "增长"]
 )  # fmt: skip
 
 
@@ -83,9 +139,8 @@ def test_rules_tried_at_their_words_find_what_a_full_scan_finds(text: str) -> No
         m.span() for m in RULES.ticker.finditer(text)
     ]
     reach = RULES.transliterated_reach
-    assert [m.span() for m in matches_around(RULES.transliterated, text, dots, reach)] == [
-        m.span() for m in RULES.transliterated.finditer(text)
-    ]
+    found = matches_before(RULES.transliterated, text, dots, RULES.transliteration_chars, reach)
+    assert [m.span() for m in found] == [m.span() for m in RULES.transliterated.finditer(text)]
 
 
 SPANS = st.lists(st.tuples(st.integers(0, 30), st.integers(1, 6)).map(lambda s: (s[0], s[0] + s[1])))
