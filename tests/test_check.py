@@ -292,6 +292,10 @@ def test_stated_precision_from_the_evidence(
         ("營收1,270.83億美元，同比增長１０．５０%", {"1270.83": 2, "10.5": 2}),
         ("营业利润率35.0%，上年同期为35%", {"35": 1}),  # the first writing of a number counts
         ("2025年第四季度亏损0.0亿元，版本v1.2.3", {"2025": 0, "0": 1, "1.2": 1}),
+        # a comma groups thousands only between a digit and three digits; a number never starts after a point
+        ("營收12,345,678萬元，分紅1,23元，比率.75", {"12345678": 0, "1": 0, "23": 0}),
+        ("3,310亿元，同比增长1,2345%，市占率.5个百分点", {"3310": 0, "12345": 0}),
+        ("8.营收,123亿元", {"8": 0, "123": 0}),
     ],
 )
 def test_written_numbers_keep_the_first_writing(evidence: str, written: dict[str, int]) -> None:
