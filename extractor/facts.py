@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import cache, cached_property
 from itertools import combinations
 from typing import Any, NamedTuple
@@ -34,6 +34,13 @@ class Fact(NamedTuple):
 
 
 _OTHER = Metric.OTHER  # read once: an enum member is slow to look up on its class
+_FIELD_INDEX = {name: k for k, name in enumerate(Fact._fields)}
+
+
+def _fact(fields: Iterable[Any]) -> Fact:
+    """A Fact of `fields` in order, made without the Python-level `__new__` of a NamedTuple: the checks
+    make one per claim and per lookup."""
+    return tuple.__new__(Fact, fields)
 
 
 class Facts:
@@ -71,7 +78,7 @@ class Facts:
 
     def find(self, i: int, *, any_unit: bool = False, **changes: Any) -> list[int]:
         """Indices of claims with a value stating the fact of claim `i` with `changes` to its fields."""
-        fact = self.facts[i]._replace(**changes) if changes else self.facts[i]
+        fact = _replaced(self.facts[i], changes) if changes else self.facts[i]
         if not any_unit:
             return self.valued.get(fact, [])
         return [j for f in self.in_any_unit.get(fact[:-1], []) for j in self.valued.get(f, [])]
@@ -137,16 +144,26 @@ def simplified_evidence(claims: Sequence[Claim]) -> list[str]:
 def fact_of(claim: Claim, evidence: str) -> Fact:
     """The fact `claim` states, given its evidence in normal form; per-share amounts are a fact apart
     from totals."""
-    return Fact(
-        claim.subject,
-        claim.segment,
-        claim.metric,
-        claim.adjusted,
-        holds(evidence, "per_share_words"),
-        claim.period,
-        claim.status,
-        claim.unit,
+    return _fact(
+        (
+            claim.subject,
+            claim.segment,
+            claim.metric,
+            claim.adjusted,
+            holds(evidence, "per_share_words"),
+            claim.period,
+            claim.status,
+            claim.unit,
+        )
     )
+
+
+def _replaced(fact: Fact, changes: dict[str, Any]) -> Fact:
+    """`fact` with `changes` to its fields: `Fact._replace`, at half the cost."""
+    fields = list(fact)
+    for name, value in changes.items():
+        fields[_FIELD_INDEX[name]] = value
+    return _fact(fields)
 
 
 def holds(evidence: str, words: str) -> bool:
