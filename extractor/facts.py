@@ -53,16 +53,18 @@ class Facts:
         self.evidence = (
             [claim.evidence.text for claim in claims] if normalized else simplified_evidence(claims)
         )
-        self.facts: list[Fact] = []
+        per_share = _words_regex("per_share_words").search
+        self.facts = [
+            fact_of(claim, per_share(evidence) is not None)
+            for claim, evidence in zip(claims, self.evidence, strict=True)
+        ]
         self.index: defaultdict[Fact, list[int]] = defaultdict(list)
         self.valued: defaultdict[Fact, list[int]] = defaultdict(list)  # the claims with a value
-        for i, (claim, evidence) in enumerate(zip(claims, self.evidence, strict=True)):
-            fact = fact_of(claim, evidence)
-            self.facts.append(fact)
+        for i, fact in enumerate(self.facts):
             if fact.metric is _OTHER:
                 continue
             self.index[fact].append(i)
-            if claim.value is not None:
+            if claims[i].value is not None:
                 self.valued[fact].append(i)
         self.periods = {fact.period for fact in self.valued if fact.period}  # the periods given a value
         self.values: dict[int, Stated] = {}
@@ -141,16 +143,16 @@ def simplified_evidence(claims: Sequence[Claim]) -> list[str]:
     return [forms[text] if text in forms else normal_form(text) for text in texts]
 
 
-def fact_of(claim: Claim, evidence: str) -> Fact:
-    """The fact `claim` states, given its evidence in normal form; per-share amounts are a fact apart
-    from totals."""
+def fact_of(claim: Claim, per_share: bool) -> Fact:
+    """The fact `claim` states; `per_share`: its evidence holds a checks.yaml `per_share_words` word, as
+    per-share amounts are a fact apart from totals."""
     return _fact(
         (
             claim.subject,
             claim.segment,
             claim.metric,
             claim.adjusted,
-            holds(evidence, "per_share_words"),
+            per_share,
             claim.period,
             claim.status,
             claim.unit,
