@@ -172,23 +172,27 @@ def _document(
         {
             "source": source,
             "script": normalized.script,
-            "entities": [_entity(mention, normalized) for mention in entities],
+            "entities": _entities(entities, normalized),
             "claims": claims,
             "findings": list(findings),
         }
     )
 
 
-def _entity(mention: EntityMention, normalized: NormalizedText) -> dict[str, object]:
-    """The fields of the Entity of `mention`."""
-    start, end = normalized.original_span(mention.start, mention.end)
-    return {
-        "text": normalized.original[start:end],
-        "canonical": mention.canonical,
-        "type": mention.type,
-        "start": start,
-        "end": end,
-    }
+def _entities(mentions: Sequence[EntityMention], normalized: NormalizedText) -> list[dict[str, object]]:
+    """The fields of the Entity of each mention, their spans mapped in one call."""
+    original = normalized.original
+    spans = normalized.original_spans([(mention.start, mention.end) for mention in mentions])
+    return [
+        {
+            "text": original[start:end],
+            "canonical": mention.canonical,
+            "type": mention.type,
+            "start": start,
+            "end": end,
+        }
+        for mention, (start, end) in zip(mentions, spans, strict=True)
+    ]
 
 
 def _move_to_original(evidence: Evidence, normalized: NormalizedText) -> None:

@@ -76,8 +76,8 @@ class OffsetMap:
     `starts[i]`/`ends[i]` give the original span of the unit normalized character i belongs to. A unit
     is one character wherever conversion kept lengths, and a whole rewritten phrase where it did not:
     a span that cuts into a rewritten phrase widens to the whole original phrase. Where characters were
-    only dropped (blanks beside Han), the map holds `runs` instead: the normalized and the original
-    start of each run of kept characters, found by bisection.
+    only dropped (blanks beside Han), the map holds `runs` instead: the normalized start of each run of
+    kept characters, found by bisection, and how far the run lies further on in the original.
     """
 
     __slots__ = ("_ends", "_original_length", "_runs", "_starts")
@@ -102,14 +102,14 @@ class OffsetMap:
     def of_kept(cls, kept: Iterable[range], original_length: int) -> OffsetMap:
         """The normalized text is the original characters of the ranges `kept`, in order."""
         normalized_starts: list[int] = []
-        original_starts: list[int] = []
+        shifts: list[int] = []
         length = 0
         for positions in kept:
             if positions:
                 normalized_starts.append(length)
-                original_starts.append(positions.start)
+                shifts.append(positions.start - length)
                 length += len(positions)
-        return cls(None, None, original_length, (normalized_starts, original_starts, length))
+        return cls(None, None, original_length, (normalized_starts, shifts, length))
 
     def through(self, kept: OffsetMap) -> OffsetMap:
         """This map, read through `kept`, a map of single characters from the intermediate text to
@@ -132,9 +132,7 @@ class OffsetMap:
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """The original span that normalized `[start, end)` was read from."""
         if self._runs is not None:
-            _check_span(start, end, self._runs[2])
-            begin = self._kept_position(start)
-            return begin, self._kept_position(end - 1) + 1 if end > start else begin
+            return self.to_original_many(((start, end),))[0]
         if self._starts is None or self._ends is None:
             return start, end
         _check_span(start, end, len(self._starts))
@@ -143,15 +141,31 @@ class OffsetMap:
             return position, position
         return self._starts[start], self._ends[end - 1]
 
+    def to_original_many(self, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+        """`to_original` of each span, in one call: a text maps hundreds of spans. In a map of runs,
+        each end of a span moves by the shift of the run its character is in."""
+        if self._runs is None:
+            return [self.to_original(start, end) for start, end in spans]
+        normalized_starts, shifts, length = self._runs
+        mapped: list[tuple[int, int]] = []
+        for start, end in spans:
+            _check_span(start, end, length)
+            if start == length:  # empty, at the end
+                mapped.append((self._original_length, self._original_length))
+                continue
+            begin = start + shifts[bisect_right(normalized_starts, start) - 1]
+            finish = end + shifts[bisect_right(normalized_starts, end - 1) - 1] if end > start else begin
+            mapped.append((begin, finish))
+        return mapped
+
     def _kept_position(self, index: int) -> int:
         """The original position of normalized character `index` of a map of runs; past the last
         character, the end of the original."""
         assert self._runs is not None
-        normalized_starts, original_starts, length = self._runs
+        normalized_starts, shifts, length = self._runs
         if index >= length:
             return self._original_length
-        run = bisect_right(normalized_starts, index) - 1
-        return original_starts[run] + index - normalized_starts[run]
+        return index + shifts[bisect_right(normalized_starts, index) - 1]
 
 
 def _check_span(start: int, end: int, length: int) -> None:
@@ -170,6 +184,9 @@ class NormalizedText:
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         return self.offsets.to_original(start, end)
+
+    def original_spans(self, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+        return self.offsets.to_original_many(spans)
 
     def original_slice(self, start: int, end: int) -> str:
         begin, finish = self.offsets.to_original(start, end)

@@ -23,8 +23,11 @@ from extractor.data import load_table
 from extractor.models import Qualifier
 from extractor.normalize import fold_width
 
-_WRITTEN_NUMBER = re.compile(r"(?<![\d.])(\d+)(?:\.(\d+))?(?!\d)")
-_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3})")
+# Each pattern starts with what it matches, not with a lookbehind, so that `re` skips ahead to the next
+# digit or comma instead of trying the pattern at every character: a number not after a digit or a point,
+# a comma after a digit and before three.
+_WRITTEN_NUMBER = re.compile(r"(\d(?<![\d.]\d)\d*)(?:\.(\d+))?(?!\d)")
+_THOUSANDS = re.compile(r",(?<=\d,)(?=\d{3})")
 _BOUND_WORDS = {Qualifier.OVER: "over", Qualifier.UNDER: "under", Qualifier.UP_TO: "up to"}
 
 WrittenNumbers: TypeAlias = dict[str, int]
@@ -81,16 +84,10 @@ def stated(
     for scale in scales() if scaled else (1.0,):
         decimals = written.get(_digits(value / scale))
         if decimals is not None:
-            return _written_as(value, scale, decimals, qualifier, value_range)
-    scale, decimals = _significant(value, scaled)
-    return _written_as(value, scale, decimals, qualifier, value_range)
-
-
-def _written_as(
-    value: float, scale: float, decimals: int, qualifier: Qualifier, value_range: tuple[float, float] | None
-) -> Stated:
-    """`value` written in `scale` with `decimals`: its last written digit stands for ± half its unit."""
-    half = 0.5 * scale * 10.0**-decimals
+            break
+    else:
+        scale, decimals = _significant(value, scaled)
+    half = 0.5 * scale * 10.0**-decimals  # the last written digit stands for ± half its unit
     return Stated(value, scale, decimals, qualifier, _compatible(value, half, qualifier, value_range))
 
 

@@ -10,8 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from extractor.check import check, check_all
-from extractor.facts import simplified_evidence
-from extractor.models import Change, Claim, Evidence, FindingKind
+from extractor.facts import Fact, Facts, _replaced, simplified_evidence
+from extractor.models import Change, Claim, Evidence, FindingKind, Metric, Status
 from extractor.normalize import normal_form
 from extractor.stated import Interval, add, consistent, div, show, stated, sub, written_numbers
 
@@ -292,6 +292,10 @@ def test_stated_precision_from_the_evidence(
         ("營收1,270.83億美元，同比增長１０．５０%", {"1270.83": 2, "10.5": 2}),
         ("营业利润率35.0%，上年同期为35%", {"35": 1}),  # the first writing of a number counts
         ("2025年第四季度亏损0.0亿元，版本v1.2.3", {"2025": 0, "0": 1, "1.2": 1}),
+        # a comma groups thousands only between a digit and three digits; a number never starts after a point
+        ("營收12,345,678萬元，分紅1,23元，比率.75", {"12345678": 0, "1": 0, "23": 0}),
+        ("3,310亿元，同比增长1,2345%，市占率.5个百分点", {"3310": 0, "12345": 0}),
+        ("8.营收,123亿元", {"8": 0, "123": 0}),
     ],
 )
 def test_written_numbers_keep_the_first_writing(evidence: str, written: dict[str, int]) -> None:
@@ -594,3 +598,40 @@ def test_one_claim_stating_two_numbers_for_one_change(
         (FindingKind.CONFLICT, p) for p, _ in results
     ]
     assert [result.message for result in found] == [f"revenue of Amazon (2025-Q4): {m}" for _, m in results]
+
+
+_FACT_FIELDS = {
+    "subject": st.sampled_from(["Amazon", "Tencent"]),
+    "segment": st.sampled_from([None, "AWS"]),
+    "metric": st.sampled_from(list(Metric)),
+    "period": st.sampled_from([None, "2024-Q4", "FY2025"]),
+    "status": st.sampled_from(list(Status)),
+    "unit": st.sampled_from(["USD", "%"]),
+}
+
+
+@given(
+    fact=st.builds(Fact, adjusted=st.booleans(), per_share=st.booleans(), **_FACT_FIELDS),
+    changes=st.fixed_dictionaries({}, optional=_FACT_FIELDS),
+)
+def test_a_fact_with_changed_fields_is_the_namedtuple_replace(fact: Fact, changes: dict[str, Any]) -> None:
+    replaced = _replaced(fact, changes)
+    assert replaced == fact._replace(**changes) and type(replaced) is Fact
+    assert replaced.period == changes.get("period", fact.period)
+
+
+@pytest.mark.parametrize(
+    ("evidence", "per_share"),
+    [
+        ("亞馬遜第四季度每股收益1.95美元，營收2134億美元", [True, False]),
+        ("亚马逊第四季度每股收益1.95美元，营收2134亿美元", [True, False]),
+        ("腾讯第三季度每ADS盈利3.5美元", [True]),
+    ],
+)
+def test_a_per_share_amount_is_a_fact_apart_in_either_script(evidence: str, per_share: list[bool]) -> None:
+    clauses = evidence.split("，")
+    for normalized in (False, True):
+        texts = [normal_form(text) for text in clauses] if normalized else clauses
+        facts = Facts([claim(text, 1.0) for text in texts], normalized=normalized)
+        assert [fact.per_share for fact in facts.facts] == per_share
+        assert len(facts.index) == len(per_share)

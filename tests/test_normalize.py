@@ -216,6 +216,42 @@ def test_a_span_outside_the_normalized_text_is_an_error(span: tuple[int, int]) -
 
 
 @pytest.mark.parametrize(
+    ("text", "surfaces", "originals"),
+    [
+        ("營收達 1,025 億美元，年增 8%", ["营收", "1,025亿美元", "8%"], ["營收", "1,025 億美元", "8%"]),
+        ("营收达 1,025 亿美元，同比增长 8%", ["1,025亿美元", "增长8%"], ["1,025 亿美元", "增长 8%"]),
+        ("騰訊 Q3 收入 1928.7 億元", ["腾讯Q3", "收入1928.7亿元"], ["騰訊 Q3", "收入 1928.7 億元"]),
+        ("腾讯第三季度收入1928.7亿元", ["腾讯", "1928.7亿元"], ["腾讯", "1928.7亿元"]),
+        ("台積電 9 月營收 3,310 億元", [], []),
+    ],
+)
+def test_many_spans_map_back_in_one_call(text: str, surfaces: list[str], originals: list[str]) -> None:
+    result = normalize(text)
+    spans = [(result.text.index(surface), result.text.index(surface) + len(surface)) for surface in surfaces]
+    assert [text[start:end] for start, end in result.original_spans(spans)] == originals
+
+
+def test_many_spans_at_the_end_and_empty_map_like_one() -> None:
+    result = normalize(_TYPESET)
+    assert result.original_spans([(17, 17), (3, 3), (16, 17), (0, 3)]) == [(21, 21), (5, 5), (20, 21), (1, 4)]
+
+
+@pytest.mark.parametrize("span", [(-1, 2), (3, 2), (0, 18)])
+def test_many_spans_with_one_outside_the_normalized_text_is_an_error(span: tuple[int, int]) -> None:
+    with pytest.raises(IndexError, match="outside the normalized text of length 17"):
+        normalize(_TYPESET).original_spans([(0, 3), span])
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=_TEXTS, config=st.sampled_from(["t2s", "tw2sp"]), data=st.data())
+def test_many_spans_map_as_each_does_alone(text: str, config: str, data: st.DataObject) -> None:
+    result = normalize(text, config=config)
+    bound = st.integers(0, len(result.text))
+    spans = [(min(a, b), max(a, b)) for a, b in data.draw(st.lists(st.tuples(bound, bound), max_size=12))]
+    assert result.original_spans(spans) == [result.original_span(start, end) for start, end in spans]
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("營收１０２５億美元", "营收1025亿美元"),
