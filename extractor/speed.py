@@ -172,7 +172,7 @@ def _stage_throughputs(
         ("recognize", lambda index: recognize(normalized[index])),
         ("entities", lambda index: finder.find(normalized[index])),
         ("assemble", assemble_claims),
-        ("checks", lambda index: check(claims[index])),
+        ("checks", lambda index: check(claims[index], normalized=True)),
     ]
     return [timed(name, run, order, characters) for name, run in runs]
 
