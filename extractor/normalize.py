@@ -59,8 +59,10 @@ _WIDTH_FOLD = {
     "∙": "·",
     "･": "·",
 }
-_FOLD_TABLE = str.maketrans(_WIDTH_FOLD)
-_FOLDABLE = re.compile("[" + re.escape("".join(_WIDTH_FOLD)) + "]")  # `re` scans a set of characters faster
+# a lone surrogate has no UTF-8, which OpenCC reads: the replacement character, one for one
+_SURROGATES = {chr(code): "\ufffd" for code in range(0xD800, 0xE000)}
+_FOLD_TABLE = str.maketrans({**_WIDTH_FOLD, **_SURROGATES})
+_FOLDABLE = re.compile("[" + re.escape("".join(_WIDTH_FOLD)) + "\ud800-\udfff]")  # `re` scans a set faster
 _HAN = regex.compile(r"\p{Han}")
 _SPACES_BESIDE_HAN = regex.compile(r"(?<=\p{Han}) +| +(?=\p{Han})")  # a whole run either way
 _PIECE_ENDS = "\n。！？!?"  # no OpenCC phrase holds one: a text converts as its pieces do one by one
@@ -200,8 +202,8 @@ def converter(config: str = DEFAULT_CONFIG) -> opencc.OpenCC:
 
 
 def fold_width(text: str) -> str:
-    """Full-width digits, letters and signs as ASCII; one character for one. Most texts have none,
-    and looking for one is much cheaper than translating every character."""
+    """Full-width digits, letters and signs as ASCII, and a lone surrogate as U+FFFD; one character for
+    one. Most texts have none, and looking for one is much cheaper than translating every character."""
     return text.translate(_FOLD_TABLE) if _FOLDABLE.search(text) else text
 
 

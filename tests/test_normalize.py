@@ -65,6 +65,7 @@ def test_detect_script(text: str, script: Script) -> None:
         ("安迪・傑西", "安迪·傑西"),
         ("１，２", "1，2"),
         ("營收2134億美元，增長14%", "營收2134億美元，增長14%"),
+        ("营收\ud800增长14%", "营收\ufffd增长14%"),  # a lone surrogate: no encoder takes it
         ("", ""),
     ],
 )
@@ -378,3 +379,16 @@ def test_only_the_sentences_whose_marks_can_decide_are_converted(
     monkeypatch.setattr(normalize_module, "converter", Counting)
     assert normalize_module._script_of(text, simplified) == script
     assert conversions == converted
+
+
+@pytest.mark.parametrize(
+    ("text", "normalized"),
+    [
+        ("亞馬遜營收\udc80為2134億美元", "亚马逊营收\ufffd为2134亿美元"),
+        ("腾讯收入\ud83d为1928亿元", "腾讯收入\ufffd为1928亿元"),
+    ],
+)
+def test_normalize_reads_a_lone_surrogate_as_a_replacement_character(text: str, normalized: str) -> None:
+    result = normalize(text)
+    assert result.text == normalized
+    assert result.original_slice(0, len(normalized)) == text
