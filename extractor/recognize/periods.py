@@ -18,6 +18,7 @@ from extractor.recognize.patterns import (
     alternation,
     char_class,
     compile_pattern,
+    first_characters,
     forms,
     lookup,
     vocabulary,
@@ -91,7 +92,8 @@ def period_pattern() -> str:
 @cache
 def _period_regex() -> re.Pattern[str]:
     """The period pattern, tried only where a digit, a period mark (第, Q, FY, 前) or a whole period
-    word begins: a word's first character alone (上 of 上涨, 同 of 同比) admits too many positions."""
+    word begins: a word's first character alone (上 of 上涨, 同 of 同比) admits too many positions.
+    One class test on every first character comes before the word test, which most positions fail."""
     table = vocabulary()["period"]
     words = [
         *table["first_three_quarters"],
@@ -101,7 +103,8 @@ def _period_regex() -> re.Pattern[str]:
         *(word for words in table["relative"].values() for word in words),
         *(word for words in table["relative_years"].values() for word in words),
     ]
-    starts = rf"(?=[0-9{_CN_DIGITS}第QqFH首十前]|{alternation(words)})"
+    marks = f"0-9{_CN_DIGITS}第QqFH首十前"
+    starts = first_characters(words, marks) + rf"(?=[{marks}]|{alternation(words)})"
     return compile_pattern(starts + digit_guard() + period_pattern())
 
 
