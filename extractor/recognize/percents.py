@@ -44,7 +44,7 @@ def bare_percent_pattern() -> str:
     table = vocabulary()["percent"]
     digits, units, point = digit_class(), unit_class(), point_class()
     chinese = rf"{digits[:-1]}{units[1:]}{{1,8}}(?:{point}{digits}{{1,8}})?"
-    number = rf"(?:(?<![\d.A-Za-z]){ARABIC}|{chinese})"
+    number = rf"(?:{ARABIC}|{chinese})"
     sign = alternation(table["signs"])
     separator = alternation(vocabulary()["range_separators"])
     spelled = alternation(table["spelled"])
