@@ -103,21 +103,17 @@ class Level(NamedTuple):
     qualifier: Qualifier
 
 
-def read_percent(surface: str) -> Level | None:
-    """The percentage a whole phrase states (a change's magnitude), or None; no mention is built."""
-    match = _percent_regex().fullmatch(surface)
-    return None if match is None else _level_of(match)
-
-
 def _percent_from(match: re.Match[str]) -> Mention | None:
-    level = _level_of(match)
+    level = level_of(match)
     if level is None:
         return None
     start, end = match.span()
     return Mention(_PERCENT, start, end, match[0], level.value, level.value_range, "%", level.qualifier)
 
 
-def _level_of(match: re.Match[str]) -> Level | None:
+def level_of(match: re.Match[str]) -> Level | None:
+    """The percentage a match of `percent_pattern` states, or None. A change's pattern holds the
+    percent pattern with its groups (a change's magnitude), so its match is read here too."""
     level = match["level"]
     if level is not None:  # 14%, most percentages: no range, no arithmetic, so read as a float at once
         value = numeral_float(level)
