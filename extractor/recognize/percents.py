@@ -68,7 +68,7 @@ def percent_pattern() -> str:
 @cache
 def _percent_regex() -> re.Pattern[str]:
     starters = first_characters(qualifier_words("before"), numeral_starters())
-    return compile_pattern(starters + digit_guard() + percent_pattern())
+    return compile_pattern(starters + digit_guard() + chinese_guard() + percent_pattern())
 
 
 def digit_guard() -> str:
@@ -80,6 +80,20 @@ def digit_guard() -> str:
     words = [*table["signs"], *vocabulary()["range_separators"], *table["tenths"], " "]
     followers = char_class(form[0] for form in forms(words))
     return rf"(?![0-9](?<![\d.,][0-9])(?![\d,.]*{followers}))"
+
+
+def chinese_guard() -> str:
+    """`digit_guard` for a Chinese numeral (二十五, and 亿 of 2134亿): a lookahead failing the first
+    character of a run of numeral characters that nothing a percentage goes on with follows (a sign,
+    space, separator, 成, 分之, a decimal point, or the rest of a word such as 百分之 opening with a
+    numeral character). Only a run's first character is tested, so that a long run is read once."""
+    table = vocabulary()["percent"]
+    numeral = f"{digit_class()[1:-1]}{unit_class()[1:-1]}"
+    words = [*table["signs"], *vocabulary()["range_separators"], *table["tenths"], *table["fraction_of"], " "]
+    openers = forms([*table["spelled"], *qualifier_words("before")])
+    rests = [word.lstrip(numeral) for word in openers if word[0] in numeral]
+    followers = [form[0] for form in forms([*words, *rests]) if form] + list(point_class()[1:-1])
+    return rf"(?![{numeral}](?<![{numeral}].)(?![{numeral}]*{char_class(followers)}))"
 
 
 def find_percents(text: str, skip: Callable[[int, int], bool] | None = None) -> list[Mention]:
