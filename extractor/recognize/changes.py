@@ -33,7 +33,7 @@ from extractor.recognize.patterns import (
     qualifier_words,
     vocabulary,
 )
-from extractor.recognize.percents import percent_pattern, read_percent
+from extractor.recognize.percents import level_of, percent_pattern
 
 _CHANGE, _QOQ, _MOM, _EXACT, _OVER = (  # read once, not per match
     MentionKind.CHANGE,
@@ -95,9 +95,11 @@ def change_pattern() -> str:
         ]
     )
     times = alternation(change["multiple_marks"])
+    # The percentage keeps its groups, so `level_of` reads it from the change's match; the change's
+    # own groups are named apart from them (magnitude_before, not before).
     magnitude = (
-        rf"(?:(?P<percent>{anonymous(percent_pattern())})"
-        rf"|(?P<before>{before})?(?:(?P<points>{simple}){alternation(change['points'])}"
+        rf"(?:(?P<percent>{percent_pattern()})"
+        rf"|(?P<magnitude_before>{before})?(?:(?P<points>{simple}){alternation(change['points'])}"
         rf"|(?P<basis_points>{simple}){alternation(change['basis_points'])}"
         rf"|(?P<multiple>{simple}){times}"
         rf"|(?P<digits>{alternation(_digit_counts())})"
@@ -189,7 +191,7 @@ def _monthly_before(match: re.Match[str]) -> bool:
 def _magnitude(match: re.Match[str], sign: float) -> dict[str, Any] | None:
     """The mention fields of the signed magnitude (percent, points or amount) and its qualifier."""
     if match["percent"]:
-        level = read_percent(match["percent"])
+        level = level_of(match)
         if level is None:
             return None
         ends = level.value_range
@@ -206,7 +208,7 @@ def _magnitude(match: re.Match[str], sign: float) -> dict[str, Any] | None:
             "qualifier": amount.qualifier,
             "implicit_unit": amount.implicit_unit,
         }
-    qualifier = _qualifier(match["before"] or match["to_before"] or match["lead_before"])
+    qualifier = _qualifier(match["magnitude_before"] or match["to_before"] or match["lead_before"])
     for group, scale in (("points", 1.0), ("basis_points", 0.01)):
         if match[group]:
             value = numeral_float(match[group])

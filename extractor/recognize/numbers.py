@@ -55,7 +55,7 @@ def numeral_pattern() -> str:
         rf"{units}{{1,4}}(?:(?:\d{{1,3}}(?:,\d{{3}})+|\d{{1,4}}|{digits}){units}{{1,3}}){{0,2}}"
         rf"(?:(?<=[万萬])(?:\d{{4}}|\d|{digits})(?![\d.,%年月日号]))?"
     )
-    arabic = rf"(?<![\d.A-Za-z]){ARABIC}{inner}?(?:{tail})?{inner}?"
+    arabic = rf"{ARABIC}{inner}?(?:{tail})?{inner}?"
     chinese = (
         rf"(?<![{digits[1:-1]}{units[1:-1]}]){digits[:-1]}{units[1:]}{{1,16}}"
         rf"(?:{point}{digits}{{1,8}}{units}{{0,4}})?{inner}?(?:{bigs}{{1,2}})?{inner}?"

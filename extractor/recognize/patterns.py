@@ -25,7 +25,10 @@ from extractor.normalize import normal_form
 # Alternations of at most this many words are not worth a lookahead on their first characters.
 _UNGUARDED = 3
 
-ARABIC = r"(?:\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?)"
+# An Arabic numeral (2,134 / 1.95) that no digit, point or letter comes before. It starts with its
+# first digit and looks behind only then: a pattern or branch that opens with a character class lets
+# `re` fail other positions with one test, where one opening with a lookbehind is tried in full.
+ARABIC = r"\d(?<![\d.A-Za-z]\d)(?:\d{0,2}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d*(?:\.\d+)?)"
 
 
 def forms(words: Iterable[str]) -> list[str]:

@@ -44,7 +44,7 @@ def bare_percent_pattern() -> str:
     table = vocabulary()["percent"]
     digits, units, point = digit_class(), unit_class(), point_class()
     chinese = rf"{digits[:-1]}{units[1:]}{{1,8}}(?:{point}{digits}{{1,8}})?"
-    number = rf"(?:(?<![\d.A-Za-z]){ARABIC}|{chinese})"
+    number = rf"(?:{ARABIC}|{chinese})"
     sign = alternation(table["signs"])
     separator = alternation(vocabulary()["range_separators"])
     spelled = alternation(table["spelled"])
@@ -68,7 +68,7 @@ def percent_pattern() -> str:
 @cache
 def _percent_regex() -> re.Pattern[str]:
     starters = first_characters(qualifier_words("before"), numeral_starters())
-    return compile_pattern(starters + digit_guard() + percent_pattern())
+    return compile_pattern(starters + digit_guard() + chinese_guard() + percent_pattern())
 
 
 def digit_guard() -> str:
@@ -80,6 +80,20 @@ def digit_guard() -> str:
     words = [*table["signs"], *vocabulary()["range_separators"], *table["tenths"], " "]
     followers = char_class(form[0] for form in forms(words))
     return rf"(?![0-9](?<![\d.,][0-9])(?![\d,.]*{followers}))"
+
+
+def chinese_guard() -> str:
+    """`digit_guard` for a Chinese numeral (二十五, and 亿 of 2134亿): a lookahead failing the first
+    character of a run of numeral characters that nothing a percentage goes on with follows (a sign,
+    space, separator, 成, 分之, a decimal point, or the rest of a word such as 百分之 opening with a
+    numeral character). Only a run's first character is tested, so that a long run is read once."""
+    table = vocabulary()["percent"]
+    numeral = f"{digit_class()[1:-1]}{unit_class()[1:-1]}"
+    words = [*table["signs"], *vocabulary()["range_separators"], *table["tenths"], *table["fraction_of"], " "]
+    openers = forms([*table["spelled"], *qualifier_words("before")])
+    rests = [word.lstrip(numeral) for word in openers if word[0] in numeral]
+    followers = [form[0] for form in forms([*words, *rests]) if form] + list(point_class()[1:-1])
+    return rf"(?![{numeral}](?<![{numeral}].)(?![{numeral}]*{char_class(followers)}))"
 
 
 def find_percents(text: str, skip: Callable[[int, int], bool] | None = None) -> list[Mention]:
@@ -103,21 +117,17 @@ class Level(NamedTuple):
     qualifier: Qualifier
 
 
-def read_percent(surface: str) -> Level | None:
-    """The percentage a whole phrase states (a change's magnitude), or None; no mention is built."""
-    match = _percent_regex().fullmatch(surface)
-    return None if match is None else _level_of(match)
-
-
 def _percent_from(match: re.Match[str]) -> Mention | None:
-    level = _level_of(match)
+    level = level_of(match)
     if level is None:
         return None
     start, end = match.span()
     return Mention(_PERCENT, start, end, match[0], level.value, level.value_range, "%", level.qualifier)
 
 
-def _level_of(match: re.Match[str]) -> Level | None:
+def level_of(match: re.Match[str]) -> Level | None:
+    """The percentage a match of `percent_pattern` states, or None. A change's pattern holds the
+    percent pattern with its groups (a change's magnitude), so its match is read here too."""
     level = match["level"]
     if level is not None:  # 14%, most percentages: no range, no arithmetic, so read as a float at once
         value = numeral_float(level)

@@ -18,6 +18,7 @@ from extractor.recognize.patterns import (
     alternation,
     char_class,
     compile_pattern,
+    first_characters,
     forms,
     lookup,
     vocabulary,
@@ -31,16 +32,19 @@ _QUARTER_DIGIT = "1234一二三四"
 
 @cache
 def period_pattern() -> str:
+    # A form that must not follow a digit or letter starts with its first character and looks behind
+    # after it: a branch opening with a character is failed by one test, one opening with a lookbehind
+    # is tried in full.
     table = vocabulary()["period"]
     quarter_word = alternation(table["quarter_words"])
-    year = rf"(?:(?<![\d.A-Za-z])(?P<year>(?:19|20)\d{{2}})(?!\d)|(?P<cn_year>[{_CN_DIGITS}]{{4}}))"
+    year = rf"(?:(?P<year>(?:19|20)(?<![\d.A-Za-z]\d\d)\d{{2}})(?!\d)|(?P<cn_year>[{_CN_DIGITS}]{{4}}))"
     fiscal = alternation(table["fiscal_year"])
     month = r"(?P<month>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月份?"
     day = r"(?:(?P<day>[12]\d|3[01]|0?[1-9]|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])[日号])"
     quarter = (
         rf"(?:第 ?(?P<quarter>[{_QUARTER_DIGIT}]) ?{quarter_word}"
-        rf"|(?<!\d)(?P<quarter_digit>[{_QUARTER_DIGIT}]){quarter_word}"
-        rf"|(?<![A-Za-z])[Qq](?P<quarter_q>[1-4])(?![\d])|首季度?(?P<first>))"
+        rf"|(?P<quarter_digit>[{_QUARTER_DIGIT}])(?<!\d.){quarter_word}"
+        rf"|[Qq](?<![A-Za-z].)(?P<quarter_q>[1-4])(?![\d])|首季度?(?P<first>))"
     )
     halves = "|".join(rf"(?P<{half}>{alternation(words)})" for half, words in table["halves"].items())
     separator = alternation(vocabulary()["range_separators"])
@@ -54,10 +58,10 @@ def period_pattern() -> str:
         rf"(?:{months}|(?P<nine>{nine})|{to_date}|{month_quarter}"
         rf"|{quarter}|{halves}"
         rf"|(?P<full>{alternation(table['full_year'])})|{month}{day}?"
-        rf"|(?<![A-Za-z])(?P<h>H[12])(?![\dA-Za-z]))"
+        rf"|(?P<h>H(?<![A-Za-z]H)[12])(?![\dA-Za-z]))"
     )
     year_phrase = rf"{year}(?:(?P<fiscal>{fiscal})|年(?P<fiscal2>{fiscal})?度?|(?= ?(?:[Qq][1-4]|H[12])))"
-    fy = r"(?<![A-Za-z])FY ?(?P<fy>\d{4}|\d{2})(?!\d)"
+    fy = r"F(?<![A-Za-z]F)Y ?(?P<fy>\d{4}|\d{2})(?!\d)"
     compact = r"(?<![\dA-Za-z])(?:(?P<short_quarter>[1-4])Q|(?P<short_half>[12])H)(?P<short_year>\d{2})(?!\d)"
     relative_year = alternation([word for words in table["relative_years"].values() for word in words])
     relative = alternation([word for words in table["relative"].values() for word in words])
@@ -75,7 +79,7 @@ def period_pattern() -> str:
     followers = alternation(table["lone_day_followers"])
     lone_day = rf"(?<![\d月{_CN_DIGITS}十个個第])(?P<lone_day>[12]\d|3[01]|0?[1-9])日(?={followers})"
     numeric_date = (
-        r"(?<![\d.])(?P<date_year>(?:19|20)\d{2})(?P<date_sep>[-/.])(?P<date_month>1[0-2]|0?[1-9])"
+        r"(?P<date_year>(?:19|20)(?<![\d.]\d\d)\d{2})(?P<date_sep>[-/.])(?P<date_month>1[0-2]|0?[1-9])"
         r"(?P=date_sep)(?P<date_day>3[01]|[12]\d|0?[1-9])(?![\d.])"
     )
     # A part after a year (2025年第四季度) or a relative year (去年第四季度), or alone; after a year it may
@@ -91,7 +95,8 @@ def period_pattern() -> str:
 @cache
 def _period_regex() -> re.Pattern[str]:
     """The period pattern, tried only where a digit, a period mark (第, Q, FY, 前) or a whole period
-    word begins: a word's first character alone (上 of 上涨, 同 of 同比) admits too many positions."""
+    word begins: a word's first character alone (上 of 上涨, 同 of 同比) admits too many positions.
+    One class test on every first character comes before the word test, which most positions fail."""
     table = vocabulary()["period"]
     words = [
         *table["first_three_quarters"],
@@ -101,7 +106,8 @@ def _period_regex() -> re.Pattern[str]:
         *(word for words in table["relative"].values() for word in words),
         *(word for words in table["relative_years"].values() for word in words),
     ]
-    starts = rf"(?=[0-9{_CN_DIGITS}第QqFH首十前]|{alternation(words)})"
+    marks = f"0-9{_CN_DIGITS}第QqFH首十前"
+    starts = first_characters(words, marks) + rf"(?=[{marks}]|{alternation(words)})"
     return compile_pattern(starts + digit_guard() + period_pattern())
 
 

@@ -190,3 +190,28 @@ def test_magnitude_is_not_also_a_level() -> None:
     sentence = "现金储备减少50亿美元，营收同比增长14%"
     assert mentions_of(sentence, MentionKind.AMOUNT) == []
     assert mentions_of(sentence, MentionKind.PERCENT) == []
+
+
+# sentence, surface, percent, range, qualifier: every form of a percentage read from the change's match
+PERCENT_FORMS_IN_CHANGES = [
+    ("營收同比增長10%至12%", "同比增長10%至12%", 11.0, (10.0, 12.0), Qualifier.RANGE),
+    ("营收同比下降5%-7%", "同比下降5%-7%", -6.0, (-7.0, -5.0), Qualifier.RANGE),
+    ("營收同比下降百分之五", "同比下降百分之五", -5.0, None, EXACT),
+    ("净利润同比增长百分之十至十五", "同比增长百分之十至十五", 12.5, (10.0, 15.0), Qualifier.RANGE),
+    ("銷量同比減少四分之一", "同比減少四分之一", -25.0, None, EXACT),
+    ("销量同比减少四分之一", "同比减少四分之一", -25.0, None, EXACT),
+    ("出貨量年減約6成", "年減約6成", -60.0, None, APPROX),
+    ("出货量年减约6成", "年减约6成", -60.0, None, APPROX),
+    ("營收季增12.5%以上", "季增12.5%以上", 12.5, None, OVER),
+    ("营收季增12.5%以上", "季增12.5%以上", 12.5, None, OVER),
+    ("淨利潤同比激增2,150.5%", "同比激增2,150.5%", 2150.5, None, EXACT),
+]
+
+
+@pytest.mark.parametrize(("sentence", "surface", "percent", "ends", "qualifier"), PERCENT_FORMS_IN_CHANGES)
+def test_percent_forms_in_changes(
+    sentence: str, surface: str, percent: float, ends: tuple[float, float] | None, qualifier: Qualifier
+) -> None:
+    mention = only(sentence, C, surface)
+    assert (mention.percent, mention.value_range, mention.qualifier) == (percent, ends, qualifier)
+    assert not mentions_of(sentence, MentionKind.PERCENT)  # the change's magnitude is no level

@@ -12,7 +12,7 @@ from recognize_support import mentions_of, only
 from extractor.models import Qualifier
 from extractor.normalize import normalize
 from extractor.recognize import MentionKind
-from extractor.recognize.percents import digit_guard, find_percents, percent_pattern
+from extractor.recognize.percents import chinese_guard, digit_guard, find_percents, percent_pattern
 
 P = MentionKind.PERCENT
 EXACT, APPROX, OVER, UNDER, UP_TO, RANGE = (
@@ -159,3 +159,64 @@ def test_the_digit_guard_reads_a_number_from_its_first_digit_only(sentence: str,
     start = text.index(number)
     guard = re.compile(digit_guard())
     assert all(guard.match(text, position) for position in range(start + 1, start + len(number)))
+
+
+CHINESE_FRAGMENTS = [
+    *"一二三五十百千万亿兩點点分之成至到 %％-~约超家人",
+    "百分之",
+    "三分之一",
+    "二十五",
+    "十五点八",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(CHINESE_FRAGMENTS), max_size=40))
+@example(["二十五", "%"])
+@example(["十五点八", "%"])
+@example(["百分之", "二十"])
+@example(["三分之一"])
+@example(["两", "成"])
+@example(["一", " ", "至", "三", "成"])
+def test_the_chinese_guard_fails_only_where_no_percentage_starts(fragments: list[str]) -> None:
+    text = "".join(fragments)
+    guard, bare = re.compile(chinese_guard()), re.compile(percent_pattern())
+    for position in range(len(text)):
+        if guard.match(text, position) is None:
+            assert bare.match(text, position) is None
+
+
+# sentence, surface, value: percentages opening with a Chinese numeral, which the Chinese guard lets through
+CHINESE_PERCENTS = [
+    ("雲業務佔營收二十五%", "二十五%", 25.0),
+    ("云业务占营收二十五%", "二十五%", 25.0),
+    ("毛利率為十五點八%", "十五點八%", 15.8),
+    ("毛利率为十五点八%", "十五点八%", 15.8),
+    ("海外營收佔比百分之四十", "百分之四十", 40.0),
+    ("市場份額約三分之一", "約三分之一", 100 / 3),
+    ("市场份额约两成", "约两成", 20.0),
+]
+
+
+@pytest.mark.parametrize(("sentence", "surface", "value"), CHINESE_PERCENTS)
+def test_chinese_percent(sentence: str, surface: str, value: float) -> None:
+    assert only(sentence, P, surface).value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number"),
+    [
+        ("門店增至二十五家", "二十五"),
+        ("员工一万五千人", "一万五千"),
+        ("營收2134億元", "億"),
+    ],
+)
+def test_the_chinese_guard_fails_a_numeral_no_percentage_follows(sentence: str, number: str) -> None:
+    """The guard fails a Chinese numeral at its first character and leaves its other characters alone,
+    so that a long run is read once."""
+    text = normalize(sentence).text
+    start = text.index(normalize(number).text)
+    guard = re.compile(chinese_guard())
+    assert guard.match(text, start) is None
+    assert all(guard.match(text, position) for position in range(start + 1, start + len(number)))
+    assert not mentions_of(sentence, P)
