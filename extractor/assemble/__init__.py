@@ -126,6 +126,10 @@ def assemble(
     by_values = _by_sentence(values, sentences, starts)
     by_changes = _by_sentence(changes, sentences, starts)
     for index, sentence in enumerate(sentences):
+        values, changes = by_values[index], by_changes[index]
+        if not values and not changes:  # most sentences state no number: they only pass on what they name
+            _carry(by_entities[index], by_periods[index], [], state)
+            continue
         view = SentenceView(
             text,
             sentence,
@@ -135,7 +139,7 @@ def assemble(
             tuple(state.named),
             state.segment,
         )
-        _assemble_sentence(view, by_values[index], by_changes[index], state)
+        _assemble_sentence(view, values, changes, state)
     return _claims().validate_python(state.claims)
 
 
@@ -246,9 +250,7 @@ def _by_sentence(items: Sequence[_Item], sentences: list[Sentence], starts: list
 def _assemble_sentence(
     view: SentenceView, values: list[Mention], changes: list[Mention], state: _State
 ) -> None:
-    if not values and not changes:
-        _carry(view, [], state)
-        return
+    """The claims of a sentence that states at least one value or change, added to `state`."""
     led_changes = _changes_leading_values(view, changes, values)
     period_overrides = _from_to_periods(view, values, state) | _distributed_periods(view, values, state)
     leading = {id(change) for chain in led_changes.values() for change in chain}
@@ -277,7 +279,7 @@ def _assemble_sentence(
     for draft in drafts:
         state.claims.append(_claim(view, draft))
         state.stated.setdefault((draft.subject, draft.metric.metric), []).append(draft)
-    _carry(view, drafts, state)
+    _carry(view.entities, view.periods, drafts, state)
 
 
 def _changes_leading_values(
@@ -399,9 +401,15 @@ def _opens_with_metric(view: SentenceView, here: Spot) -> bool:
     for period in view.periods:
         if clause_start <= period.start and period.end <= first_metric:
             opening = opening.replace(period.text, "")
+    if _names_nothing(opening):  # taking words out leaves fewer Han characters still
+        return True
     words = vocabulary()
-    opening = words.continuation_words.sub("", words.estimate_cues.sub("", opening))
-    return len(_HAN_CHARACTER.findall(opening)) < _NAMING_LENGTH
+    return _names_nothing(words.continuation_words.sub("", words.estimate_cues.sub("", opening)))
+
+
+def _names_nothing(text: str) -> bool:
+    """Whether `text` has fewer Han characters than a name takes; a text that short is not scanned."""
+    return len(text) < _NAMING_LENGTH or len(_HAN_CHARACTER.findall(text)) < _NAMING_LENGTH
 
 
 def _value_draft(
@@ -650,12 +658,14 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _carry(view: SentenceView, drafts: list[_Draft], state: _State) -> None:
+def _carry(
+    entities: Sequence[Named], periods: Sequence[StatedPeriod], drafts: list[_Draft], state: _State
+) -> None:
     """What the next sentence inherits: the subject of its first claim (the sentence's topic) and the
     period of its last actual one (an outlook's period is not the article's), else the last company and
     period named."""
     last_subject: str | None = None
-    for entity in view.entities:
+    for entity in entities:
         if entity.subject is not None:
             last_subject = entity.subject
             state.named.pop(last_subject, None)
@@ -670,7 +680,7 @@ def _carry(view: SentenceView, drafts: list[_Draft], state: _State) -> None:
         return
     if last_subject is not None:
         state.subject = last_subject
-    for written in reversed(view.periods):
+    for written in reversed(periods):
         last = state.periods.resolve(written.period)
         if last is not None:
             state.periods = state.periods.at(last)
