@@ -251,9 +251,9 @@ def _assemble_sentence(
     view: SentenceView, values: list[Mention], changes: list[Mention], state: _State
 ) -> None:
     """The claims of a sentence that states at least one value or change, added to `state`."""
-    led_changes = _changes_leading_values(view, changes, values)
-    period_overrides = _from_to_periods(view, values, state) | _distributed_periods(view, values, state)
-    leading = {id(change) for chain in led_changes.values() for change in chain}
+    led_changes = _changes_leading_values(view, changes, values) if changes and values else {}
+    period_overrides = _period_overrides(view, values, state) if len(values) >= 2 else {}
+    leading = {id(change) for chain in led_changes.values() for change in chain} if led_changes else set()
     drafts: list[_Draft] = []
     for item in sorted([*values, *changes], key=_start) if changes else values:
         if item.kind is _CHANGE:
@@ -307,11 +307,16 @@ def _first_from(values: list[Mention], position: int) -> Mention | None:
     return None
 
 
+def _period_overrides(view: SentenceView, values: list[Mention], state: _State) -> dict[int, Period | None]:
+    """The periods a sentence of two values or more hands out to them itself, keyed by the value's id."""
+    return _from_to_periods(view, values, state) | _distributed_periods(view, values, state)
+
+
 def _from_to_periods(view: SentenceView, values: list[Mention], state: _State) -> dict[int, Period | None]:
     """从A增至B: B takes the sentence's period, A the period written with it or the year before."""
     words = vocabulary()
     overrides: dict[int, Period | None] = {}
-    if len(values) < 2 or view.text.find(words.from_marker, view.sentence.start, view.sentence.end) < 0:
+    if view.text.find(words.from_marker, view.sentence.start, view.sentence.end) < 0:
         return overrides
     for first, second in itertools.pairwise(values):
         gap = view.text[first.end : second.start].strip()
@@ -337,8 +342,6 @@ def _distributed_periods(
 ) -> dict[int, Period | None]:
     """分别 hands the values after it (two or more) out over the periods before it, in order."""
     overrides: dict[int, Period | None] = {}
-    if len(values) < 2:
-        return overrides
     for word in vocabulary().distributive:
         position = view.text.find(word, view.sentence.start, view.sentence.end)
         if position < 0:
