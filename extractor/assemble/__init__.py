@@ -120,11 +120,12 @@ def assemble(
     state = _State(context, local_currency=_first_local_currency(values) or _home_currency(entities))
     sentences = split_sentences(text)
     starts = [sentence.start for sentence in sentences]
-    by_entities = _by_sentence([named(e) for e in entities], sentences, starts)
-    by_metrics = _by_sentence(metrics, sentences, starts)
-    by_periods = _by_sentence(periods, sentences, starts)
-    by_values = _by_sentence(values, sentences, starts)
-    by_changes = _by_sentence(changes, sentences, starts)
+    ends = [sentence.end for sentence in sentences]
+    by_entities = _by_sentence([named(e) for e in entities], starts, ends)
+    by_metrics = _by_sentence(metrics, starts, ends)
+    by_periods = _by_sentence(periods, starts, ends)
+    by_values = _by_sentence(values, starts, ends)
+    by_changes = _by_sentence(changes, starts, ends)
     for index, sentence in enumerate(sentences):
         values, changes = by_values[index], by_changes[index]
         if not values and not changes:  # most sentences state no number: they only pass on what they name
@@ -237,12 +238,14 @@ def _by_kind(mentions: Sequence[Mention]) -> tuple[list[Mention], list[Mention],
 _Item = TypeVar("_Item", Mention, Named, MetricMention, StatedPeriod)
 
 
-def _by_sentence(items: Sequence[_Item], sentences: list[Sentence], starts: list[int]) -> list[list[_Item]]:
-    """`items` sorted into the sentences that hold them whole, in one pass."""
-    groups: list[list[_Item]] = [[] for _ in sentences]
+def _by_sentence(items: Sequence[_Item], starts: list[int], ends: list[int]) -> list[list[_Item]]:
+    """`items` sorted into the sentences (given by their `starts` and `ends`) that hold them whole, in
+    one pass; the bounds come as plain lists, read faster than the sentences' fields."""
+    groups: list[list[_Item]] = [[] for _ in starts]
+    locate = bisect.bisect_right
     for item in items:
-        index = bisect.bisect_right(starts, item.start) - 1
-        if index >= 0 and item.end <= sentences[index].end:
+        index = locate(starts, item.start) - 1
+        if index >= 0 and item.end <= ends[index]:
             groups[index].append(item)
     return groups
 
@@ -499,8 +502,14 @@ def _place_change(view: SentenceView, change: Mention, drafts: list[_Draft], sta
 
 
 def _complementary(first: Sequence[float | None], second: _Magnitudes) -> bool:
-    """Two parts of one change: a percentage and an amount (下跌15元，跌幅1%)."""
-    return all(a is None or b is None for a, b in zip(first, second, strict=True))
+    """Two parts of one change: a percentage and an amount (下跌15元，跌幅1%). Written out for the three
+    magnitudes: a generator over them costs more than the comparisons."""
+    (percent, points, amount), (other_percent, other_points, other_amount) = first, second
+    return (
+        (percent is None or other_percent is None)
+        and (points is None or other_points is None)
+        and (amount is None or other_amount is None)
+    )
 
 
 def _magnitudes(change: Mention) -> _Magnitudes:
