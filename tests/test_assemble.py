@@ -616,6 +616,104 @@ CASES: list[tuple[str, list[ClaimTuple]]] = [
             ("Microsoft", None, "capex", "2026", 120000000000.0, "USD", "exact", "guidance", ()),
         ],
     ),
+    # A clause going straight to its metric continues the business line of the claim before it, whether
+    # it opens with nothing before the metric or with words that only continue (同时也实现); one that
+    # first names a business the registry does not know does not.
+    (
+        "亚马逊2025年第四季度AWS营收356亿美元，同比增长20%，营业利润率35.0%。",
+        [
+            (
+                "Amazon",
+                "AWS",
+                "revenue",
+                "2025-Q4",
+                35600000000.0,
+                "USD",
+                "exact",
+                "actual",
+                (("yoy", 20.0, None, None),),
+            ),
+            ("Amazon", "AWS", "operating_margin", "2025-Q4", 35.0, "%", "exact", "actual", ()),
+        ],
+    ),
+    (
+        "亞馬遜2025年第四季度AWS營收356億美元，同比增長20%，營業利潤率35.0%。",
+        [
+            (
+                "Amazon",
+                "AWS",
+                "revenue",
+                "2025-Q4",
+                35600000000.0,
+                "USD",
+                "exact",
+                "actual",
+                (("yoy", 20.0, None, None),),
+            ),
+            ("Amazon", "AWS", "operating_margin", "2025-Q4", 35.0, "%", "exact", "actual", ()),
+        ],
+    ),
+    (
+        "亚马逊2025年第四季度AWS营收356亿美元，同时也实现营业利润率35.0%。",
+        [
+            ("Amazon", "AWS", "revenue", "2025-Q4", 35600000000.0, "USD", "exact", "actual", ()),
+            ("Amazon", "AWS", "operating_margin", "2025-Q4", 35.0, "%", "exact", "actual", ()),
+        ],
+    ),
+    (
+        "亞馬遜2025年第四季度AWS營收356億美元，同時也實現營業利潤率35.0%。",
+        [
+            ("Amazon", "AWS", "revenue", "2025-Q4", 35600000000.0, "USD", "exact", "actual", ()),
+            ("Amazon", "AWS", "operating_margin", "2025-Q4", 35.0, "%", "exact", "actual", ()),
+        ],
+    ),
+    (
+        "亚马逊2025年第四季度AWS营收356亿美元，自动驾驶出租车服务营收12亿美元。",
+        [
+            ("Amazon", "AWS", "revenue", "2025-Q4", 35600000000.0, "USD", "exact", "actual", ()),
+            ("Amazon", None, "revenue", "2025-Q4", 1200000000.0, "USD", "exact", "actual", ()),
+        ],
+    ),
+    (
+        "亞馬遜2025年第四季度AWS營收356億美元，自動駕駛出租車服務營收12億美元。",
+        [
+            ("Amazon", "AWS", "revenue", "2025-Q4", 35600000000.0, "USD", "exact", "actual", ()),
+            ("Amazon", None, "revenue", "2025-Q4", 1200000000.0, "USD", "exact", "actual", ()),
+        ],
+    ),
+    # A sentence without a number passes on the company and period it names.
+    (
+        "亚马逊公布2025年第四季度业绩。营收2134亿美元，同比增长14%。",
+        [
+            (
+                "Amazon",
+                None,
+                "revenue",
+                "2025-Q4",
+                213400000000.0,
+                "USD",
+                "exact",
+                "actual",
+                (("yoy", 14.0, None, None),),
+            ),
+        ],
+    ),
+    (
+        "亞馬遜公布2025年第四季度業績。營收2134億美元，同比增長14%。",
+        [
+            (
+                "Amazon",
+                None,
+                "revenue",
+                "2025-Q4",
+                213400000000.0,
+                "USD",
+                "exact",
+                "actual",
+                (("yoy", 14.0, None, None),),
+            ),
+        ],
+    ),
 ]
 
 

@@ -120,12 +120,17 @@ def assemble(
     state = _State(context, local_currency=_first_local_currency(values) or _home_currency(entities))
     sentences = split_sentences(text)
     starts = [sentence.start for sentence in sentences]
-    by_entities = _by_sentence([named(e) for e in entities], sentences, starts)
-    by_metrics = _by_sentence(metrics, sentences, starts)
-    by_periods = _by_sentence(periods, sentences, starts)
-    by_values = _by_sentence(values, sentences, starts)
-    by_changes = _by_sentence(changes, sentences, starts)
+    ends = [sentence.end for sentence in sentences]
+    by_entities = _by_sentence([named(e) for e in entities], starts, ends)
+    by_metrics = _by_sentence(metrics, starts, ends)
+    by_periods = _by_sentence(periods, starts, ends)
+    by_values = _by_sentence(values, starts, ends)
+    by_changes = _by_sentence(changes, starts, ends)
     for index, sentence in enumerate(sentences):
+        values, changes = by_values[index], by_changes[index]
+        if not values and not changes:  # most sentences state no number: they only pass on what they name
+            _carry(by_entities[index], by_periods[index], [], state)
+            continue
         view = SentenceView(
             text,
             sentence,
@@ -135,7 +140,7 @@ def assemble(
             tuple(state.named),
             state.segment,
         )
-        _assemble_sentence(view, by_values[index], by_changes[index], state)
+        _assemble_sentence(view, values, changes, state)
     return _claims().validate_python(state.claims)
 
 
@@ -233,12 +238,14 @@ def _by_kind(mentions: Sequence[Mention]) -> tuple[list[Mention], list[Mention],
 _Item = TypeVar("_Item", Mention, Named, MetricMention, StatedPeriod)
 
 
-def _by_sentence(items: Sequence[_Item], sentences: list[Sentence], starts: list[int]) -> list[list[_Item]]:
-    """`items` sorted into the sentences that hold them whole, in one pass."""
-    groups: list[list[_Item]] = [[] for _ in sentences]
+def _by_sentence(items: Sequence[_Item], starts: list[int], ends: list[int]) -> list[list[_Item]]:
+    """`items` sorted into the sentences (given by their `starts` and `ends`) that hold them whole, in
+    one pass; the bounds come as plain lists, read faster than the sentences' fields."""
+    groups: list[list[_Item]] = [[] for _ in starts]
+    locate = bisect.bisect_right
     for item in items:
-        index = bisect.bisect_right(starts, item.start) - 1
-        if index >= 0 and item.end <= sentences[index].end:
+        index = locate(starts, item.start) - 1
+        if index >= 0 and item.end <= ends[index]:
             groups[index].append(item)
     return groups
 
@@ -246,12 +253,10 @@ def _by_sentence(items: Sequence[_Item], sentences: list[Sentence], starts: list
 def _assemble_sentence(
     view: SentenceView, values: list[Mention], changes: list[Mention], state: _State
 ) -> None:
-    if not values and not changes:
-        _carry(view, [], state)
-        return
-    led_changes = _changes_leading_values(view, changes, values)
-    period_overrides = _from_to_periods(view, values, state) | _distributed_periods(view, values, state)
-    leading = {id(change) for chain in led_changes.values() for change in chain}
+    """The claims of a sentence that states at least one value or change, added to `state`."""
+    led_changes = _changes_leading_values(view, changes, values) if changes and values else {}
+    period_overrides = _period_overrides(view, values, state) if len(values) >= 2 else {}
+    leading = {id(change) for chain in led_changes.values() for change in chain} if led_changes else set()
     drafts: list[_Draft] = []
     for item in sorted([*values, *changes], key=_start) if changes else values:
         if item.kind is _CHANGE:
@@ -277,7 +282,7 @@ def _assemble_sentence(
     for draft in drafts:
         state.claims.append(_claim(view, draft))
         state.stated.setdefault((draft.subject, draft.metric.metric), []).append(draft)
-    _carry(view, drafts, state)
+    _carry(view.entities, view.periods, drafts, state)
 
 
 def _changes_leading_values(
@@ -305,11 +310,16 @@ def _first_from(values: list[Mention], position: int) -> Mention | None:
     return None
 
 
+def _period_overrides(view: SentenceView, values: list[Mention], state: _State) -> dict[int, Period | None]:
+    """The periods a sentence of two values or more hands out to them itself, keyed by the value's id."""
+    return _from_to_periods(view, values, state) | _distributed_periods(view, values, state)
+
+
 def _from_to_periods(view: SentenceView, values: list[Mention], state: _State) -> dict[int, Period | None]:
     """从A增至B: B takes the sentence's period, A the period written with it or the year before."""
     words = vocabulary()
     overrides: dict[int, Period | None] = {}
-    if len(values) < 2 or view.text.find(words.from_marker, view.sentence.start, view.sentence.end) < 0:
+    if view.text.find(words.from_marker, view.sentence.start, view.sentence.end) < 0:
         return overrides
     for first, second in itertools.pairwise(values):
         gap = view.text[first.end : second.start].strip()
@@ -335,8 +345,6 @@ def _distributed_periods(
 ) -> dict[int, Period | None]:
     """分别 hands the values after it (two or more) out over the periods before it, in order."""
     overrides: dict[int, Period | None] = {}
-    if len(values) < 2:
-        return overrides
     for word in vocabulary().distributive:
         position = view.text.find(word, view.sentence.start, view.sentence.end)
         if position < 0:
@@ -399,9 +407,15 @@ def _opens_with_metric(view: SentenceView, here: Spot) -> bool:
     for period in view.periods:
         if clause_start <= period.start and period.end <= first_metric:
             opening = opening.replace(period.text, "")
+    if _names_nothing(opening):  # taking words out leaves fewer Han characters still
+        return True
     words = vocabulary()
-    opening = words.continuation_words.sub("", words.estimate_cues.sub("", opening))
-    return len(_HAN_CHARACTER.findall(opening)) < _NAMING_LENGTH
+    return _names_nothing(words.continuation_words.sub("", words.estimate_cues.sub("", opening)))
+
+
+def _names_nothing(text: str) -> bool:
+    """Whether `text` has fewer Han characters than a name takes; a text that short is not scanned."""
+    return len(text) < _NAMING_LENGTH or len(_HAN_CHARACTER.findall(text)) < _NAMING_LENGTH
 
 
 def _value_draft(
@@ -488,8 +502,14 @@ def _place_change(view: SentenceView, change: Mention, drafts: list[_Draft], sta
 
 
 def _complementary(first: Sequence[float | None], second: _Magnitudes) -> bool:
-    """Two parts of one change: a percentage and an amount (下跌15元，跌幅1%)."""
-    return all(a is None or b is None for a, b in zip(first, second, strict=True))
+    """Two parts of one change: a percentage and an amount (下跌15元，跌幅1%). Written out for the three
+    magnitudes: a generator over them costs more than the comparisons."""
+    (percent, points, amount), (other_percent, other_points, other_amount) = first, second
+    return (
+        (percent is None or other_percent is None)
+        and (points is None or other_points is None)
+        and (amount is None or other_amount is None)
+    )
 
 
 def _magnitudes(change: Mention) -> _Magnitudes:
@@ -650,12 +670,14 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _carry(view: SentenceView, drafts: list[_Draft], state: _State) -> None:
+def _carry(
+    entities: Sequence[Named], periods: Sequence[StatedPeriod], drafts: list[_Draft], state: _State
+) -> None:
     """What the next sentence inherits: the subject of its first claim (the sentence's topic) and the
     period of its last actual one (an outlook's period is not the article's), else the last company and
     period named."""
     last_subject: str | None = None
-    for entity in view.entities:
+    for entity in entities:
         if entity.subject is not None:
             last_subject = entity.subject
             state.named.pop(last_subject, None)
@@ -670,7 +692,7 @@ def _carry(view: SentenceView, drafts: list[_Draft], state: _State) -> None:
         return
     if last_subject is not None:
         state.subject = last_subject
-    for written in reversed(view.periods):
+    for written in reversed(periods):
         last = state.periods.resolve(written.period)
         if last is not None:
             state.periods = state.periods.at(last)

@@ -378,7 +378,10 @@ def names_business_before(view: SentenceView, here: Spot) -> bool:
 
 
 def shared_by_each(view: SentenceView, here: Spot) -> list[str]:
-    """The business lines listed before a value they each take (物联网与车用电子各占5%), else none."""
+    """The business lines listed before a value they each take (物联网与车用电子各占5%), else none: a
+    value with fewer than two names before it in its sentence is not looked at further."""
+    if len(here.entities) < 2:
+        return []
     if vocabulary().each_markers.search(view.text, here.clause_start, here.position) is None:
         return []
     listed = [e for e in here.entities if e.start >= here.clause_start and e.segment_like]
