@@ -171,7 +171,11 @@ def written_numbers(evidence: str) -> WrittenNumbers:
     """The numbers `evidence` writes, without trailing zeros after the point → how many decimals it writes
     the first of them with (35.0 → "35" → 1, 1,270.83 → "1270.83" → 2); the checks read it once per
     evidence, as every number of a claim and every scale is looked up in it."""
-    text = fold_width(evidence)
+    return numbers_written(fold_width(evidence))
+
+
+def numbers_written(text: str) -> WrittenNumbers:
+    """`written_numbers` of a text whose digits are folded already (a text in normal form)."""
     if "," in text:
         text = _THOUSANDS.sub("", text)
     written: WrittenNumbers = {}
