@@ -33,9 +33,10 @@ _BOUND_WORDS = {Qualifier.OVER: "over", Qualifier.UNDER: "under", Qualifier.UP_T
 _EXACT, _APPROX, _RANGE, _OVER = Qualifier.EXACT, Qualifier.APPROX, Qualifier.RANGE, Qualifier.OVER
 _BELOW = (Qualifier.UNDER, Qualifier.UP_TO)
 _UNSCALED = (1.0,)
+_ZERO = f"{0:.6f}"  # zero written says nothing of the scale
 
 WrittenNumbers: TypeAlias = dict[str, int]
-"""The numbers a text writes, without trailing zeros after the point → the decimals written."""
+"""The numbers a text writes, each as `f"{number:.6f}"` would show it → the decimals written."""
 
 
 class Interval(NamedTuple):
@@ -86,7 +87,7 @@ def stated(
     """`value` as its evidence writes it (`written`: the evidence's `written_numbers`); `scaled` for money
     and counts, which may be written in 万/亿/兆."""
     for scale in scales() if scaled else _UNSCALED:
-        decimals = written.get(_digits(value / scale))
+        decimals = written.get(f"{abs(value) / scale:.6f}")  # as `written_numbers` writes its keys
         if decimals is not None:
             break
     else:
@@ -168,9 +169,11 @@ def scale_interval(a: Interval, factor: float, offset: float = 0.0) -> Interval:
 
 
 def written_numbers(evidence: str) -> WrittenNumbers:
-    """The numbers `evidence` writes, without trailing zeros after the point → how many decimals it writes
-    the first of them with (35.0 → "35" → 1, 1,270.83 → "1270.83" → 2); the checks read it once per
-    evidence, as every number of a claim and every scale is looked up in it."""
+    """The numbers `evidence` writes, each with the six decimals a value divided by a scale is shown with
+    to be looked up → how many decimals it writes the first of them with (35.0 → "35.000000" → 1,
+    1,270.83 → "1270.830000" → 2); the checks read it once per evidence, as every number of a claim and
+    every scale is looked up in it. A number of more than six decimals, or zero, says nothing of a scale
+    and is left out."""
     return numbers_written(fold_width(evidence))
 
 
@@ -181,15 +184,10 @@ def numbers_written(text: str) -> WrittenNumbers:
     written: WrittenNumbers = {}
     for whole, decimals in _WRITTEN_NUMBER.findall(text):
         fraction = decimals.rstrip("0")
-        written.setdefault(f"{whole}.{fraction}" if fraction else whole, len(decimals))
+        if len(fraction) <= 6:
+            written.setdefault(f"{whole}.{fraction:0<6}", len(decimals))
+    written.pop(_ZERO, None)
     return written
-
-
-def _digits(mantissa: float) -> str:
-    """`mantissa` as a text would write it, without trailing zeros after the point (21.20 → "21.2"); ""
-    for 0, as a zero written says nothing of the scale."""
-    digits = f"{abs(mantissa):.6f}".rstrip("0").rstrip(".")
-    return "" if digits == "0" else digits
 
 
 def _significant(value: float, scaled: bool) -> tuple[float, int]:

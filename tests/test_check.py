@@ -285,6 +285,8 @@ def test_different_status_or_period_is_not_the_same_fact() -> None:
         (35.0, "營業利潤率35.0%", False, 34.95, 35.05),
         (30.0, "营收增长三成", False, 25, 35),  # not in digits: the last non-zero digit sets the precision
         (1.95, "每股收益1.95美元", True, 1.945, 1.955),
+        (-10.5 * YI, "淨虧損10.5億元", True, -10.55 * YI, -10.45 * YI),  # a loss is written without its sign
+        (7.12, "汇率由7.12345678降至7.1200", False, 7.11995, 7.12005),
     ],
 )
 def test_stated_precision_from_the_evidence(
@@ -298,14 +300,16 @@ def test_stated_precision_from_the_evidence(
 @pytest.mark.parametrize(
     ("evidence", "written"),
     [
-        ("淨利潤從592億美元躍升至777.0億美元", {"592": 0, "777": 1}),
-        ("營收1,270.83億美元，同比增長１０．５０%", {"1270.83": 2, "10.5": 2}),
-        ("营业利润率35.0%，上年同期为35%", {"35": 1}),  # the first writing of a number counts
-        ("2025年第四季度亏损0.0亿元，版本v1.2.3", {"2025": 0, "0": 1, "1.2": 1}),
+        ("淨利潤從592億美元躍升至777.0億美元", {"592.000000": 0, "777.000000": 1}),
+        ("營收1,270.83億美元，同比增長１０．５０%", {"1270.830000": 2, "10.500000": 2}),
+        ("营业利润率35.0%，上年同期为35%", {"35.000000": 1}),  # the first writing of a number counts
+        ("2025年第四季度亏损0.0亿元，版本v1.2.3", {"2025.000000": 0, "1.200000": 1}),
         # a comma groups thousands only between a digit and three digits; a number never starts after a point
-        ("營收12,345,678萬元，分紅1,23元，比率.75", {"12345678": 0, "1": 0, "23": 0}),
-        ("3,310亿元，同比增长1,2345%，市占率.5个百分点", {"3310": 0, "12345": 0}),
-        ("8.营收,123亿元", {"8": 0, "123": 0}),
+        ("營收12,345,678萬元，分紅1,23元，比率.75", {"12345678.000000": 0, "1.000000": 0, "23.000000": 0}),
+        ("3,310亿元，同比增长1,2345%，市占率.5个百分点", {"3310.000000": 0, "12345.000000": 0}),
+        ("8.营收,123亿元", {"8.000000": 0, "123.000000": 0}),
+        # zero and a number of more than six decimals say nothing of a scale
+        ("汇率由7.12345678降至7.1200，利润0元", {"7.120000": 4}),
     ],
 )
 def test_written_numbers_keep_the_first_writing(evidence: str, written: dict[str, int]) -> None:
@@ -315,9 +319,9 @@ def test_written_numbers_keep_the_first_writing(evidence: str, written: dict[str
 @pytest.mark.parametrize(
     ("evidence", "written"),
     [
-        ("營收1,270.83億美元，同比增長１０．５０%", {"1270.83": 2, "10.5": 2}),
-        ("营收１,２７０．８３亿美元，同比增长10.50%", {"1270.83": 2, "10.5": 2}),
-        ("淨利潤從592億美元躍升至777.0億美元", {"592": 0, "777": 1}),
+        ("營收1,270.83億美元，同比增長１０．５０%", {"1270.830000": 2, "10.500000": 2}),
+        ("营收１,２７０．８３亿美元，同比增长10.50%", {"1270.830000": 2, "10.500000": 2}),
+        ("淨利潤從592億美元躍升至777.0億美元", {"592.000000": 0, "777.000000": 1}),
     ],
 )
 def test_numbers_written_in_normal_form_are_the_written_numbers(
@@ -330,8 +334,8 @@ def test_numbers_written_in_normal_form_are_the_written_numbers(
 @pytest.mark.parametrize(
     ("evidence", "written"),
     [
-        ("營收１,２７０．８３億美元，同比增長１０．５０%", {"1270.83": 2, "10.5": 2}),
-        ("营收1,270.83亿美元，同比增长10.50%", {"1270.83": 2, "10.5": 2}),
+        ("營收１,２７０．８３億美元，同比增長１０．５０%", {"1270.830000": 2, "10.500000": 2}),
+        ("营收1,270.83亿美元，同比增长10.50%", {"1270.830000": 2, "10.500000": 2}),
     ],
 )
 def test_facts_read_the_numbers_of_the_evidence_in_either_script(
