@@ -86,8 +86,9 @@ def stated(
 ) -> Stated:
     """`value` as its evidence writes it (`written`: the evidence's `written_numbers`); `scaled` for money
     and counts, which may be written in 万/亿/兆."""
+    magnitude = abs(value)
     for scale in scales() if scaled else _UNSCALED:
-        decimals = written.get(f"{abs(value) / scale:.6f}")  # as `written_numbers` writes its keys
+        decimals = written.get(f"{magnitude / scale:.6f}")  # as `written_numbers` writes its keys
         if decimals is not None:
             break
     else:
@@ -185,7 +186,7 @@ def numbers_written(text: str) -> WrittenNumbers:
     for whole, decimals in _WRITTEN_NUMBER.findall(text):
         fraction = decimals.rstrip("0")
         if len(fraction) <= 6:
-            written.setdefault(f"{whole}.{fraction:0<6}", len(decimals))
+            written.setdefault(f"{whole}.{fraction.ljust(6, '0')}", len(decimals))
     written.pop(_ZERO, None)
     return written
 
