@@ -257,7 +257,7 @@ def _statements(claim: Claim) -> Iterator[tuple[str, float, Change | None]]:
         for name in ("percent", "points", "amount"):
             number = getattr(change, name)
             if number is not None:
-                yield f"{change.basis.value} {name}", number, change
+                yield f"{change.basis} {name}", number, change  # a StrEnum formats as its value
 
 
 def _disagreements(
@@ -287,7 +287,7 @@ def _one_fact(a: float, b: float) -> bool:
     if a == 0 or b == 0:
         return True
     ratio = abs(a / b)
-    if a * b > 0 and max(ratio, 1 / ratio) <= float(load_table("checks.yaml")["conflict_max_ratio"]):
+    if a * b > 0 and max(ratio, 1 / ratio) <= _conflict_max_ratio():
         return True
     exponent = math.log10(ratio)
     return abs(exponent - round(exponent)) < 1e-9
@@ -357,6 +357,11 @@ def _ratio_rules() -> tuple[_Ratio, ...]:
         )
         for rule in load_table("checks.yaml")["ratios"]
     )
+
+
+@cache
+def _conflict_max_ratio() -> float:
+    return float(load_table("checks.yaml")["conflict_max_ratio"])
 
 
 @cache

@@ -17,7 +17,7 @@ from typing import Any, NamedTuple
 from extractor.data import load_table
 from extractor.models import Basis, Change, Claim, Metric, Status
 from extractor.normalize import normal_form
-from extractor.stated import Interval, Stated, WrittenNumbers, consistent, stated, written_numbers
+from extractor.stated import Interval, Stated, WrittenNumbers, consistent, numbers_written, stated
 
 
 class Fact(NamedTuple):
@@ -80,6 +80,10 @@ class Facts:
 
     def find(self, i: int, *, any_unit: bool = False, **changes: Any) -> list[int]:
         """Indices of claims with a value stating the fact of claim `i` with `changes` to its fields."""
+        return self._found(i, any_unit, changes)
+
+    def _found(self, i: int, any_unit: bool, changes: dict[str, Any]) -> list[int]:
+        """`find`, with `changes` passed as they came (`single` calls it without packing them again)."""
         fact = _replaced(self.facts[i], changes) if changes else self.facts[i]
         if not any_unit:
             return self.valued.get(fact, [])
@@ -93,7 +97,7 @@ class Facts:
         of the text agrees. When they disagree, the fact has no single value to check against (the
         conflict check reports it).
         """
-        found = self.find(i, any_unit=any_unit, **changes)
+        found = self._found(i, any_unit, changes)
         if len(found) < 2:
             return found[0] if found else None
         intervals = [self.value(j).interval for j in found]
@@ -126,11 +130,13 @@ class Facts:
         return holds(self.evidence[i], words)
 
     def written_in(self, i: int) -> WrittenNumbers:
-        """The numbers the evidence of claim `i` writes, read once per evidence."""
-        evidence = self.claims[i].evidence.text
-        if evidence not in self.written:
-            self.written[evidence] = written_numbers(evidence)
-        return self.written[evidence]
+        """The numbers the evidence of claim `i` writes, read once per evidence (in normal form: its
+        digits are folded already)."""
+        evidence = self.evidence[i]
+        written = self.written.get(evidence)
+        if written is None:
+            written = self.written[evidence] = numbers_written(evidence)
+        return written
 
 
 def simplified_evidence(claims: Sequence[Claim]) -> list[str]:

@@ -29,9 +29,14 @@ from extractor.normalize import fold_width
 _WRITTEN_NUMBER = re.compile(r"(\d(?<![\d.]\d)\d*)(?:\.(\d+))?(?!\d)")
 _THOUSANDS = re.compile(r",(?<=\d,)(?=\d{3})")
 _BOUND_WORDS = {Qualifier.OVER: "over", Qualifier.UNDER: "under", Qualifier.UP_TO: "up to"}
+# Read once: an enum member is slow to look up on its class, and every stated number asks for them.
+_EXACT, _APPROX, _RANGE, _OVER = Qualifier.EXACT, Qualifier.APPROX, Qualifier.RANGE, Qualifier.OVER
+_BELOW = (Qualifier.UNDER, Qualifier.UP_TO)
+_UNSCALED = (1.0,)
+_ZERO = f"{0:.6f}"  # zero written says nothing of the scale
 
 WrittenNumbers: TypeAlias = dict[str, int]
-"""The numbers a text writes, without trailing zeros after the point → the decimals written."""
+"""The numbers a text writes, each as `f"{number:.6f}"` would show it → the decimals written."""
 
 
 class Interval(NamedTuple):
@@ -76,38 +81,53 @@ def stated(
     written: WrittenNumbers,
     *,
     scaled: bool,
-    qualifier: Qualifier = Qualifier.EXACT,
+    qualifier: Qualifier = _EXACT,
     value_range: tuple[float, float] | None = None,
 ) -> Stated:
     """`value` as its evidence writes it (`written`: the evidence's `written_numbers`); `scaled` for money
     and counts, which may be written in 万/亿/兆."""
-    for scale in scales() if scaled else (1.0,):
-        decimals = written.get(_digits(value / scale))
+    magnitude = abs(value)
+    for scale in scales() if scaled else _UNSCALED:
+        decimals = written.get(f"{magnitude / scale:.6f}")  # as `written_numbers` writes its keys
         if decimals is not None:
             break
     else:
         scale, decimals = _significant(value, scaled)
     half = 0.5 * scale * 10.0**-decimals  # the last written digit stands for ± half its unit
-    return Stated(value, scale, decimals, qualifier, _compatible(value, half, qualifier, value_range))
+    if qualifier is _EXACT:  # most numbers are stated exactly
+        interval = _interval(value - half, value + half)
+    else:
+        interval = _compatible(value, half, qualifier, value_range)
+    return _stated((value, scale, decimals, qualifier, interval))
 
 
 def _compatible(
     v: float, h: float, qualifier: Qualifier, value_range: tuple[float, float] | None
 ) -> Interval:
-    """Every true value that `v` ± `h` stated with `qualifier` allows; most numbers are stated exactly."""
-    if qualifier is Qualifier.EXACT:
+    """Every true value that `v` ± `h` stated with `qualifier` allows."""
+    if qualifier is _EXACT:
         return Interval(v - h, v + h)
-    if qualifier is Qualifier.APPROX:
+    if qualifier is _APPROX:
         h = max(h, approx_relative() * abs(v))
-    if qualifier is Qualifier.RANGE and value_range is not None:
+    if qualifier is _RANGE and value_range is not None:
         return Interval(value_range[0] - h, value_range[1] + h)
-    larger = qualifier is Qualifier.OVER
-    smaller = qualifier in (Qualifier.UNDER, Qualifier.UP_TO)
+    larger = qualifier is _OVER
+    smaller = qualifier in _BELOW
     if (larger and v >= 0) or (smaller and v < 0):
         return Interval(v - h, math.inf)
     if larger or smaller:
         return Interval(-math.inf, v + h)
     return Interval(v - h, v + h)
+
+
+def _interval(low: float, high: float) -> Interval:
+    """An Interval made without the Python-level `__new__` of a NamedTuple: one per stated number."""
+    return tuple.__new__(Interval, (low, high))
+
+
+def _stated(fields: tuple[float, float, int, Qualifier, Interval]) -> Stated:
+    """A Stated of `fields` in order, made as `_interval` makes an Interval."""
+    return tuple.__new__(Stated, fields)
 
 
 def show(number: float, decimals: int) -> str:
@@ -150,24 +170,25 @@ def scale_interval(a: Interval, factor: float, offset: float = 0.0) -> Interval:
 
 
 def written_numbers(evidence: str) -> WrittenNumbers:
-    """The numbers `evidence` writes, without trailing zeros after the point → how many decimals it writes
-    the first of them with (35.0 → "35" → 1, 1,270.83 → "1270.83" → 2); the checks read it once per
-    evidence, as every number of a claim and every scale is looked up in it."""
-    text = fold_width(evidence)
+    """The numbers `evidence` writes, each with the six decimals a value divided by a scale is shown with
+    to be looked up → how many decimals it writes the first of them with (35.0 → "35.000000" → 1,
+    1,270.83 → "1270.830000" → 2); the checks read it once per evidence, as every number of a claim and
+    every scale is looked up in it. A number of more than six decimals, or zero, says nothing of a scale
+    and is left out."""
+    return numbers_written(fold_width(evidence))
+
+
+def numbers_written(text: str) -> WrittenNumbers:
+    """`written_numbers` of a text whose digits are folded already (a text in normal form)."""
     if "," in text:
         text = _THOUSANDS.sub("", text)
     written: WrittenNumbers = {}
     for whole, decimals in _WRITTEN_NUMBER.findall(text):
         fraction = decimals.rstrip("0")
-        written.setdefault(f"{whole}.{fraction}" if fraction else whole, len(decimals))
+        if len(fraction) <= 6:
+            written.setdefault(f"{whole}.{fraction.ljust(6, '0')}", len(decimals))
+    written.pop(_ZERO, None)
     return written
-
-
-def _digits(mantissa: float) -> str:
-    """`mantissa` as a text would write it, without trailing zeros after the point (21.20 → "21.2"); ""
-    for 0, as a zero written says nothing of the scale."""
-    digits = f"{abs(mantissa):.6f}".rstrip("0").rstrip(".")
-    return "" if digits == "0" else digits
 
 
 def _significant(value: float, scaled: bool) -> tuple[float, int]:

@@ -11,9 +11,19 @@ from hypothesis import strategies as st
 
 from extractor.check import check, check_all
 from extractor.facts import Fact, Facts, _replaced, simplified_evidence
-from extractor.models import Change, Claim, Evidence, FindingKind, Metric, Status
+from extractor.models import Change, Claim, Evidence, FindingKind, Metric, Qualifier, Status
 from extractor.normalize import normal_form
-from extractor.stated import Interval, add, consistent, div, show, stated, sub, written_numbers
+from extractor.stated import (
+    Interval,
+    add,
+    consistent,
+    div,
+    numbers_written,
+    show,
+    stated,
+    sub,
+    written_numbers,
+)
 
 YI = 100_000_000
 
@@ -275,6 +285,8 @@ def test_different_status_or_period_is_not_the_same_fact() -> None:
         (35.0, "營業利潤率35.0%", False, 34.95, 35.05),
         (30.0, "营收增长三成", False, 25, 35),  # not in digits: the last non-zero digit sets the precision
         (1.95, "每股收益1.95美元", True, 1.945, 1.955),
+        (-10.5 * YI, "淨虧損10.5億元", True, -10.55 * YI, -10.45 * YI),  # a loss is written without its sign
+        (7.12, "汇率由7.12345678降至7.1200", False, 7.11995, 7.12005),
     ],
 )
 def test_stated_precision_from_the_evidence(
@@ -288,18 +300,83 @@ def test_stated_precision_from_the_evidence(
 @pytest.mark.parametrize(
     ("evidence", "written"),
     [
-        ("淨利潤從592億美元躍升至777.0億美元", {"592": 0, "777": 1}),
-        ("營收1,270.83億美元，同比增長１０．５０%", {"1270.83": 2, "10.5": 2}),
-        ("营业利润率35.0%，上年同期为35%", {"35": 1}),  # the first writing of a number counts
-        ("2025年第四季度亏损0.0亿元，版本v1.2.3", {"2025": 0, "0": 1, "1.2": 1}),
+        ("淨利潤從592億美元躍升至777.0億美元", {"592.000000": 0, "777.000000": 1}),
+        ("營收1,270.83億美元，同比增長１０．５０%", {"1270.830000": 2, "10.500000": 2}),
+        ("营业利润率35.0%，上年同期为35%", {"35.000000": 1}),  # the first writing of a number counts
+        ("2025年第四季度亏损0.0亿元，版本v1.2.3", {"2025.000000": 0, "1.200000": 1}),
         # a comma groups thousands only between a digit and three digits; a number never starts after a point
-        ("營收12,345,678萬元，分紅1,23元，比率.75", {"12345678": 0, "1": 0, "23": 0}),
-        ("3,310亿元，同比增长1,2345%，市占率.5个百分点", {"3310": 0, "12345": 0}),
-        ("8.营收,123亿元", {"8": 0, "123": 0}),
+        ("營收12,345,678萬元，分紅1,23元，比率.75", {"12345678.000000": 0, "1.000000": 0, "23.000000": 0}),
+        ("3,310亿元，同比增长1,2345%，市占率.5个百分点", {"3310.000000": 0, "12345.000000": 0}),
+        ("8.营收,123亿元", {"8.000000": 0, "123.000000": 0}),
+        # zero and a number of more than six decimals say nothing of a scale
+        ("汇率由7.12345678降至7.1200，利润0元", {"7.120000": 4}),
     ],
 )
 def test_written_numbers_keep_the_first_writing(evidence: str, written: dict[str, int]) -> None:
     assert written_numbers(evidence) == written
+
+
+@pytest.mark.parametrize(
+    ("evidence", "written"),
+    [
+        ("營收1,270.83億美元，同比增長１０．５０%", {"1270.830000": 2, "10.500000": 2}),
+        ("营收１,２７０．８３亿美元，同比增长10.50%", {"1270.830000": 2, "10.500000": 2}),
+        ("淨利潤從592億美元躍升至777.0億美元", {"592.000000": 0, "777.000000": 1}),
+    ],
+)
+def test_numbers_written_in_normal_form_are_the_written_numbers(
+    evidence: str, written: dict[str, int]
+) -> None:
+    """The checks read the numbers of the evidence in normal form, whose digits are folded already."""
+    assert numbers_written(normal_form(evidence)) == written_numbers(evidence) == written
+
+
+@pytest.mark.parametrize(
+    ("evidence", "written"),
+    [
+        ("營收１,２７０．８３億美元，同比增長１０．５０%", {"1270.830000": 2, "10.500000": 2}),
+        ("营收1,270.83亿美元，同比增长10.50%", {"1270.830000": 2, "10.500000": 2}),
+    ],
+)
+def test_facts_read_the_numbers_of_the_evidence_in_either_script(
+    evidence: str, written: dict[str, int]
+) -> None:
+    facts = Facts([claim(evidence, 1270.83 * YI)])
+    assert facts.written_in(0) == written
+    assert facts.value(0).interval == stated(1270.83 * YI, written, scaled=True).interval
+    assert (facts.value(0).scale, facts.value(0).decimals) == (1e8, 2)
+
+
+@pytest.mark.parametrize(
+    ("evidence", "value", "qualifier", "value_range", "low", "high"),
+    [
+        ("淨利潤777億美元", 777 * YI, Qualifier.EXACT, None, 776.5 * YI, 777.5 * YI),
+        ("净利润约777亿美元", 777 * YI, Qualifier.APPROX, None, 761.46 * YI, 792.54 * YI),
+        ("營收突破2000億美元", 2000 * YI, Qualifier.OVER, None, 1999.5 * YI, math.inf),
+        ("亏损超过10亿元", -10 * YI, Qualifier.OVER, None, -math.inf, -9.5 * YI),
+        ("毛利率不到40%", 40.0, Qualifier.UNDER, None, -math.inf, 40.5),
+        ("裁員最多1.4萬人", 14_000, Qualifier.UP_TO, None, -math.inf, 14_500),
+        ("营收介于180亿至200亿元", 180 * YI, Qualifier.RANGE, (180 * YI, 200 * YI), 179.5 * YI, 200.5 * YI),
+    ],
+)
+def test_stated_interval_by_qualifier(
+    evidence: str,
+    value: float,
+    qualifier: Qualifier,
+    value_range: tuple[float, float] | None,
+    low: float,
+    high: float,
+) -> None:
+    number = stated(
+        value,
+        written_numbers(evidence),
+        scaled=value_range is not None or abs(value) > 100,
+        qualifier=qualifier,
+        value_range=value_range,
+    )
+    assert number.interval.low == pytest.approx(low)
+    assert number.interval.high == pytest.approx(high)
+    assert (number.value, number.qualifier) == (value, qualifier)
 
 
 def test_show_rounds_half_up() -> None:
