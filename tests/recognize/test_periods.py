@@ -194,3 +194,38 @@ def test_the_scan_guards_find_what_the_bare_pattern_finds(fragments: list[str]) 
     text = "".join(fragments)
     bare = re.compile(period_pattern())
     assert [(m.start, m.end) for m in find_periods(text)] == [m.span() for m in bare.finditer(text)]
+
+
+# One sentence per shape of period match, each read by the group that closes last in it (`_period_from`).
+SHAPES = [
+    ("騰訊首季營收增長", "首季", Period(None, "Q1")),
+    ("腾讯首季营收增长", "首季", Period(None, "Q1")),
+    ("比亞迪2025年下半年銷量", "2025年下半年", Period(2025, "H2")),
+    ("比亚迪2025年下半年销量", "2025年下半年", Period(2025, "H2")),
+    ("公司2025年H2營收", "2025年H2", Period(2025, "H2")),
+    ("公司2025年H2营收", "2025年H2", Period(2025, "H2")),
+    ("美光2H25營收", "2H25", Period(2025, "H2")),
+    ("美光2H25营收", "2H25", Period(2025, "H2")),
+    ("公司2025年Q2營收", "2025年Q2", Period(2025, "Q2")),
+    ("公司第2季营收", "第2季", Period(None, "Q2")),
+    ("公司三季度營收", "三季度", Period(None, "Q3")),
+    ("鴻海前9個月營收", "前9個月", Period(None, "9M")),
+    ("鸿海前9个月营收", "前9个月", Period(None, "9M")),
+    ("比亞迪10-12月銷量", "10-12月", Period(None, "Q4")),
+    ("比亚迪7至12月销量", "7至12月", Period(None, "H2")),
+    ("蘋果9月季度營收", "9月季度", Period(None, "Q3", calendar=True)),
+    ("苹果6月季度营收", "6月季度", Period(None, "Q2", calendar=True)),
+    ("公司2025年10月營收", "2025年10月", Period(2025, "10")),
+    ("公司十月营收", "十月", Period(None, "10")),
+    ("公司2025年3月5日公布財報", "2025年3月5日", Period(2025, "03-05")),
+    ("公司三月五日公布财报", "三月五日", Period(None, "03-05")),
+    ("騰訊2025年全年營收", "2025年全年", Period(2025, None)),
+    ("腾讯2025财年营收", "2025财年", Period(2025, None, fiscal=True)),
+    ("騰訊2024年營收", "2024年", Period(2024, None)),
+    ("微软FY26营收", "FY26", Period(2026, None, fiscal=True)),
+]
+
+
+@pytest.mark.parametrize(("sentence", "surface", "period"), SHAPES)
+def test_each_shape_of_period(sentence: str, surface: str, period: Period) -> None:
+    assert only(sentence, T, surface).period == period
