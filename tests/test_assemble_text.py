@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from extractor.assemble import _by_sentence
 from extractor.assemble.text import split_sentences
+from extractor.recognize import recognize
+from extractor.recognize.mentions import Mention, MentionKind
 
 CASES: list[tuple[str, list[list[str]]]] = [
     (
@@ -79,3 +82,31 @@ def test_every_position_of_a_clause_finds_its_start_and_end(text: str, expected:
             for position in range(start, start + len(clause)):
                 assert sentence.clause_start(position) == start
                 assert text[start : sentence.clause_end(position)] == clause
+
+
+GROUPED: list[tuple[str, list[list[str]]]] = [
+    # Each mention goes to the sentence that holds it; the empty sentences between line breaks hold none.
+    (
+        "亚马逊第四季度营收2134亿美元，同比增长14%。AWS营收356亿美元。\n\n净利润212亿美元",
+        [["第四季度", "2134亿美元", "同比增长14%"], ["356亿美元"], ["212亿美元"]],
+    ),
+    (
+        "亞馬遜第四季度營收2134億美元，同比增長14%。AWS營收356億美元。\n\n淨利潤212億美元",
+        [["第四季度", "2134億美元", "同比增長14%"], ["356億美元"], ["212億美元"]],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), GROUPED)
+def test_mentions_are_grouped_by_sentence(text: str, expected: list[list[str]]) -> None:
+    sentences = split_sentences(text)
+    groups = _by_sentence(recognize(text), [s.start for s in sentences], [s.end for s in sentences])
+    assert [[mention.text for mention in group] for group in groups] == expected
+
+
+@pytest.mark.parametrize("text", ["营收2134亿美元。净利润212亿美元", "營收2134億美元。淨利潤212億美元"])
+def test_a_span_across_two_sentences_belongs_to_neither(text: str) -> None:
+    sentences = split_sentences(text)
+    across = Mention(MentionKind.AMOUNT, 2, 13, text[2:13])  # 2134亿美元。净利润
+    groups = _by_sentence([across], [s.start for s in sentences], [s.end for s in sentences])
+    assert groups == [[], []]

@@ -11,7 +11,6 @@ which cost four times as much to build.
 
 from __future__ import annotations
 
-import bisect
 import itertools
 import operator
 from collections.abc import Sequence
@@ -240,12 +239,17 @@ _Item = TypeVar("_Item", Mention, Named, MetricMention, StatedPeriod)
 
 def _by_sentence(items: Sequence[_Item], starts: list[int], ends: list[int]) -> list[list[_Item]]:
     """`items` sorted into the sentences (given by their `starts` and `ends`) that hold them whole, in
-    one pass; the bounds come as plain lists, read faster than the sentences' fields."""
+    one pass: the recognizers and the entity finder give their mentions sorted by start, so the sentence
+    of each item is found by moving on from the sentence of the one before, not by a search."""
     groups: list[list[_Item]] = [[] for _ in starts]
-    locate = bisect.bisect_right
+    if not groups:  # a text of separators alone holds no item
+        return groups
+    index, last = 0, len(starts) - 1
     for item in items:
-        index = locate(starts, item.start) - 1
-        if index >= 0 and item.end <= ends[index]:
+        position = item.start
+        while index < last and starts[index + 1] <= position:
+            index += 1
+        if starts[index] <= position and item.end <= ends[index]:
             groups[index].append(item)
     return groups
 

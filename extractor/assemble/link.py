@@ -20,6 +20,8 @@ from extractor.recognize.mentions import Mention, MentionKind
 
 _ENUMERATION = frozenset("、和与及以等 ")
 _CONJUNCTIONS = frozenset("、和与及")
+_CLAUSE_MARKS = frozenset("，,；;。")
+_BUSINESS_WORDS = frozenset("业务部门板块同比按年 ")  # what may stand between a business and its change
 _LISTED_GAP = 8
 
 # Enum members the finders compare with for every entity or number, bound once: looking a member up
@@ -166,12 +168,7 @@ def _joint_segment(text: str, in_clause: list[Named]) -> str:
 
 def _lists(gap: str) -> bool:
     """Whether the text between two names lists them: a conjunction, then at most a short description."""
-    return (
-        bool(gap)
-        and gap[0] in _CONJUNCTIONS
-        and len(gap) <= _LISTED_GAP
-        and not any(c in "，,；;。" for c in gap)
-    )
+    return bool(gap) and gap[0] in _CONJUNCTIONS and len(gap) <= _LISTED_GAP and _CLAUSE_MARKS.isdisjoint(gap)
 
 
 def _referred_segment(
@@ -230,7 +227,7 @@ def _joint_subject(text: str, in_clause: list[Named], index: int) -> str:
         if entity.type is not _COMPANY:
             break
         gap = text[entity.end : following.start]
-        if not gap or any(character not in _ENUMERATION for character in gap):
+        if not gap or not _ENUMERATION.issuperset(gap):
             break
         names.insert(0, entity.name)
         following = entity
@@ -374,7 +371,7 @@ def names_business_before(view: SentenceView, here: Spot) -> bool:
     if not entities or not (entities[-1].segment_like or entities[-1].subject is not None):
         return False
     gap = view.text[entities[-1].end : here.position]
-    return len(gap) <= 3 and all(character in "业务部门板块同比按年 " for character in gap)
+    return len(gap) <= 3 and _BUSINESS_WORDS.issuperset(gap)
 
 
 def shared_by_each(view: SentenceView, here: Spot) -> list[str]:

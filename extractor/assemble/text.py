@@ -10,7 +10,7 @@ from extractor.assemble.vocabulary import vocabulary
 
 _OPENING = "（("
 _CLOSING = "）)"
-_COMMA_BEFORE_DIGIT = re.compile(r",(?=\d)")
+_CLAUSE_COMMA = re.compile(r",(?!(?<=\d,)\d)")  # any comma but one between digits
 
 
 @dataclass(slots=True)
@@ -62,15 +62,10 @@ def _positions(text: str, characters: str) -> list[int]:
 
 
 def _clause_commas(text: str) -> list[int]:
-    """Where an ASCII comma ends a clause: one between digits (1,287) is a thousands separator. Only
-    the commas before a digit, found by a pattern, are looked at one by one."""
-    commas = _positions(text, ",")
-    separators = [
-        match.start()
-        for match in _COMMA_BEFORE_DIGIT.finditer(text)
-        if text[match.start() - 1 : match.start()].isdecimal()
-    ]
-    return sorted(set(commas).difference(separators)) if separators else commas
+    """Where an ASCII comma ends a clause: one between digits (1,287) is a thousands separator. One
+    pattern finds them: the comma is a literal it scans for fast, and the digits are looked at only
+    around a comma."""
+    return [match.start() for match in _CLAUSE_COMMA.finditer(text)]
 
 
 def _asides(text: str, brackets: list[int], end: int) -> list[tuple[int, int]]:
