@@ -15,7 +15,7 @@ from __future__ import annotations
 import difflib
 import re
 from array import array
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -67,7 +67,6 @@ _HAN = regex.compile(r"\p{Han}")
 _SPACES_BESIDE_HAN = regex.compile(r"(?<=\p{Han}) +| +(?=\p{Han})")  # a whole run either way
 _PIECE_ENDS = "\n。！？!?"  # no OpenCC phrase holds one: a text converts as its pieces do one by one
 _PIECE = regex.compile(f"[^{_PIECE_ENDS}]*[{_PIECE_ENDS}]?")
-_PIECE_END = re.compile(f"[{_PIECE_ENDS}]")
 _HAN_RUN = regex.compile(r"\p{Han}+")
 _MINORITY_SHARE = 0.05  # below this share of script-specific characters, the other script is noise
 
@@ -324,28 +323,22 @@ def _marked(text: str) -> list[int]:
 
 
 def _changed_in_context(text: str, marked: list[int], configs: tuple[str, ...]) -> int:
-    """How many `marked` positions every one of the OpenCC `configs` changes, converting only the pieces
-    (sentences or lines) holding them: OpenCC phrases never cross the end of a piece. A piece whose
-    conversion changes its length cannot be aligned: its marks all count."""
-    by_piece: dict[tuple[int, int], list[int]] = {}
-    for position in marked:
-        by_piece.setdefault(_piece_around(text, position), []).append(position)
+    """How many `marked` positions (in order) every one of the OpenCC `configs` changes, converting
+    only the pieces (sentences or lines, `_PIECE`) holding them: OpenCC phrases never cross the end of
+    a piece. A piece whose conversion changes its length cannot be aligned: its marks all count."""
     count = 0
-    for (start, end), positions in by_piece.items():
-        piece = text[start:end]
+    for match in _PIECE.finditer(text):
+        start, end = match.span()
+        positions = marked[bisect_left(marked, start) : bisect_left(marked, end)]
+        if not positions:
+            continue
+        piece = match.group()
         conversions = [converter(config).convert(piece) for config in configs]
         if any(len(converted) != len(piece) for converted in conversions):
             count += len(positions)
             continue
         count += sum(all(converted[i - start] != text[i] for converted in conversions) for i in positions)
     return count
-
-
-def _piece_around(text: str, position: int) -> tuple[int, int]:
-    """The span of the piece holding `position`, with the end that closes it."""
-    start = 1 + max(text.rfind(end, 0, position) for end in _PIECE_ENDS)
-    found = _PIECE_END.search(text, position)
-    return start, found.end() if found else len(text)
 
 
 def _changed_characters(before: str, after: str) -> int:
