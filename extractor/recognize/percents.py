@@ -76,9 +76,7 @@ def digit_guard() -> str:
     which is most numbers of a text: each would otherwise try every form of the pattern. A digit
     after a digit, point or comma is left to the pattern, so that a long run of digits is read by the
     guard once, not once per digit (which would be quadratic)."""
-    table = vocabulary()["percent"]
-    words = [*table["signs"], *vocabulary()["range_separators"], *table["tenths"], " "]
-    followers = char_class(form[0] for form in forms(words))
+    followers = char_class(form[0] for form in forms(_going_on()))
     return rf"(?![0-9](?<![\d.,][0-9])(?![\d,.]*{followers}))"
 
 
@@ -89,11 +87,18 @@ def chinese_guard() -> str:
     numeral character). Only a run's first character is tested, so that a long run is read once."""
     table = vocabulary()["percent"]
     numeral = f"{digit_class()[1:-1]}{unit_class()[1:-1]}"
-    words = [*table["signs"], *vocabulary()["range_separators"], *table["tenths"], *table["fraction_of"], " "]
+    words = _going_on(*table["fraction_of"])
     openers = forms([*table["spelled"], *qualifier_words("before")])
     rests = [word.lstrip(numeral) for word in openers if word[0] in numeral]
     followers = [form[0] for form in forms([*words, *rests]) if form] + list(point_class()[1:-1])
     return rf"(?![{numeral}](?<![{numeral}].)(?![{numeral}]*{char_class(followers)}))"
+
+
+def _going_on(*more: str) -> list[str]:
+    """What a number goes on with when it is a percentage's (a sign, a space, a range separator, 成),
+    and `more`."""
+    table = vocabulary()["percent"]
+    return [*table["signs"], *vocabulary()["range_separators"], *table["tenths"], " ", *more]
 
 
 def find_percents(text: str, skip: Callable[[int, int], bool] | None = None) -> list[Mention]:
