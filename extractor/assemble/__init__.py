@@ -627,20 +627,13 @@ def _changes(changes: list[Mention], metric: Metric) -> list[dict[str, Any]]:
     merged: list[dict[str, Any]] = []
     for change in changes:
         basis = change.basis if change.basis is not None else _default_basis(metric)
-        percent, points, amount = change.percent, change.points, change.amount
-        same = _completed(merged, basis, (percent, points, amount)) if merged else None
+        magnitudes = _magnitudes(change)
+        same = _completed(merged, basis, magnitudes) if merged else None
         if same is None:
-            merged.append(
-                {
-                    "basis": basis,
-                    "qualifier": change.qualifier,
-                    "percent": percent,
-                    "points": points,
-                    "amount": amount,
-                }
-            )
+            parts = dict(zip(_MAGNITUDES, magnitudes, strict=True))
+            merged.append({"basis": basis, "qualifier": change.qualifier, **parts})
             continue
-        for key, magnitude in zip(_MAGNITUDES, (percent, points, amount), strict=True):
+        for key, magnitude in zip(_MAGNITUDES, magnitudes, strict=True):
             if same[key] is None:
                 same[key] = magnitude
     return merged
