@@ -8,7 +8,11 @@ from functools import cache
 from extractor.recognize.mentions import Period, RelativePeriod
 
 _QUARTER_END_MONTH = {"Q1": 3, "Q2": 6, "Q3": 9, "Q4": 12, "H1": 6, "H2": 12, "9M": 9}
-_START_MONTH: dict[str | None, int] = {"Q1": 1, "Q2": 4, "Q3": 7, "Q4": 10, "H2": 7}  # the rest: January
+# a quarter starts two months before it ends, the second half in July; the rest in January
+_START_MONTH: dict[str | None, int] = {
+    **{part: month - 2 for part, month in _QUARTER_END_MONTH.items() if part.startswith("Q")},
+    "H2": 7,
+}
 _LATE_REPORT_MONTHS = 9
 _LOOKING_BACK = frozenset(
     {RelativePeriod.PRIOR_YEAR_PERIOD, RelativePeriod.LAST_QUARTER, RelativePeriod.LAST_YEAR}
