@@ -206,6 +206,12 @@ def fold_width(text: str) -> str:
     return text.translate(_FOLD_TABLE) if _FOLDABLE.search(text) else text
 
 
+def is_han(char: str) -> bool:
+    """Whether `char` is a Han character (regex `\\p{Han}`); the CJK Unified Ideographs block, all Han,
+    is told without a regex call."""
+    return "\u4e00" <= char <= "\u9fff" or _HAN.match(char) is not None
+
+
 def normal_form(text: str) -> str:
     """`text` as the rules read it (full-width folded, Simplified), without the script detection and
     offset map of `normalize`: for words of the data tables and short snippets compared with them."""

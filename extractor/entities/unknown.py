@@ -24,11 +24,11 @@ from extractor.data import load_table
 from extractor.entities.matcher import WordStarts
 from extractor.entities.mentions import EntityMention
 from extractor.models import EntityType
+from extractor.normalize import is_han
 
 RULES = "registry/unknown_names.yaml"
 _LATIN_WORD = regex.compile(r"(?<![A-Za-z0-9])[A-Z][A-Za-z0-9]*(?:[-&'][A-Za-z0-9]+)*(?![A-Za-z0-9])")
 _DIGIT = re.compile(r"\d")
-_HAN = regex.compile(r"\p{Han}")
 _NAME_DOT = "·"  # joins the parts of a transliterated name
 
 
@@ -217,12 +217,6 @@ class UnknownNameRules:
         else:
             kind = EntityType.COMPANY
         return EntityMention(start, end, text[start:end], kind, None)
-
-
-def is_han(char: str) -> bool:
-    """Whether `char` is a Han character (regex `\\p{Han}`); the CJK Unified Ideographs block, all Han,
-    is told without a regex call."""
-    return "\u4e00" <= char <= "\u9fff" or _HAN.match(char) is not None
 
 
 @cache

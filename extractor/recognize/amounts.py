@@ -21,9 +21,8 @@ from decimal import Decimal
 from functools import cache
 from typing import NamedTuple
 
-import regex
-
 from extractor.models import Qualifier
+from extractor.normalize import is_han
 from extractor.recognize.mentions import Mention, MentionKind
 from extractor.recognize.numbers import (
     big_unit_class,
@@ -48,7 +47,6 @@ from extractor.recognize.patterns import (
     vocabulary,
 )
 
-_HAN = regex.compile(r"\p{Han}")
 _FROM = ("从", "由")  # 从A至B is two levels, not a range
 _AMOUNT, _EXACT, _OVER, _RANGE = MentionKind.AMOUNT, Qualifier.EXACT, Qualifier.OVER, Qualifier.RANGE
 
@@ -377,7 +375,7 @@ def _is_amount(match: re.Match[str], parts: Parts, text: str, unit: str | None) 
             return False
         before = text[match.start() - 1] if match.start() > 0 else ""
         qualified = bool(parts.prefix or parts.before)
-        return qualified or not _HAN.match(before) or before in _lead_ins()
+        return qualified or not is_han(before) or before in _lead_ins()
     return True
 
 

@@ -8,9 +8,9 @@ from hypothesis import strategies as st
 
 from extractor.entities import EntityFinder
 from extractor.entities.matcher import WordStarts
-from extractor.entities.unknown import Taken, is_han, matches_at, matches_before, unknown_name_rules
+from extractor.entities.unknown import Taken, matches_at, matches_before, unknown_name_rules
 from extractor.models import EntityType
-from extractor.normalize import normalize
+from extractor.normalize import is_han, normalize
 
 FINDER = EntityFinder()
 RULES = unknown_name_rules()
