@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from functools import cache, cached_property
 from itertools import combinations
 from typing import Any, NamedTuple
@@ -17,7 +17,7 @@ from typing import Any, NamedTuple
 from extractor.data import load_table
 from extractor.models import Basis, Change, Claim, Metric, Status
 from extractor.normalize import normal_form
-from extractor.stated import Interval, Stated, WrittenNumbers, consistent, numbers_written, stated
+from extractor.stated import Interval, Stated, WrittenNumbers, built, consistent, numbers_written, stated
 
 
 class Fact(NamedTuple):
@@ -35,12 +35,6 @@ class Fact(NamedTuple):
 
 _OTHER = Metric.OTHER  # read once: an enum member is slow to look up on its class
 _FIELD_INDEX = {name: k for k, name in enumerate(Fact._fields)}
-
-
-def _fact(fields: Iterable[Any]) -> Fact:
-    """A Fact of `fields` in order, made without the Python-level `__new__` of a NamedTuple: the checks
-    make one per claim and per lookup."""
-    return tuple.__new__(Fact, fields)
 
 
 class Facts:
@@ -152,7 +146,8 @@ def simplified_evidence(claims: Sequence[Claim]) -> list[str]:
 def fact_of(claim: Claim, per_share: bool) -> Fact:
     """The fact `claim` states; `per_share`: its evidence holds a checks.yaml `per_share_words` word, as
     per-share amounts are a fact apart from totals."""
-    return _fact(
+    return built(
+        Fact,
         (
             claim.subject,
             claim.segment,
@@ -162,7 +157,7 @@ def fact_of(claim: Claim, per_share: bool) -> Fact:
             claim.period,
             claim.status,
             claim.unit,
-        )
+        ),
     )
 
 
@@ -171,7 +166,7 @@ def _replaced(fact: Fact, changes: dict[str, Any]) -> Fact:
     fields = list(fact)
     for name, value in changes.items():
         fields[_FIELD_INDEX[name]] = value
-    return _fact(fields)
+    return built(Fact, fields)
 
 
 def holds(evidence: str, words: str) -> bool:

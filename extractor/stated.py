@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
-from typing import NamedTuple, TypeAlias
+from typing import Any, NamedTuple, TypeAlias, TypeVar
 
 from extractor.data import load_table
 from extractor.models import Qualifier
@@ -35,6 +36,7 @@ _BELOW = (Qualifier.UNDER, Qualifier.UP_TO)
 _UNSCALED = (1.0,)
 _ZERO = f"{0:.6f}"  # zero written says nothing of the scale
 
+Record = TypeVar("Record", bound=tuple[Any, ...])
 WrittenNumbers: TypeAlias = dict[str, int]
 """The numbers a text writes, each as `f"{number:.6f}"` would show it → the decimals written."""
 
@@ -95,18 +97,17 @@ def stated(
         scale, decimals = _significant(value, scaled)
     half = 0.5 * scale * 10.0**-decimals  # the last written digit stands for ± half its unit
     if qualifier is _EXACT:  # most numbers are stated exactly
-        interval = _interval(value - half, value + half)
+        interval = built(Interval, (value - half, value + half))
     else:
         interval = _compatible(value, half, qualifier, value_range)
-    return _stated((value, scale, decimals, qualifier, interval))
+    return built(Stated, (value, scale, decimals, qualifier, interval))
 
 
 def _compatible(
     v: float, h: float, qualifier: Qualifier, value_range: tuple[float, float] | None
 ) -> Interval:
-    """Every true value that `v` ± `h` stated with `qualifier` allows."""
-    if qualifier is _EXACT:
-        return Interval(v - h, v + h)
+    """Every true value that `v` ± `h` stated with `qualifier` allows (`stated` makes the interval of an
+    exact number itself, the commonest case: the last line below)."""
     if qualifier is _APPROX:
         h = max(h, approx_relative() * abs(v))
     if qualifier is _RANGE and value_range is not None:
@@ -120,14 +121,10 @@ def _compatible(
     return Interval(v - h, v + h)
 
 
-def _interval(low: float, high: float) -> Interval:
-    """An Interval made without the Python-level `__new__` of a NamedTuple: one per stated number."""
-    return tuple.__new__(Interval, (low, high))
-
-
-def _stated(fields: tuple[float, float, int, Qualifier, Interval]) -> Stated:
-    """A Stated of `fields` in order, made as `_interval` makes an Interval."""
-    return tuple.__new__(Stated, fields)
+def built(kind: type[Record], fields: Iterable[Any]) -> Record:
+    """A NamedTuple `kind` of `fields` in order, made without its Python-level `__new__`, which costs
+    twice as much: the checks make several per claim."""
+    return tuple.__new__(kind, fields)
 
 
 def show(number: float, decimals: int) -> str:
