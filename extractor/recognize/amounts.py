@@ -29,6 +29,7 @@ from extractor.recognize.numbers import (
     has_big_unit,
     has_multiplier,
     is_chinese,
+    numeral_float,
     numeral_pattern,
     numeral_starters,
     numeral_value,
@@ -231,6 +232,7 @@ class Parts(NamedTuple):
     start: int
     prefix: str | None  # a currency before the number
     before: str | None  # a qualifier before the currency or the number
+    plain: str  # `low` without its inner qualifier words (2000多亿 → 2000亿)
     low: str
     high: str | None
     low_unit: str | None
@@ -253,53 +255,59 @@ def _parts(match: re.Match[str], leads: Leads, floor: int) -> Parts:
         start, prefix = leads.currency_start, leads.currency
     if leads.qualifier is not None and leads.qualifier_start >= floor:
         start, before = leads.qualifier_start, leads.qualifier
-    return Parts(start, prefix, before, *match.group(*_GROUPS))
+    groups = match.group(*_GROUPS)
+    return Parts(start, prefix, before, _plain(groups[0]), *groups)
 
 
 def _amounts_from(match: re.Match[str], parts: Parts, text: str) -> list[Mention]:
     """The amount (or two levels) a match states."""
     unit, implicit = _unit_of(parts)
-    start, low, high = parts.start, parts.low, parts.high
+    start, high = parts.start, parts.high
     if high is not None and start > 0 and text[start - 1] in _FROM:
         return _levels_from(match, parts, text, unit, implicit)
     if not _is_amount(match, parts, text, unit):
         return []
-    low_value, high_value = _values(low, high)
+    cents = _in_cents(parts)
+    if high is None and not cents:  # one figure, most amounts: no arithmetic, so read as a float at once
+        value = numeral_float(parts.plain)
+        if value is None:
+            return []
+        return [_mention(text, start, match.end(), value, None, unit, _qualifier(parts), implicit)]
+    low_value, high_value = _values(parts.plain, high)
     if low_value is None or (high is not None and (high_value is None or high_value < low_value)):
         return []
-    if _in_cents(parts):
+    if cents:
         low_value, high_value = low_value / 100, None if high_value is None else high_value / 100
     if high_value is None:
-        return [_mention(text, start, match.end(), (low_value,), unit, _qualifier(parts), implicit)]
+        return [_mention(text, start, match.end(), float(low_value), None, unit, _qualifier(parts), implicit)]
     if parts.low_unit and high_value > _range_ratio() * low_value:
         return _levels_from(match, parts, text, unit, implicit)
-    ends = (low_value, high_value)
-    return [_mention(text, start, match.end(), ends, unit, _RANGE, implicit)]
+    middle, ends = float((low_value + high_value) / 2), (float(low_value), float(high_value))
+    return [_mention(text, start, match.end(), middle, ends, unit, _RANGE, implicit)]
 
 
 def _mention(
     text: str,
     start: int,
     end: int,
-    values: tuple[Decimal, ...],
+    value: float,
+    ends: tuple[float, float] | None,
     unit: str | None,
     qualifier: Qualifier,
     implicit: bool,
 ) -> Mention:
-    """The amount of one value or a range's two ends, made negative after a loss word (亏损166亿) and
-    marked per share after 每股."""
+    """The amount of one value or a range's midpoint and two ends, made negative after a loss word
+    (亏损166亿) and marked per share after 每股."""
     counted = unit is None or unit == "count"
     sign = -1.0 if unit != "count" and _after_loss_word(text, start) else 1.0
     per_share = not counted and _per_share_regex().search(text, max(0, start - 16), start) is not None
-    if len(values) == 1:
-        value, value_range = sign * float(values[0]), None
-    else:
-        value = sign * float(sum(values) / len(values))
-        low, high = sorted((sign * float(values[0]), sign * float(values[1])))
+    value_range = None
+    if ends is not None:
+        low, high = sorted((sign * ends[0], sign * ends[1]))
         value_range = (low, high)
     # Positional: keyword arguments make the mention take twice as long to build.
     return Mention(
-        _AMOUNT, start, end, text[start:end], value, value_range, unit, qualifier, implicit, per_share
+        _AMOUNT, start, end, text[start:end], sign * value, value_range, unit, qualifier, implicit, per_share
     )
 
 
@@ -324,19 +332,19 @@ def _levels_from(
 ) -> list[Mention]:
     """从100亿至200亿美元, 上涨0.5美元至10美元: two levels, not a range; the low one takes its own
     currency or the last unit."""
+    assert parts.high is not None  # only a range is two levels
     low_unit = currency_words()[parts.low_currency] if parts.low_currency else unit
     low_end = match.end("low_unit") if parts.low_unit else match.end("low")
     ends = (
-        (parts.low, parts.start, low_end, low_unit, implicit and low_unit == unit, _qualifier(parts)),
-        (parts.high, match.start("high"), match.end(), unit, implicit, _EXACT),
+        (parts.plain, parts.start, low_end, low_unit, implicit and low_unit == unit, _qualifier(parts)),
+        (_plain(parts.high), match.start("high"), match.end(), unit, implicit, _EXACT),
     )
     levels = []
     for numeral, level_start, end, level_unit, level_implicit, qualifier in ends:
-        assert numeral is not None  # both ends matched
-        value = numeral_value(_plain(numeral))
+        value = numeral_float(numeral)
         if value is None or (level_unit is None and not has_big_unit(numeral)):
             continue
-        levels.append(_mention(text, level_start, end, (value,), level_unit, qualifier, level_implicit))
+        levels.append(_mention(text, level_start, end, value, None, level_unit, qualifier, level_implicit))
     return levels
 
 
@@ -379,10 +387,9 @@ def _is_amount(match: re.Match[str], parts: Parts, text: str, unit: str | None) 
     return True
 
 
-def _values(low: str, high: str | None) -> tuple[Decimal | None, Decimal | None]:
+def _values(low_plain: str, high: str | None) -> tuple[Decimal | None, Decimal | None]:
     """The values of the ends. A low end without multipliers takes all of the high end's (八到九百亿 →
     八百亿); one without 万/亿 takes the high end's big units (十到十五亿 → 十亿)."""
-    low_plain = _plain(low)
     if high is None:
         return numeral_value(low_plain), None
     high_plain = _plain(high)
@@ -403,7 +410,7 @@ def _qualifier(parts: Parts) -> Qualifier:
     return (
         qualifier_of(parts.before, "before")
         or qualifier_of(parts.after, "after")
-        or (_OVER if _inner_regex().search(parts.low) else _EXACT)
+        or (_OVER if parts.plain != parts.low else _EXACT)
     )
 
 

@@ -135,19 +135,35 @@ def _scaled_number() -> re.Pattern[str]:
     return compile_pattern(rf"(\d+(?:\.\d+)?)({big_unit_class()})?")
 
 
-_PLAIN_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _PLAIN_DIGITS = 20  # a plain figure of at most 20 characters is below _LIMIT
+_FLOAT_LIMIT = float(_LIMIT)  # exactly 1e20: a float below it stands for a value below _LIMIT
 
 
 def numeral_float(numeral: str) -> float | None:
-    """`numeral_value` as a float. A plain figure (14, 21.2) is read by `float` without a `Decimal`,
-    which gives the same float: both round the same decimal once, and a `Decimal` costs three times
-    as long to build and convert."""
+    """`numeral_value` as a float. A plain figure (14, 21.2), or one scaled by a big unit that is a
+    power of ten (2134亿 = 2134e8), is read by `float` without a `Decimal`, which gives the same float:
+    both round the same exact value once, and a `Decimal` costs three times as long to build and
+    convert. A zero figure with a unit (0万) and values near the limit are left to `numeral_value`."""
     plain = numeral.replace(",", "")
-    if len(plain) <= _PLAIN_DIGITS and _PLAIN_NUMBER.fullmatch(plain):
-        return float(plain)
-    value = numeral_value(plain)
-    return None if value is None else float(value)
+    scaled = _scaled_number().fullmatch(plain) if len(plain) <= _PLAIN_DIGITS else None
+    if scaled is not None:
+        figure, unit = scaled.groups()
+        if unit is None:
+            return float(figure)
+        exponent = _big_unit_exponents().get(unit)
+        if exponent is not None:
+            value = float(f"{figure}e{exponent}")
+            if 0 < value < _FLOAT_LIMIT:
+                return value
+    exact = numeral_value(plain)
+    return None if exact is None else float(exact)
+
+
+@cache
+def _big_unit_exponents() -> dict[str, int]:
+    """The big units that are a power of ten, with its exponent (亿 → 8)."""
+    units = _table()["big_units"].items()
+    return {unit: len(str(value)) - 1 for unit, value in units if str(value).rstrip("0") == "1"}
 
 
 def _written_value(numeral: str) -> Decimal | None:

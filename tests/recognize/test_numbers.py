@@ -78,7 +78,12 @@ def test_numeral_boundaries(text: str, numerals: list[str]) -> None:
         ("99999999999999999999", 1e20),  # 20 digits: still plain
         ("100000000000000000000", 1e20),  # 21 characters: read as a Decimal, at the limit
         ("100000000000000000001", None),  # beyond the limit
-        ("1.95亿", 195000000.0),  # multipliers: read as a Decimal, then converted
+        ("1.95亿", 195000000.0),  # one big unit: read as the figure times its power of ten
+        ("829.88亿", 82988000000.0),
+        ("1.4萬", 14000.0),
+        ("1.5兆", 1500000000000.0),
+        ("0万", 10000.0),  # a zero figure before a unit: left to `numeral_value`, as the unit alone
+        ("99999999999999亿", None),  # past the limit
         ("十五点八", 15.8),
         ("两千五", 2500.0),
     ],
@@ -89,6 +94,12 @@ def test_numeral_float(numeral: str, value: float | None) -> None:
 
 @given(st.from_regex(r"\A[0-9]{1,24}(\.[0-9]{1,12})?\Z"))
 def test_numeral_float_is_the_decimal_value_converted(numeral: str) -> None:
+    value = numeral_value(numeral)
+    assert numeral_float(numeral) == (None if value is None else float(value))
+
+
+@given(st.from_regex(r"\A[0-9]{1,14}(\.[0-9]{1,8})?[万萬亿億兆]\Z"))
+def test_numeral_float_of_a_scaled_figure_is_the_decimal_value_converted(numeral: str) -> None:
     value = numeral_value(numeral)
     assert numeral_float(numeral) == (None if value is None else float(value))
 
