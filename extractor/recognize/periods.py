@@ -86,7 +86,7 @@ def period_pattern() -> str:
     # be missing (2025年), after a relative year it may not (去年 alone is `relative`).
     dated_part = (
         rf"(?:(?P<year_phrase>(?:{year_phrase}|{fy})) ?|(?P<relative_year>{relative_year}))?"
-        rf"(?:{part}|(?(year_phrase)|(?!)))"
+        rf"(?:(?P<part>{part})|(?(year_phrase)|(?!)))"
     )
     core = rf"{numeric_date}|{dated_part}|{compact}|(?P<relative>{relative})|{lone_day}"
     return rf"(?:{stop}|(?:{lead})?(?:{core}))"
@@ -140,6 +140,16 @@ def _relatives() -> dict[str, RelativePeriod]:
     return {word: RelativePeriod(name) for word, name in words.items()}
 
 
+@cache
+def _relative_periods() -> dict[str, Period]:
+    """Each relative period word (同期, 去年) → the period it states alone (periods are immutable)."""
+    fiscal = _fiscal_regex()
+    return {
+        word: Period(relative=relative, fiscal=fiscal.search(word) is not None)
+        for word, relative in _relatives().items()
+    }
+
+
 def find_periods(text: str) -> list[Mention]:
     """Every period in normalized `text`, in order."""
     return [
@@ -150,13 +160,16 @@ def find_periods(text: str) -> list[Mention]:
 
 def _period_from(match: re.Match[str]) -> Period:
     """The period a match states; groups are read one by one, only as far as the match needs."""
+    relative_word = match["relative"]
+    if relative_word:  # 同期, 去年: a relative period alone is the same for the same word
+        return _relative_periods()[relative_word]
     if match["lone_day"]:
         return Period(day=int(match["lone_day"]))
     if match["date_year"]:  # a dateline: 2025-10-30, 2025/10/30
         month, day = int(match["date_month"]), int(match["date_day"])
         return Period(year=int(match["date_year"]), part=f"{month:02d}-{day:02d}")
-    relative_word = match["relative"] or match["relative_year"]
-    relative = _relatives()[relative_word] if relative_word else None
+    relative_year = match["relative_year"]
+    relative = _relatives()[relative_year] if relative_year else None
     if match["end_span"]:
         year = int(match["end_year"]) if match["end_year"] else None
         return Period(year=year, part=_ending_part(int(match["end_month"]), match["end_span"]))
@@ -207,11 +220,13 @@ def _month_ranges() -> dict[tuple[int, int], str | None]:
 
 def _part(match: re.Match[str]) -> str | None:
     """Q1-Q4, H1/H2, 9M, a month (10), a day (12-31) or a span of months; None for a full year."""
+    if match["short_year"]:  # 4Q25, 2H25
+        return f"H{match['short_half']}" if match["short_half"] else f"Q{match['short_quarter']}"
+    if match["part"] is None:  # 2025年, FY26
+        return None
     if match["last_month"]:
         first, last = int(match["first_month"]), int(match["last_month"])
         return _month_ranges().get((first, last), SPAN)
-    if match["short_half"]:
-        return f"H{match['short_half']}"
     if match["month_quarter"]:
         month = numeral_value(match["month_quarter"])
         return f"Q{int(month) // 3}" if month is not None else None
@@ -220,7 +235,7 @@ def _part(match: re.Match[str]) -> str | None:
         return _month_ranges().get((1, int(months)), SPAN) if months is not None else SPAN
     if match["nine"]:
         return "9M"
-    quarter = match["quarter"] or match["quarter_digit"] or match["quarter_q"] or match["short_quarter"]
+    quarter = match["quarter"] or match["quarter_digit"] or match["quarter_q"]
     if quarter:
         return f"Q{_QUARTER_DIGIT.index(quarter) % 4 + 1}"
     if match["first"] is not None:
