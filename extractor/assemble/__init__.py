@@ -394,11 +394,11 @@ def _attribute(
     """Subject and segment: those named in the number's clause, else those of the sentence's claim
     before it (营业利润125亿美元，同比增长18%，营业利润率35.0%), else the sentence's topic, else the
     company the text last spoke of."""
-    attribution = find_subject(view, here)
-    if not attribution.in_clause and previous is not None:
+    subject, segment, in_clause = find_subject(view, here)
+    if not in_clause and previous is not None:
         return previous.subject, previous.segment if _opens_with_metric(view, here) else None
-    subject = attribution.subject or (previous.subject if previous is not None else None) or state.subject
-    return subject, attribution.segment
+    subject = subject or (previous.subject if previous is not None else None) or state.subject
+    return subject, segment
 
 
 def _opens_with_metric(view: SentenceView, here: Spot) -> bool:
@@ -685,12 +685,12 @@ def _carry(
         state.subject = drafts[0].subject
         stated = [d.period for d in drafts if d.period is not None and not d.compared and d.status is _ACTUAL]
         if stated:
-            state.periods = state.periods.at(stated[-1])
+            state.periods.current = stated[-1]
         return
     if last_subject is not None:
         state.subject = last_subject
     for written in reversed(periods):
         last = state.periods.resolve(written.period)
         if last is not None:
-            state.periods = state.periods.at(last)
+            state.periods.current = last
             return

@@ -38,10 +38,6 @@ class PeriodContext:
     current: Period | None = None
     calendar_year: int | None = None
 
-    def at(self, current: Period) -> PeriodContext:
-        """The context once the text speaks of `current`."""
-        return PeriodContext(self.report, current, self.calendar_year)
-
     def resolve(self, period: Period) -> Period | None:
         """`period` with its year, or None when the context cannot give one. A half or quarter without a
         year in a fiscal report is the fiscal one (苹果四季度 in a 2025财年 story)."""
