@@ -20,7 +20,7 @@ from typing import Any, TypeVar, overload
 from extractor.assemble import assemble
 from extractor.check import check
 from extractor.entities import EntityFinder, EntityMention
-from extractor.models import Claim, Document, Evidence, Finding
+from extractor.models import Claim, Document, Finding
 from extractor.normalize import NormalizedText, normalize
 from extractor.recognize import recognize
 
@@ -135,8 +135,7 @@ def _documents(articles: Sequence[Article], finder: EntityFinder) -> list[Docume
     for (_, source), each, (entities, _), stated, found_wrong in zip(
         articles, normalized, found, claims, findings, strict=True
     ):
-        for claim in stated:
-            _move_to_original(claim.evidence, each)
+        _move_to_original(stated, each)
         documents.append(_document(each, entities, stated, found_wrong, source))
     return documents
 
@@ -154,8 +153,7 @@ def document_from(
     holds copies with their evidence in the original.
     """
     copies = [claim.model_copy(update={"evidence": claim.evidence.model_copy()}) for claim in claims]
-    for copy in copies:
-        _move_to_original(copy.evidence, normalized)
+    _move_to_original(copies, normalized)
     return _document(normalized, entities, copies, findings, source)
 
 
@@ -195,11 +193,16 @@ def _entities(mentions: Sequence[EntityMention], normalized: NormalizedText) -> 
     ]
 
 
-def _move_to_original(evidence: Evidence, normalized: NormalizedText) -> None:
-    """`evidence` moved from the normalized text to the original. It needs no new check: the offset
-    map is exact, so a valid span maps to a valid span, and the text is the original's slice."""
-    evidence.start, evidence.end = normalized.original_span(evidence.start, evidence.end)
-    evidence.text = normalized.original[evidence.start : evidence.end]
+def _move_to_original(claims: Sequence[Claim], normalized: NormalizedText) -> None:
+    """The evidence of `claims` moved from the normalized text to the original, in place, every span
+    mapped in one call. It needs no new check: the offset map is exact, so a valid span maps to a valid
+    span, and the text is the original's slice. So the new fields go straight into each Evidence's
+    `__dict__`, where pydantic keeps them: its `__setattr__` (three per claim) cost more than the rest
+    of the move together."""
+    original = normalized.original
+    spans = normalized.original_spans([(claim.evidence.start, claim.evidence.end) for claim in claims])
+    for claim, (start, end) in zip(claims, spans, strict=True):
+        claim.evidence.__dict__.update(start=start, end=end, text=original[start:end])
 
 
 def _article(item: str | Article) -> Article:

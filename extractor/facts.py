@@ -10,7 +10,7 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Sequence
-from functools import cache, cached_property
+from functools import cache
 from itertools import combinations
 from typing import Any, NamedTuple
 
@@ -61,16 +61,9 @@ class Facts:
             if claims[i].value is not None:
                 self.valued[fact].append(i)
         self.periods = {fact.period for fact in self.valued if fact.period}  # the periods given a value
+        self.units = {fact.unit for fact in self.valued}  # the units given a value
         self.values: dict[int, Stated] = {}
         self.written: dict[str, WrittenNumbers] = {}  # by evidence: the claims of a sentence share it
-
-    @cached_property
-    def in_any_unit(self) -> dict[tuple[Any, ...], list[Fact]]:
-        """The facts by all but their unit (`fact[:-1]`), gathered when a check first asks for one."""
-        facts: defaultdict[tuple[Any, ...], list[Fact]] = defaultdict(list)
-        for fact in self.index:
-            facts[fact[:-1]].append(fact)
-        return facts
 
     def find(self, i: int, *, any_unit: bool = False, **changes: Any) -> list[int]:
         """Indices of claims with a value stating the fact of claim `i` with `changes` to its fields."""
@@ -81,7 +74,14 @@ class Facts:
         fact = _replaced(self.facts[i], changes) if changes else self.facts[i]
         if not any_unit:
             return self.valued.get(fact, [])
-        return [j for f in self.in_any_unit.get(fact[:-1], []) for j in self.valued.get(f, [])]
+        return [j for f in self._in_any_unit(fact) for j in self.valued[f]]
+
+    def _in_any_unit(self, fact: Fact) -> list[Fact]:
+        """The facts given a value that differ from `fact` at most in their unit: one lookup per unit the
+        text gives a value in (a few). In the order the text first states them, which `single` breaks ties
+        by."""
+        facts = [f for unit in self.units if (f := _replaced(fact, {"unit": unit})) in self.valued]
+        return sorted(facts, key=lambda f: self.index[f][0])
 
     def single(self, i: int, *, any_unit: bool = False, **changes: Any) -> int | None:
         """The claim stating the fact of claim `i` with `changes`, when the text gives it one value.

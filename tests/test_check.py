@@ -175,6 +175,42 @@ def test_margin_that_its_parts_cannot_give_is_a_finding() -> None:
     assert (finding.claims, finding.stated, finding.expected) == ([1, 0, 2], 5.9, 4.8829)
 
 
+ALIBABA_HANT = "阿里巴巴第三季營業利潤同比增長35%，達到353億元人民幣（49.6億美元），營業利潤率為14%"
+TENCENT_HANS = "腾讯第三季度经营利润约88亿美元（630亿元人民币），去年同期为533亿元，经营利润率为32%"
+
+
+@pytest.mark.parametrize(
+    ("evidence", "company", "claims", "found"),
+    [
+        # the yuan figure is stated first, by its growth alone: the yuan claim comes first
+        (
+            ALIBABA_HANT,
+            "Alibaba",
+            [(None, "CNY", "2025-Q3"), (49.6 * YI, "USD", "2025-Q3"), (353 * YI, "CNY", "2025-Q3")],
+            [2, 1],
+        ),
+        # a year earlier is another fact, whatever its unit
+        (
+            TENCENT_HANS,
+            "Tencent",
+            [(88 * YI, "USD", "2025-Q3"), (630 * YI, "CNY", "2025-Q3"), (533 * YI, "CNY", "2024-Q3")],
+            [0, 1],
+        ),
+        (TENCENT_HANS, "Tencent", [(533 * YI, "CNY", "2024-Q3")], []),
+    ],
+)
+def test_a_fact_in_any_unit_is_every_claim_stating_it_in_the_order_it_is_first_stated(
+    evidence: str, company: str, claims: list[tuple[float | None, str, str]], found: list[int]
+) -> None:
+    margin = claim(evidence, 14.0, subject=company, metric="operating_margin", unit="%", period="2025-Q3")
+    incomes = [
+        claim(evidence, value, subject=company, metric="operating_income", unit=unit, period=period)
+        for value, unit, period in claims
+    ]
+    facts = Facts([*incomes, margin])
+    assert facts.find(len(incomes), any_unit=True, metric=Metric.OPERATING_INCOME) == found
+
+
 def test_segment_share_of_the_whole_company() -> None:
     text = "2025年全年，AWS營收1287億美元，佔亞馬遜全年營收7169億美元的18%"
     claims = [

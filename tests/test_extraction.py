@@ -70,6 +70,42 @@ def test_extract_gives_the_document_document_from_gives(
     assert Document.model_validate(extracted.model_dump(), context={"text": text}) == extracted
 
 
+SEVERAL = [
+    # Traditional with blanks beside Han: each claim's span widens by the blanks it holds and is shifted
+    # by those before it
+    (
+        "微軟 2025 財年 營收 為 2817 億美元，同比增長 15%。淨利潤 為 1018 億美元，年增 16%。",
+        [(0, 26, "微软2025财年营收为2817亿美元，同比增长15%"), (27, 44, "净利润为1018亿美元，年增16%")],
+        [
+            (0, 33, "微軟 2025 財年 營收 為 2817 億美元，同比增長 15%"),
+            (34, 55, "淨利潤 為 1018 億美元，年增 16%"),
+        ],
+    ),
+    (
+        "腾讯 2025 年第三季度 收入 1928.7 亿元，同比增长 15%；净利润 为 631 亿元，同比增长 19%。",
+        [(0, 29, "腾讯2025年第三季度收入1928.7亿元，同比增长15%"), (30, 47, "净利润为631亿元，同比增长19%")],
+        [
+            (0, 35, "腾讯 2025 年第三季度 收入 1928.7 亿元，同比增长 15%"),
+            (36, 57, "净利润 为 631 亿元，同比增长 19%"),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "normalized_evidence", "original_evidence"), SEVERAL)
+def test_every_claim_of_a_text_moves_to_its_own_original_span(
+    text: str, normalized_evidence: list[Span], original_evidence: list[Span]
+) -> None:
+    normalized = normalize(text)
+    claims = _claims(normalized)
+    copied = _document_from(normalized, claims)
+    extracted = extract(text)
+    assert [_span(claim.evidence) for claim in claims] == normalized_evidence
+    assert [_span(claim.evidence) for claim in copied.claims] == original_evidence
+    assert [_span(claim.evidence) for claim in extracted.claims] == original_evidence
+    assert all(text[start:end] == evidence for start, end, evidence in original_evidence)
+
+
 def _claims(normalized: NormalizedText) -> list[Claim]:
     return assemble(normalized.text, recognize(normalized.text), *entity_finder().find(normalized.text))
 
