@@ -31,7 +31,7 @@ from pydantic import BaseModel
 Input = TypeVar("Input")
 
 TARGET_CHARACTERS = 1_000_000
-ROUNDS = 3
+ROUNDS = 5
 STARTUP_RUNS = 5
 
 
