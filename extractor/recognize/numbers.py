@@ -123,8 +123,6 @@ def numeral_value(numeral: str) -> Decimal | None:
     figure, unit = scaled.groups()
     value = Decimal(figure)
     if unit is not None:
-        if not value:  # 0万: `_written_value` says what a unit without a figure is
-            return _written_value(plain)
         value *= _table()["big_units"][unit]
     return value if value <= _LIMIT else None
 
@@ -143,7 +141,7 @@ def numeral_float(numeral: str) -> float | None:
     """`numeral_value` as a float. A plain figure (14, 21.2), or one scaled by a big unit that is a
     power of ten (2134亿 = 2134e8), is read by `float` without a `Decimal`, which gives the same float:
     both round the same exact value once, and a `Decimal` costs three times as long to build and
-    convert. A zero figure with a unit (0万) and values near the limit are left to `numeral_value`."""
+    convert. Values near the limit are left to `numeral_value`."""
     plain = numeral.replace(",", "")
     scaled = _scaled_number().fullmatch(plain) if len(plain) <= _PLAIN_DIGITS else None
     if scaled is not None:
@@ -153,7 +151,7 @@ def numeral_float(numeral: str) -> float | None:
         exponent = _big_unit_exponents().get(unit)
         if exponent is not None:
             value = float(f"{figure}e{exponent}")
-            if 0 < value < _FLOAT_LIMIT:
+            if value < _FLOAT_LIMIT:
                 return value
     exact = numeral_value(plain)
     return None if exact is None else float(exact)
@@ -200,7 +198,7 @@ def _written_value(numeral: str) -> Decimal | None:
         else:
             big = table["big_units"][text]
             value = section + (current or 0)
-            if value == 0 and result == 0:
+            if current is None and section == 0 and result == 0:  # a unit without a figure: 万亿, 兆
                 value = Decimal(1)
             if last_big is not None and big > last_big:
                 result = (result + value) * big

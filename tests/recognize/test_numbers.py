@@ -36,6 +36,9 @@ from extractor.recognize.numbers import _written_value, numeral_float, numeral_r
         ("二十万亿", "20000000000000"),
         ("三万亿", "3000000000000"),
         ("万亿", "1000000000000"),
+        ("0万", "0"),
+        ("0亿", "0"),
+        ("零万", "0"),
         ("兆", "1000000000000"),
         ("2.06兆", "2060000000000"),
         ("百亿", "10000000000"),
@@ -82,7 +85,7 @@ def test_numeral_boundaries(text: str, numerals: list[str]) -> None:
         ("829.88亿", 82988000000.0),
         ("1.4萬", 14000.0),
         ("1.5兆", 1500000000000.0),
-        ("0万", 10000.0),  # a zero figure before a unit: left to `numeral_value`, as the unit alone
+        ("0万", 0.0),  # a zero figure before a unit is zero (a nil line of a results table)
         ("99999999999999亿", None),  # past the limit
         ("十五点八", 15.8),
         ("两千五", 2500.0),
