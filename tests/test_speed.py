@@ -6,6 +6,7 @@ No test here times anything against a threshold: the numbers depend on the machi
 from __future__ import annotations
 
 import itertools
+import platform
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -32,6 +33,7 @@ from extractor.speed import (
     fastest,
     format_speed,
     measure,
+    python_build,
     repeated_order,
 )
 
@@ -96,6 +98,37 @@ def test_measure_reports_startup_memory_and_machine(report: SpeedReport) -> None
     assert report.machine.cores >= 1
     assert report.machine.cpu
     assert report.machine.python.split()[-1].startswith("3.")
+    assert report.machine.python_build.startswith(platform.python_compiler())
+
+
+@pytest.mark.parametrize(
+    ("compiler", "configure_options", "libpython_shared", "expected"),
+    [
+        # pyenv's default source build
+        (
+            "GCC 12.2.0",
+            "'--prefix=/root/.pyenv/versions/3.11.7' '--enable-shared'",
+            True,
+            "GCC 12.2.0, libpython shared",
+        ),
+        # a distribution's interpreter, its configure options not recorded where this looks
+        ("GCC 12.2.0", "'--enable-shared' '--prefix=/usr'", False, "GCC 12.2.0, libpython linked in"),
+        # an optimized source build
+        (
+            "Clang 17.0.6",
+            "'--enable-optimizations' '--with-lto'",
+            False,
+            "Clang 17.0.6, --enable-optimizations, --with-lto, libpython linked in",
+        ),
+        # outside Linux, where the mapped libraries cannot be read
+        ("MSC v.1937 64 bit (AMD64)", "", None, "MSC v.1937 64 bit (AMD64)"),
+        ("", "", None, "unknown build"),
+    ],
+)
+def test_python_build_names_what_changes_the_speed(
+    compiler: str, configure_options: str, libpython_shared: bool | None, expected: str
+) -> None:
+    assert python_build(compiler, configure_options, libpython_shared) == expected
 
 
 def test_format_speed_renders_every_stage_of_a_measured_report(report: SpeedReport) -> None:
@@ -132,10 +165,16 @@ def test_format_speed_prints_exact_numbers() -> None:
         startup_runs=5,
         child_peak_mb=181.4,
         peak_mb=240.6,
-        machine=Machine(cpu="Example CPU", cores=2, python="CPython 3.11.7", platform="Linux"),
+        machine=Machine(
+            cpu="Example CPU",
+            cores=2,
+            python="CPython 3.11.7",
+            python_build="GCC 12.2.0, libpython shared",
+            platform="Linux",
+        ),
     )
     lines = format_speed(report).splitlines()
-    assert lines[0] == "Machine: Example CPU, 2 cores, CPython 3.11.7, Linux"
+    assert lines[0] == "Machine: Example CPU, 2 cores, CPython 3.11.7 (GCC 12.2.0, libpython shared), Linux"
     assert lines[1].startswith("Corpus: corpora, 2 article(s) repeated to 200 articles, 1,000,000 characters")
     assert "| decode | 2,000,000 | 400.0 | 2.50 |" in lines
     assert "| **extract, end to end** | 500,000 | 100.0 | 10.00 |" in lines
