@@ -19,11 +19,11 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
-from itertools import chain
 
 import opencc
 import regex
 
+from extractor.data import load_table
 from extractor.models import Script
 
 DEFAULT_CONFIG = "t2s"
@@ -67,7 +67,6 @@ _HAN = regex.compile(r"\p{Han}")
 _SPACES_BESIDE_HAN = regex.compile(r"(?<=\p{Han}) +| +(?=\p{Han})")  # a whole run either way
 _PIECE_ENDS = "\n。！？!?"  # no OpenCC phrase holds one: a text converts as its pieces do one by one
 _PIECE = regex.compile(f"[^{_PIECE_ENDS}]*[{_PIECE_ENDS}]?")
-_HAN_RUN = regex.compile(r"\p{Han}+")
 _MINORITY_SHARE = 0.05  # below this share of script-specific characters, the other script is noise
 
 
@@ -289,21 +288,11 @@ def _is_minority(count: int, other: int) -> bool:
 
 
 @cache
-def _changed_by_both() -> tuple[frozenset[str], re.Pattern[str]]:
+def _simplified_only() -> tuple[frozenset[str], re.Pattern[str]]:
     """The Han characters both the Taiwan (`s2tw`) and the Hong Kong (`s2hk`) standard change when
-    converting each on its own, and a pattern to find them; read from OpenCC itself once per process
-    (some tens of milliseconds), from every Han character of the ideographic blocks and planes."""
-    code_points = array("I", chain(range(0x2E80, 0xD800), range(0xE000, 0x32400)))
-    by_taiwan = _changed_by("s2tw", "".join(_HAN_RUN.findall(code_points.tobytes().decode("utf-32-le"))))
-    by_both = _changed_by("s2hk", "".join(sorted(by_taiwan)))
-    return by_both, _where(by_both)
-
-
-def _changed_by(config: str, characters: str) -> frozenset[str]:
-    """The `characters` the OpenCC `config` changes, each converted alone: one per line, as no OpenCC
-    phrase holds a line break."""
-    converted = converter(config).convert("\n".join(characters)).split("\n")
-    return frozenset(before for before, after in zip(characters, converted, strict=True) if after != before)
+    converting each on its own (data/scripts.yaml), and a pattern to find them."""
+    characters = frozenset(load_table("scripts.yaml")["simplified_only"].replace("\n", ""))
+    return characters, _where(characters)
 
 
 def _where(characters: frozenset[str]) -> re.Pattern[str]:
@@ -324,7 +313,7 @@ def _where(characters: frozenset[str]) -> re.Pattern[str]:
 
 def _marked(text: str) -> list[int]:
     """The positions of `text` holding a character both standards change alone."""
-    characters, where = _changed_by_both()
+    characters, where = _simplified_only()
     return [match.start() for match in where.finditer(text) if match.group() in characters]
 
 
