@@ -40,6 +40,57 @@ def _tuple(claim: Claim) -> ClaimTuple:
 
 
 CASES: list[tuple[str, list[ClaimTuple]]] = [
+    # An interim dividend (中期股息) is of the first half, whatever half the sentence before named.
+    (
+        "本田公布2026财年上半财年财报，营业利润为4380亿日元，同比下降20%。公司预计下半财年营业利润将回升。"
+        "本田宣布中期股息为每股35日元。",
+        [
+            (
+                "Honda",
+                None,
+                "operating_income",
+                "FY2026-H1",
+                438000000000.0,
+                "JPY",
+                "exact",
+                "actual",
+                (("yoy", -20.0, None, None),),
+            ),
+            ("Honda", None, "dividend", "FY2026-H1", 35.0, "JPY", "exact", "actual", ()),
+        ],
+    ),
+    (
+        "本田公布2026財年上半財年財報，營業利潤為4380億日圓，同比下降20%。公司預計下半財年營業利潤將回升。"
+        "本田宣布中期股息為每股35日圓。",
+        [
+            (
+                "Honda",
+                None,
+                "operating_income",
+                "FY2026-H1",
+                438000000000.0,
+                "JPY",
+                "exact",
+                "actual",
+                (("yoy", -20.0, None, None),),
+            ),
+            ("Honda", None, "dividend", "FY2026-H1", 35.0, "JPY", "exact", "actual", ()),
+        ],
+    ),
+    (
+        "中国平安公布2025年中期业绩，归母净利润680亿元。公司宣布中期股息每股0.95元。",
+        [
+            ("Ping An", None, "net_income", "2025-H1", 68000000000.0, "CNY", "exact", "actual", ()),
+            ("Ping An", None, "dividend", "2025-H1", 0.95, "CNY", "exact", "actual", ()),
+        ],
+    ),
+    (
+        "中國平安公布2025年中期業績，歸母淨利潤680億元。公司宣布中期股息每股0.95元。",
+        [
+            ("Ping An", None, "net_income", "2025-H1", 68000000000.0, "CNY", "exact", "actual", ()),
+            ("Ping An", None, "dividend", "2025-H1", 0.95, "CNY", "exact", "actual", ()),
+        ],
+    ),
     # A metric term heading a growth rate (净利润增速) gives way to a plain term nearer the value.
     (
         "英伟达2026财年第三季度净利润增速放缓，营收仍达570亿美元。",

@@ -47,6 +47,9 @@ def period_pattern() -> str:
         rf"|[Qq](?<![A-Za-z].)(?P<quarter_q>[1-4])(?![\d])|首季度?(?P<first>))"
     )
     halves = "|".join(rf"(?P<{half}>{alternation(words)})" for half, words in table["halves"].items())
+    interim = (
+        rf"(?P<interim>{alternation(table['interim']['words'])}(?={alternation(table['interim']['before'])}))"
+    )
     separator = alternation(vocabulary()["range_separators"])
     month_quarter = (
         r"(?P<month_quarter>12|[369]|十二|[三六九])月份?(?:季度|季)"  # 12月季度: the quarter ending then
@@ -56,7 +59,7 @@ def period_pattern() -> str:
     nine = alternation(table["first_three_quarters"])
     part = (
         rf"(?:{months}|(?P<nine>{nine})|{to_date}|{month_quarter}"
-        rf"|{quarter}|{halves}"
+        rf"|{quarter}|{halves}|{interim}"
         rf"|(?P<full>{alternation(table['full_year'])})|{month}{day}?"
         rf"|(?P<h>H(?<![A-Za-z]H)[12])(?![\dA-Za-z]))"
     )
@@ -101,6 +104,7 @@ def _period_regex() -> re.Pattern[str]:
     words = [
         *table["first_three_quarters"],
         *(word for words in table["halves"].values() for word in words),
+        *table["interim"]["words"],
         *table["full_year"],
         *table["ending"],
         *(word for words in table["relative"].values() for word in words),
@@ -243,6 +247,8 @@ def _part(match: re.Match[str]) -> str | None:
     for half in ("H1", "H2"):
         if match[half]:
             return half
+    if match["interim"]:
+        return "H1"
     if match["h"]:
         return str(match["h"])
     if match["month"]:

@@ -32,6 +32,11 @@ PERIODS = [
     ("公司2025 Q3營收", "2025 Q3", Period(2025, "Q3")),
     ("比亞迪2025年上半年淨利潤", "2025年上半年", Period(2025, "H1")),
     ("比亚迪上半年净利润", "上半年", Period(None, "H1")),
+    # 中期 before interim results and payouts is the first half
+    ("丰田宣布中期股息为每股45日元", "中期", Period(None, "H1")),
+    ("豐田宣布中期股息為每股45日圓", "中期", Period(None, "H1")),
+    ("茅台公布2025年中期利润分配方案", "2025年中期", Period(2025, "H1")),
+    ("騰訊公布2025年中期業績", "2025年中期", Period(2025, "H1")),
     ("下半年需求回暖", "下半年", Period(None, "H2")),
     ("豐田上半財年營收", "上半財年", Period(None, "H1", fiscal=True)),
     ("丰田2026财年上半财年营收", "2026财年上半财年", Period(2026, "H1", fiscal=True)),
@@ -122,7 +127,16 @@ def test_two_months_are_two_periods() -> None:
 
 @pytest.mark.parametrize(
     "sentence",
-    ["營收增速創下13個季度以來新高", "创下六年来最慘跌幅", "年化收入運行率", "營收2025億元", "H100晶片"],
+    [
+        "營收增速創下13個季度以來新高",
+        "创下六年来最慘跌幅",
+        "年化收入運行率",
+        "營收2025億元",
+        "H100晶片",
+        "公司的中期目标是营收翻倍",  # 中期 elsewhere is the medium term
+        "發行中期票據50億元",
+        "中长期来看需求稳健",
+    ],
 )
 def test_no_period(sentence: str) -> None:
     assert mentions_of(sentence, T) == []
@@ -179,6 +193,7 @@ PERIOD_FRAGMENTS = [
     "会计年度",
 ]
 PERIOD_FRAGMENTS += ["截至", "止", "份", "2025", "2026", "10", "30", "去年", "同期", "全年", "首", "上涨"]
+PERIOD_FRAGMENTS += ["中期", "股息", "目标"]
 
 
 @settings(max_examples=300, deadline=None)
@@ -202,6 +217,8 @@ SHAPES = [
     ("腾讯首季营收增长", "首季", Period(None, "Q1")),
     ("比亞迪2025年下半年銷量", "2025年下半年", Period(2025, "H2")),
     ("比亚迪2025年下半年销量", "2025年下半年", Period(2025, "H2")),
+    ("匯豐2025年中期股息", "2025年中期", Period(2025, "H1")),
+    ("汇丰中期派息", "中期", Period(None, "H1")),
     ("公司2025年H2營收", "2025年H2", Period(2025, "H2")),
     ("公司2025年H2营收", "2025年H2", Period(2025, "H2")),
     ("美光2H25營收", "2H25", Period(2025, "H2")),
