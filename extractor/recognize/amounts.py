@@ -144,11 +144,25 @@ def find_amounts(text: str) -> list[Mention]:
     found: list[Mention] = []
     unit_ends = _unit_ends()
     for match in _amount_regex().finditer(text):
+        if _is_vague(text, match):
+            continue
         leads = _leads(text, match.start())
         if leads.currency is not None or text[match.end() - 1] in unit_ends:
             parts = _parts(match, leads, found[-1].end if found else 0)
             found.extend(_amounts_from(match, parts, text))
     return found
+
+
+def _is_vague(text: str, match: re.Match[str]) -> bool:
+    """Whether the numeral opens with a multiplier right after a word of vague quantity (数十亿美元,
+    几百万用户, 上千人): several of that multiplier, no figure."""
+    start = match.start()
+    return start > 0 and text[start - 1] in _vague_words() and has_multiplier(text[start])
+
+
+@cache
+def _vague_words() -> frozenset[str]:
+    return frozenset(forms(vocabulary()["vague_quantities"]))
 
 
 def read_amount(surface: str) -> Mention | None:

@@ -118,6 +118,7 @@ AMOUNTS = [
     ("三星電子營業利潤3千億韓元", "3千億韓元", 300000000000.0, "KRW", EXACT),
     ("软银投资亏损1,100.9亿日元", "1,100.9亿日元", -110090000000.0, "JPY", EXACT),
     ("月薪3万4000元", "3万4000元", 34000.0, "CNY", EXACT),
+    ("公司上月营收十亿元", "十亿元", 1000000000.0, "CNY", EXACT),  # 上 of 上月 is no vague quantity
     # the figure after 万 with its thousands separator (the papers of Taiwan write share prices so)
     ("三星电子股价收在10万4,100韩元", "10万4,100韩元", 104100.0, "KRW", EXACT),
     ("三星電子股價收在10萬4,100韓元", "10萬4,100韓元", 104100.0, "KRW", EXACT),
@@ -247,6 +248,13 @@ def test_implicit_unit(sentence: str, surface: str, implicit: bool) -> None:
         "營收成長14%",
         "在2025年10月和2026年1月",
         "毛利率上下浮動50個基點",
+        # vague quantities: several of a multiplier, no figure
+        "2027年則上看數十億美元",
+        "2027年则上看数十亿美元",
+        "公司计划投资数亿美元",
+        "該業務虧損幾十億元",
+        "用户规模突破上百万",
+        "員工數十萬人",
     ],
 )
 def test_not_an_amount(sentence: str) -> None:
