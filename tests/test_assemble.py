@@ -40,6 +40,76 @@ def _tuple(claim: Claim) -> ClaimTuple:
 
 
 CASES: list[tuple[str, list[ClaimTuple]]] = [
+    # A clause going on with the claim before it keeps that claim's segment, not the sentence's topic
+    # (手机方面); the topic stands for a clause of its own.
+    (
+        "三星电子公布2025年第三季度财报。手机方面，MX部门营收34.1万亿韩元，营业利益3.6万亿韩元。",
+        [
+            (
+                "Samsung Electronics",
+                "Mobile eXperience",
+                "revenue",
+                "2025-Q3",
+                34100000000000.0,
+                "KRW",
+                "exact",
+                "actual",
+                (),
+            ),
+            (
+                "Samsung Electronics",
+                "Mobile eXperience",
+                "operating_income",
+                "2025-Q3",
+                3600000000000.0,
+                "KRW",
+                "exact",
+                "actual",
+                (),
+            ),
+        ],
+    ),
+    (
+        "三星電子公布2025年第三季財報。手機方面，行動體驗(MX)部門營收34.1兆韓元，營業利益3.6兆韓元。",
+        [
+            (
+                "Samsung Electronics",
+                "Mobile eXperience",
+                "revenue",
+                "2025-Q3",
+                34100000000000.0,
+                "KRW",
+                "exact",
+                "actual",
+                (),
+            ),
+            (
+                "Samsung Electronics",
+                "Mobile eXperience",
+                "operating_income",
+                "2025-Q3",
+                3600000000000.0,
+                "KRW",
+                "exact",
+                "actual",
+                (),
+            ),
+        ],
+    ),
+    (
+        "小米集团公布2025年第三季度业绩。手机方面，收入460亿元，毛利率11.1%。",
+        [
+            ("Xiaomi", "Smartphones", "revenue", "2025-Q3", 46000000000.0, "CNY", "exact", "actual", ()),
+            ("Xiaomi", "Smartphones", "gross_margin", "2025-Q3", 11.1, "%", "exact", "actual", ()),
+        ],
+    ),
+    (
+        "小米集團公布2025年第三季度業績。手機方面，收入460億元，毛利率11.1%。",
+        [
+            ("Xiaomi", "Smartphones", "revenue", "2025-Q3", 46000000000.0, "CNY", "exact", "actual", ()),
+            ("Xiaomi", "Smartphones", "gross_margin", "2025-Q3", 11.1, "%", "exact", "actual", ()),
+        ],
+    ),
     # An interim dividend (中期股息) is of the first half, whatever half the sentence before named.
     (
         "本田公布2026财年上半财年财报，营业利润为4380亿日元，同比下降20%。公司预计下半财年营业利润将回升。"

@@ -392,11 +392,14 @@ def _attribute(
     view: SentenceView, here: Spot, state: _State, previous: _Draft | None
 ) -> tuple[str | None, str | None]:
     """Subject and segment: those named in the number's clause, else those of the sentence's claim
-    before it (营业利润125亿美元，同比增长18%，营业利润率35.0%), else the sentence's topic, else the
-    company the text last spoke of."""
+    before it when the clause goes on with it (营业利润125亿美元，同比增长18%，营业利润率35.0%; 手机方面，
+    MX部门营收341亿，营业利益36亿), else the sentence's topic, else the company the text last spoke of."""
     subject, segment, in_clause = find_subject(view, here)
     if not in_clause and previous is not None:
-        return previous.subject, previous.segment if _opens_with_metric(view, here) else None
+        if _opens_with_metric(view, here):
+            return previous.subject, previous.segment
+        if segment is None:
+            return previous.subject, None
     subject = subject or (previous.subject if previous is not None else None) or state.subject
     return subject, segment
 

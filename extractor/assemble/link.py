@@ -119,15 +119,15 @@ def find_subject(view: SentenceView, here: Spot) -> Attribution:
     group = _collective(view, clause_start, position, before)
     if group is not None:
         return group, segment, True
-    segment = (
-        segment or _referred_segment(view, clause_start, position, before) or _topic_segment(view, before)
-    )
+    segment = segment or _referred_segment(view, clause_start, position, before)
+    named_here = segment is not None  # the sentence's topic segment is not named in the clause
+    segment = segment or _topic_segment(view, before)
     topic = _first_subject(before)
     if topic is None:
-        return None, segment, segment is not None
+        return None, segment, named_here
     if topic.type is not _COMPANY and segment is None:
         return topic.subject, topic.name, False
-    return topic.subject, segment, segment is not None
+    return topic.subject, segment, named_here
 
 
 def _clause_opening(entities: list[Named], clause_start: int) -> int:
