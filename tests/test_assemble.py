@@ -39,128 +39,71 @@ def _tuple(claim: Claim) -> ClaimTuple:
     )
 
 
+_MX_Q3: list[ClaimTuple] = [
+    (
+        "Samsung Electronics",
+        "Mobile eXperience",
+        "revenue",
+        "2025-Q3",
+        34100000000000.0,
+        "KRW",
+        "exact",
+        "actual",
+        (),
+    ),
+    (
+        "Samsung Electronics",
+        "Mobile eXperience",
+        "operating_income",
+        "2025-Q3",
+        3600000000000.0,
+        "KRW",
+        "exact",
+        "actual",
+        (),
+    ),
+]
+_XIAOMI_PHONES_Q3: list[ClaimTuple] = [
+    ("Xiaomi", "Smartphones", "revenue", "2025-Q3", 46000000000.0, "CNY", "exact", "actual", ()),
+    ("Xiaomi", "Smartphones", "gross_margin", "2025-Q3", 11.1, "%", "exact", "actual", ()),
+]
+_HONDA_H1: list[ClaimTuple] = [
+    (
+        "Honda",
+        None,
+        "operating_income",
+        "FY2026-H1",
+        438000000000.0,
+        "JPY",
+        "exact",
+        "actual",
+        (("yoy", -20.0, None, None),),
+    ),
+    ("Honda", None, "dividend", "FY2026-H1", 35.0, "JPY", "exact", "actual", ()),
+]
+_PING_AN_H1: list[ClaimTuple] = [
+    ("Ping An", None, "net_income", "2025-H1", 68000000000.0, "CNY", "exact", "actual", ()),
+    ("Ping An", None, "dividend", "2025-H1", 0.95, "CNY", "exact", "actual", ()),
+]
+
 CASES: list[tuple[str, list[ClaimTuple]]] = [
     # A clause going on with the claim before it keeps that claim's segment, not the sentence's topic
     # (手机方面); the topic stands for a clause of its own.
-    (
-        "三星电子公布2025年第三季度财报。手机方面，MX部门营收34.1万亿韩元，营业利益3.6万亿韩元。",
-        [
-            (
-                "Samsung Electronics",
-                "Mobile eXperience",
-                "revenue",
-                "2025-Q3",
-                34100000000000.0,
-                "KRW",
-                "exact",
-                "actual",
-                (),
-            ),
-            (
-                "Samsung Electronics",
-                "Mobile eXperience",
-                "operating_income",
-                "2025-Q3",
-                3600000000000.0,
-                "KRW",
-                "exact",
-                "actual",
-                (),
-            ),
-        ],
-    ),
-    (
-        "三星電子公布2025年第三季財報。手機方面，行動體驗(MX)部門營收34.1兆韓元，營業利益3.6兆韓元。",
-        [
-            (
-                "Samsung Electronics",
-                "Mobile eXperience",
-                "revenue",
-                "2025-Q3",
-                34100000000000.0,
-                "KRW",
-                "exact",
-                "actual",
-                (),
-            ),
-            (
-                "Samsung Electronics",
-                "Mobile eXperience",
-                "operating_income",
-                "2025-Q3",
-                3600000000000.0,
-                "KRW",
-                "exact",
-                "actual",
-                (),
-            ),
-        ],
-    ),
-    (
-        "小米集团公布2025年第三季度业绩。手机方面，收入460亿元，毛利率11.1%。",
-        [
-            ("Xiaomi", "Smartphones", "revenue", "2025-Q3", 46000000000.0, "CNY", "exact", "actual", ()),
-            ("Xiaomi", "Smartphones", "gross_margin", "2025-Q3", 11.1, "%", "exact", "actual", ()),
-        ],
-    ),
-    (
-        "小米集團公布2025年第三季度業績。手機方面，收入460億元，毛利率11.1%。",
-        [
-            ("Xiaomi", "Smartphones", "revenue", "2025-Q3", 46000000000.0, "CNY", "exact", "actual", ()),
-            ("Xiaomi", "Smartphones", "gross_margin", "2025-Q3", 11.1, "%", "exact", "actual", ()),
-        ],
-    ),
+    ("三星电子公布2025年第三季度财报。手机方面，MX部门营收34.1万亿韩元，营业利益3.6万亿韩元。", _MX_Q3),
+    ("三星電子公布2025年第三季財報。手機方面，行動體驗(MX)部門營收34.1兆韓元，營業利益3.6兆韓元。", _MX_Q3),
+    ("小米集团公布2025年第三季度业绩。手机方面，收入460亿元，毛利率11.1%。", _XIAOMI_PHONES_Q3),
+    ("小米集團公布2025年第三季度業績。手機方面，收入460億元，毛利率11.1%。", _XIAOMI_PHONES_Q3),
     # An interim dividend (中期股息) is of the first half, whatever half the sentence before named.
     (
-        "本田公布2026财年上半财年财报，营业利润为4380亿日元，同比下降20%。公司预计下半财年营业利润将回升。"
-        "本田宣布中期股息为每股35日元。",
-        [
-            (
-                "Honda",
-                None,
-                "operating_income",
-                "FY2026-H1",
-                438000000000.0,
-                "JPY",
-                "exact",
-                "actual",
-                (("yoy", -20.0, None, None),),
-            ),
-            ("Honda", None, "dividend", "FY2026-H1", 35.0, "JPY", "exact", "actual", ()),
-        ],
+        "本田公布2026财年上半财年财报，营业利润为4380亿日元，同比下降20%。公司预计下半财年营业利润将回升。本田宣布中期股息为每股35日元。",
+        _HONDA_H1,
     ),
     (
-        "本田公布2026財年上半財年財報，營業利潤為4380億日圓，同比下降20%。公司預計下半財年營業利潤將回升。"
-        "本田宣布中期股息為每股35日圓。",
-        [
-            (
-                "Honda",
-                None,
-                "operating_income",
-                "FY2026-H1",
-                438000000000.0,
-                "JPY",
-                "exact",
-                "actual",
-                (("yoy", -20.0, None, None),),
-            ),
-            ("Honda", None, "dividend", "FY2026-H1", 35.0, "JPY", "exact", "actual", ()),
-        ],
+        "本田公布2026財年上半財年財報，營業利潤為4380億日圓，同比下降20%。公司預計下半財年營業利潤將回升。本田宣布中期股息為每股35日圓。",
+        _HONDA_H1,
     ),
-    (
-        "中国平安公布2025年中期业绩，归母净利润680亿元。公司宣布中期股息每股0.95元。",
-        [
-            ("Ping An", None, "net_income", "2025-H1", 68000000000.0, "CNY", "exact", "actual", ()),
-            ("Ping An", None, "dividend", "2025-H1", 0.95, "CNY", "exact", "actual", ()),
-        ],
-    ),
-    (
-        "中國平安公布2025年中期業績，歸母淨利潤680億元。公司宣布中期股息每股0.95元。",
-        [
-            ("Ping An", None, "net_income", "2025-H1", 68000000000.0, "CNY", "exact", "actual", ()),
-            ("Ping An", None, "dividend", "2025-H1", 0.95, "CNY", "exact", "actual", ()),
-        ],
-    ),
+    ("中国平安公布2025年中期业绩，归母净利润680亿元。公司宣布中期股息每股0.95元。", _PING_AN_H1),
+    ("中國平安公布2025年中期業績，歸母淨利潤680億元。公司宣布中期股息每股0.95元。", _PING_AN_H1),
     # A metric term heading a growth rate (净利润增速) gives way to a plain term nearer the value.
     (
         "英伟达2026财年第三季度净利润增速放缓，营收仍达570亿美元。",
