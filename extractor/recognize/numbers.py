@@ -117,7 +117,12 @@ def numeral_value(numeral: str) -> Decimal | None:
     Most figures are plain (1025, 21.2) or scaled by one big unit (2134亿, 1.95万): those are read
     with one pattern, the rest by `_written_value`."""
     plain = numeral.replace(",", "")
-    scaled = _scaled_number().fullmatch(plain)
+    return _exact_value(plain, _scaled_number().fullmatch(plain))
+
+
+def _exact_value(plain: str, scaled: re.Match[str] | None) -> Decimal | None:
+    """The value of `plain` (no commas) from its `_scaled_number` match, or without one (None) from
+    its Chinese digits and multipliers."""
     if scaled is None:
         return _written_value(plain)
     figure, unit = scaled.groups()
@@ -143,8 +148,8 @@ def numeral_float(numeral: str) -> float | None:
     both round the same exact value once, and a `Decimal` costs three times as long to build and
     convert. Values near the limit are left to `numeral_value`."""
     plain = numeral.replace(",", "")
-    scaled = _scaled_number().fullmatch(plain) if len(plain) <= _PLAIN_DIGITS else None
-    if scaled is not None:
+    scaled = _scaled_number().fullmatch(plain)
+    if scaled is not None and len(plain) <= _PLAIN_DIGITS:
         figure, unit = scaled.groups()
         if unit is None:
             return float(figure)
@@ -153,7 +158,7 @@ def numeral_float(numeral: str) -> float | None:
             value = float(f"{figure}e{exponent}")
             if value < _FLOAT_LIMIT:
                 return value
-    exact = numeral_value(plain)
+    exact = _exact_value(plain, scaled)  # the pattern is not run again
     return None if exact is None else float(exact)
 
 
