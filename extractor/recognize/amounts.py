@@ -125,8 +125,9 @@ def _range_ratio() -> Decimal:
 
 
 @cache
-def _lead_ins() -> frozenset[str]:
-    return frozenset(forms(vocabulary()["numeral_lead_ins"]))
+def _word_set(name: str) -> frozenset[str]:
+    """The words of the list `name` of recognize.yaml, with their normal forms."""
+    return frozenset(forms(vocabulary()[name]))
 
 
 @cache
@@ -157,12 +158,7 @@ def _is_vague(text: str, match: re.Match[str]) -> bool:
     """Whether the numeral opens with a multiplier right after a word of vague quantity (数十亿美元,
     几百万用户, 上千人): several of that multiplier, no figure."""
     start = match.start()
-    return start > 0 and text[start - 1] in _vague_words() and has_multiplier(text[start])
-
-
-@cache
-def _vague_words() -> frozenset[str]:
-    return frozenset(forms(vocabulary()["vague_quantities"]))
+    return start > 0 and text[start - 1] in _word_set("vague_quantities") and has_multiplier(text[start])
 
 
 def read_amount(surface: str) -> Mention | None:
@@ -397,7 +393,7 @@ def _is_amount(match: re.Match[str], parts: Parts, text: str, unit: str | None) 
             return False
         before = text[match.start() - 1] if match.start() > 0 else ""
         qualified = bool(parts.prefix or parts.before)
-        return qualified or not is_han(before) or before in _lead_ins()
+        return qualified or not is_han(before) or before in _word_set("numeral_lead_ins")
     return True
 
 
