@@ -91,7 +91,8 @@ def extract_many(
     entity layer once and extracts whole batches; at most two batches per worker are in flight, so
     `texts` is read only as fast as the Documents are consumed. With `render` (a picklable
     function, such as `extractor.output.text_renderer`), what it returns for each Document is yielded
-    instead, computed in the workers: the parent then has next to nothing to do. A text whose
+    instead, computed in the workers: the parent then has next to nothing to do (without it, the
+    workers send Documents as JSON, which the parent validates again). A text whose
     extraction fails is passed to `on_error(source, message)` and skipped when it is given; otherwise
     the failure ends the stream with an `ExtractionError`.
     """
@@ -103,6 +104,8 @@ def extract_many(
             for batch in _batches(articles, batch_size)
             for result in _extract_batch(batch, registries, render)
         )
+    elif render is None:
+        results = map(_from_json, _extract_in_pool(articles, n_process, registries, batch_size, _json))
     else:
         results = _extract_in_pool(articles, n_process, registries, batch_size, render)
     for result in results:
@@ -203,6 +206,18 @@ def _move_to_original(claims: Sequence[Claim], normalized: NormalizedText) -> No
     spans = normalized.original_spans([(claim.evidence.start, claim.evidence.end) for claim in claims])
     for claim, (start, end) in zip(claims, spans, strict=True):
         claim.evidence.__dict__.update(start=start, end=end, text=original[start:end])
+
+
+def _json(document: Document) -> str:
+    """`document` as JSON, the form a worker sends it in: a string pickles at once, and writing JSON in
+    the worker and validating it in the parent costs half of what pickling the models does on both
+    sides (0.08 + 0.18 ms against 0.21 + 0.25 ms per article of our corpora)."""
+    return document.model_dump_json()
+
+
+def _from_json(result: str | Failure) -> Document | Failure:
+    """The Document a worker sent as JSON (see `_json`), validated again; a Failure as it came."""
+    return result if isinstance(result, Failure) else Document.model_validate_json(result)
 
 
 def _article(item: str | Article) -> Article:

@@ -287,6 +287,7 @@ def test_extract_many_in_two_processes_gives_the_same_documents_in_order() -> No
     two = list(extract_many(ARTICLES, n_process=2, batch_size=2))
     assert one == _local(ARTICLES)
     assert two == one
+    assert [d.model_dump(exclude_unset=True) for d in two] == [d.model_dump(exclude_unset=True) for d in one]
 
 
 def test_extract_many_carries_sources_through_the_pool() -> None:
