@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gc
 import io
 import os
 import sys
@@ -140,8 +141,24 @@ def _add_reading_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
+# The young-generation threshold of the cyclic garbage collector in this process (Python's is 700).
+# Extraction builds no reference cycles (a test holds it): all it makes is freed by reference counting.
+# Yet its records and models set off about two young collections per article, and every 80 articles or
+# so a full one over every object of the process (about 18 ms): together 5 % of the time of `extract`.
+# At this threshold a batch of Documents is freed before the collector looks at it. A library user
+# whose process does much the same gets it with the same `gc.set_threshold` call.
+YOUNG_COLLECTION_THRESHOLD = 50_000
+
+
+def collect_less() -> None:
+    """The collector's young threshold raised to `YOUNG_COLLECTION_THRESHOLD` (never lowered)."""
+    young, *older = gc.get_threshold()
+    gc.set_threshold(max(young, YOUNG_COLLECTION_THRESHOLD), *older)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Runs one command and returns its exit status."""
+    collect_less()
     try:
         args = build_parser().parse_args(argv)
     except SystemExit as exit_:

@@ -12,6 +12,7 @@ can be slowed by others' work, never sped up, so the fastest pass is the closest
 
 from __future__ import annotations
 
+import gc
 import os
 import platform
 import resource
@@ -55,6 +56,7 @@ class Machine(BaseModel):
     python: str
     python_build: str  # the interpreter's build: it moves every row here by a fifth (see README)
     platform: str
+    collector: tuple[int, int, int]  # the garbage collector's thresholds (the command line's, see cli.py)
 
 
 class SpeedReport(BaseModel):
@@ -264,6 +266,7 @@ def machine() -> Machine:
             platform.python_compiler(), sysconfig.get_config_var("CONFIG_ARGS") or "", _libpython_shared()
         ),
         platform=platform.platform(),
+        collector=gc.get_threshold(),
     )
 
 
@@ -310,7 +313,7 @@ def format_speed(report: SpeedReport) -> str:
     machine = report.machine
     lines = [
         f"Machine: {machine.cpu}, {machine.cores} cores, {machine.python} ({machine.python_build}), "
-        f"{machine.platform}",
+        f"{machine.platform}, collector thresholds {'/'.join(map(str, machine.collector))}",
         f"Corpus: {report.corpus}, {report.articles} article(s) repeated to {report.timed_articles} "
         f"articles, {report.characters:,} characters; one process unless stated",
         "",
