@@ -85,8 +85,56 @@ _PING_AN_H1: list[ClaimTuple] = [
     ("Ping An", None, "net_income", "2025-H1", 68000000000.0, "CNY", "exact", "actual", ()),
     ("Ping An", None, "dividend", "2025-H1", 0.95, "CNY", "exact", "actual", ()),
 ]
+_MICROSOFT_OUTLOOK: list[ClaimTuple] = [
+    ("Microsoft", None, "revenue", "FY2026-Q2", 80000000000.0, "USD", "approx", "guidance", ()),
+    (
+        "Microsoft",
+        "Azure",
+        "revenue",
+        "FY2026-Q2",
+        None,
+        "USD",
+        "exact",
+        "guidance",
+        (("yoy", 37.0, None, None),),
+    ),
+    ("Microsoft", None, "operating_margin", "FY2026-Q2", 45.0, "%", "exact", "guidance", ()),
+]
+_XIAOMI_EV_Q3: list[ClaimTuple] = [
+    (
+        "Xiaomi",
+        "Smart EV",
+        "revenue",
+        "2025-Q3",
+        29000000000.0,
+        "CNY",
+        "exact",
+        "actual",
+        (("yoy", 199.0, None, None),),
+    ),
+    ("Xiaomi", "Smart EV", "operating_income", "2025-Q3", 700000000.0, "CNY", "exact", "actual", ()),
+]
 
 CASES: list[tuple[str, list[ClaimTuple]]] = [
+    # Past the end of a list item (；), a clause going straight to its metric keeps the company of the
+    # claim before it but not a business line that claim named itself (其中Azure...); one it took from
+    # a reference (该分部) or the topic goes on.
+    (
+        "微软公布2026财年第一财季业绩，并预计第二财季营收约为800亿美元，其中Azure营收将增长37%；营业利润率预计为45%。",
+        _MICROSOFT_OUTLOOK,
+    ),
+    (
+        "微軟公布2026財年第一財季業績，並預計第二財季營收約為800億美元，其中Azure營收將增長37%；營業利潤率預計為45%。",
+        _MICROSOFT_OUTLOOK,
+    ),
+    (
+        "小米集团公布2025年第三季度业绩。最受关注的是智能电动汽车业务。第三季度该分部收入290亿元，同比增长199%；分部经营收益为7亿元。",
+        _XIAOMI_EV_Q3,
+    ),
+    (
+        "小米集團公布2025年第三季度業績。最受關注的是智能電動汽車業務。第三季該分部收入290億元，按年增長199%；分部經營收益為7億元。",
+        _XIAOMI_EV_Q3,
+    ),
     # A clause going on with the claim before it keeps that claim's segment, not the sentence's topic
     # (手机方面); the topic stands for a clause of its own.
     ("三星电子公布2025年第三季度财报。手机方面，MX部门营收34.1万亿韩元，营业利益3.6万亿韩元。", _MX_Q3),

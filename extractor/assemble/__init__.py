@@ -393,15 +393,33 @@ def _attribute(
 ) -> tuple[str | None, str | None]:
     """Subject and segment: those named in the number's clause, else those of the sentence's claim
     before it when the clause goes on with it (营业利润125亿美元，同比增长18%，营业利润率35.0%; 手机方面，
-    MX部门营收341亿，营业利益36亿), else the sentence's topic, else the company the text last spoke of."""
+    MX部门营收341亿，营业利益36亿; past the end of a list item, not a business line it named itself),
+    else the sentence's topic, else the company the text last spoke of."""
     subject, segment, in_clause = find_subject(view, here)
     if not in_clause and previous is not None:
         if _opens_with_metric(view, here):
+            if _ends_item(view.text, previous.end, here.clause_start) and _names_segment(view, previous):
+                return previous.subject, segment
             return previous.subject, previous.segment
         if segment is None:
             return previous.subject, None
     subject = subject or (previous.subject if previous is not None else None) or state.subject
     return subject, segment
+
+
+def _ends_item(text: str, start: int, end: int) -> bool:
+    """Whether an item of a list of parallel statements ends between `start` and `end` (see
+    assembly.yaml `item_ends`)."""
+    return any(text.find(mark, start, end) >= 0 for mark in vocabulary().item_ends)
+
+
+def _names_segment(view: SentenceView, draft: _Draft) -> bool:
+    """Whether the claim of `draft` names its business line itself (其中iPhone营收...), rather than
+    taking it from the sentence's topic or a reference (该分部收入...)."""
+    return draft.segment is not None and any(
+        entity.segment_like and entity.name == draft.segment and draft.start <= entity.start < draft.end
+        for entity in view.entities
+    )
 
 
 def _opens_with_metric(view: SentenceView, here: Spot) -> bool:

@@ -50,6 +50,7 @@ class Vocabulary:
     company_segment_names: dict[str, dict[str, str]]
     sentence_ends: str
     clause_ends: str
+    item_ends: str
 
 
 @cache
@@ -81,6 +82,7 @@ def vocabulary() -> Vocabulary:
         company_segment_names={str(k): dict(v) for k, v in table["company_segment_names"].items()},
         sentence_ends=table["sentence_ends"],
         clause_ends=table["clause_ends"],
+        item_ends=table["item_ends"],
     )
 
 
