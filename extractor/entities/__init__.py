@@ -23,6 +23,7 @@ from extractor.entities.matcher import PhraseMatcher
 from extractor.entities.mentions import EntityMention, MetricMention
 from extractor.entities.metrics import metric_lexicon
 from extractor.entities.registry import Entry, alias_table, entries_of, not_names, shipped_entries
+from extractor.entities.segment_words import find_segment_words
 from extractor.entities.unknown import Taken, unknown_name_rules
 
 __all__ = ["EntityFinder", "EntityMention", "MetricMention"]
@@ -101,7 +102,9 @@ class EntityFinder:
         """Entities and metric terms of `text`: entities never overlap each other, both sorted by start."""
         entities = self._index.find(text)
         metrics = metric_lexicon().find(text)
-        for name in unknown_name_rules().find(text, Taken(entities, metrics)):
+        added = find_segment_words(text, entities, metrics)
+        added.extend(unknown_name_rules().find(text, Taken(entities, metrics)))
+        for name in added:
             insort(entities, name, key=_START)  # a few names into a sorted list: cheaper than a sort
         return entities, metrics
 

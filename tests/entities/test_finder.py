@@ -95,6 +95,36 @@ def test_segment_names_as_reports_write_them(text: str, expected: list[tuple[str
     assert [(text[e.start : e.end], e.canonical) for e in segments] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # right before a metric term of the business line, a word names it
+        ("蔚来第三季度汽车毛利率为14.7%", [("汽车", "Automotive")]),
+        ("蔚來第三季汽車毛利率為14.7%", [("汽車", "Automotive")]),
+        (
+            "理想第三季度整车收入为260亿元，整车毛利率为15.5%",
+            [("整车", "Automotive"), ("整车", "Automotive")],
+        ),
+        ("理想第三季整車收入為260億元，整車毛利率為15.5%", [("整車", "Automotive"), ("整車", "Automotive")]),
+        # a count stays the company's; elsewhere the word names nothing
+        ("比亚迪10月新能源汽车销量为44.2万辆", []),
+        ("比亞迪10月新能源汽車銷量為44.2萬輛", []),
+        ("汽车行业的毛利率普遍承压", []),
+        ("汽車行業的毛利率普遍承壓", []),
+    ],
+)
+def test_a_word_names_a_business_line_right_before_its_metric(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    segments = [e for e in FINDER.entities(normalize(text).text) if e.type is EntityType.SEGMENT]
+    assert [(text[e.start : e.end], e.canonical) for e in segments] == expected
+
+
+def test_a_word_inside_a_company_name_names_no_business_line() -> None:
+    text = "小鹏汽车毛利率为18.1%"
+    assert [(e.text, e.canonical) for e in FINDER.entities(text)] == [("小鹏汽车", "XPeng")]
+
+
 def test_segments_products_and_people_carry_their_parent_company() -> None:
     text = "亚马逊云科技与微软Azure竞争，黄仁勋称Blackwell需求强劲。"
     parents = {e.text: e.parent for e in FINDER.entities(text)}

@@ -18,8 +18,9 @@ from extractor.entities.registry import (
     matched_forms,
     shipped_entries,
 )
+from extractor.entities.segment_words import segment_words
 from extractor.models import EntityType, Metric
-from extractor.normalize import converter
+from extractor.normalize import converter, normal_form
 
 HAN = regex.compile(r"\p{Han}")
 to_simplified = converter("t2s").convert
@@ -149,3 +150,19 @@ def test_malformed_tables_raise_one_line_data_errors(table: Any, message: str) -
         entries_of(table, "user.yaml")
     assert message in str(error.value)
     assert "\n" not in str(error.value)
+
+
+def test_segment_words_are_simplified_and_name_segments_for_contract_metrics() -> None:
+    rows = segment_words()
+    assert rows
+    for row in rows:
+        assert normal_form(row.word) == row.word
+        assert row.segment.type is EntityType.SEGMENT
+        assert row.metrics and row.metrics <= set(Metric)
+
+
+def test_a_segment_word_for_no_registry_segment_is_a_data_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    table = {"segment_words": [{"segment": "Hovercraft", "words": ["气垫船"], "metrics": ["revenue"]}]}
+    monkeypatch.setattr("extractor.entities.segment_words.load_table", lambda name: table)
+    with pytest.raises(DataError, match="segment_words names no segment of the registry: Hovercraft"):
+        segment_words.__wrapped__()

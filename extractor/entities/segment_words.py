@@ -1,0 +1,70 @@
+"""Business lines named by a word that names one only right before a metric term (汽车毛利率).
+
+The word alone is too common to be a registry name (汽车行业, 新能源汽车); right before the metric terms of
+a business line it names that line. The table is `segment_words` of registry/matching.yaml.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from extractor.data import DataError, load_table
+from extractor.entities.mentions import EntityMention, MetricMention
+from extractor.entities.registry import MATCHING, Entry, shipped_entries
+from extractor.models import EntityType, Metric
+
+
+@dataclass(frozen=True, slots=True)
+class SegmentWord:
+    """A word, the segment it names before a metric term, and the metrics it names it for."""
+
+    word: str
+    segment: Entry
+    metrics: frozenset[Metric]
+
+
+@cache
+def segment_words() -> tuple[SegmentWord, ...]:
+    """The shipped table, each segment checked against the registry."""
+    segments = {entry.canonical: entry for entry in shipped_entries() if entry.type is EntityType.SEGMENT}
+    words: list[SegmentWord] = []
+    for row in load_table(MATCHING)["segment_words"]:
+        segment = segments.get(row["segment"])
+        if segment is None:
+            raise DataError(f"{MATCHING}: segment_words names no segment of the registry: {row['segment']}")
+        metrics = frozenset(Metric(metric) for metric in row["metrics"])
+        words.extend(SegmentWord(word, segment, metrics) for word in row["words"])
+    return tuple(words)
+
+
+def find_segment_words(
+    text: str, entities: Sequence[EntityMention], metrics: Sequence[MetricMention]
+) -> list[EntityMention]:
+    """The segments named by a word right before one of their metric terms, where no entity already
+    covers the word; in order. Most metric terms follow no such word, which one test of the character
+    before tells."""
+    table = segment_words()
+    last_characters = _last_characters()
+    found: list[EntityMention] = []
+    for metric in metrics:
+        if metric.start == 0 or text[metric.start - 1] not in last_characters:
+            continue
+        for row in table:
+            start = metric.start - len(row.word)
+            if start >= 0 and text.startswith(row.word, start) and metric.metric in row.metrics:
+                if not any(e.start < metric.start and start < e.end for e in entities):
+                    segment = row.segment
+                    found.append(
+                        EntityMention(
+                            start, metric.start, row.word, segment.type, segment.canonical, segment.parent
+                        )
+                    )
+                break
+    return found
+
+
+@cache
+def _last_characters() -> frozenset[str]:
+    return frozenset(row.word[-1] for row in segment_words())
