@@ -114,8 +114,24 @@ _XIAOMI_EV_Q3: list[ClaimTuple] = [
     ),
     ("Xiaomi", "Smart EV", "operating_income", "2025-Q3", 700000000.0, "CNY", "exact", "actual", ()),
 ]
+_TAOTIAN_Q3: list[ClaimTuple] = [
+    (
+        "Alibaba",
+        "Taobao and Tmall Group",
+        "revenue",
+        "2025-Q3",
+        78927000000.0,
+        "CNY",
+        "exact",
+        "actual",
+        (("yoy", 10.0, None, None),),
+    ),
+]
 
 CASES: list[tuple[str, list[ClaimTuple]]] = [
+    # A change that leads into the level it reached (，达到) is that level's change: one claim.
+    ("阿里巴巴公布2025年第三季度业绩。淘天集团收入同比增长10%，达到789.27亿元。", _TAOTIAN_Q3),
+    ("阿里巴巴公布2025年第三季度業績。淘天集團收入按年增長10%，達到789.27億元。", _TAOTIAN_Q3),
     # Past the end of a list item (；), a clause going straight to its metric keeps the company of the
     # claim before it but not a business line that claim named itself (其中Azure...); one it took from
     # a reference (该分部) or the topic goes on.
