@@ -17,6 +17,7 @@ from extractor.recognize.changes import find_changes
 from extractor.recognize.mentions import Mention, MentionKind, Period, RelativePeriod
 from extractor.recognize.percents import find_percents
 from extractor.recognize.periods import find_periods
+from extractor.recognize.tolerances import with_tolerances
 
 __all__ = ["Mention", "MentionKind", "Period", "RelativePeriod", "recognize"]
 
@@ -29,6 +30,7 @@ def recognize(text: str) -> list[Mention]:
     inside = _within(changes)
     levels = [amount for amount in find_amounts(text) if not inside(amount.start, amount.end)]
     levels.extend(find_percents(text, skip=inside))
+    levels = with_tolerances(text, sorted(levels, key=_POSITION))
     mentions = [*levels, *changes, *find_periods(text)]
     return sorted(mentions, key=_POSITION)
 
