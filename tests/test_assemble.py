@@ -661,7 +661,7 @@ CASES: list[tuple[str, list[ClaimTuple]]] = [
                 "2025-Q4",
                 None,
                 "USD",
-                "range",
+                "exact",
                 "guidance",
                 (("yoy", 11.0, None, None),),
             ),
@@ -851,6 +851,25 @@ def test_claims_of_a_sentence(text: str, expected: list[ClaimTuple]) -> None:
     assert [_tuple(claim) for claim in document.claims] == expected
     for claim in document.claims:
         assert text[claim.evidence.start : claim.evidence.end] == claim.evidence.text
+
+
+@pytest.mark.parametrize(
+    ("text", "change_qualifiers"),
+    [
+        ("苹果预计第一财季营收同比增长10%至12%。", ["range"]),
+        ("蘋果預計第一財季營收年增10%至12%。", ["range"]),
+        ("亚马逊总市值在三个交易日内蒸发逾2500亿美元。", ["over"]),
+        ("亞馬遜總市值在三個交易日內蒸發逾2500億美元。", ["over"]),
+        ("英特尔股价在盘后交易中下跌约4%。", ["approx"]),
+        ("英特爾股價在盤後交易中下跌約4%。", ["approx"]),
+    ],
+)
+def test_a_change_alone_keeps_its_qualifier_on_the_change(text: str, change_qualifiers: list[str]) -> None:
+    """The claim's qualifier is its value's; a claim stating only a change has none to qualify."""
+    (claim,) = extract(text).claims
+    assert claim.value is None
+    assert claim.qualifier.value == "exact"
+    assert [change.qualifier.value for change in claim.changes] == change_qualifiers
 
 
 def test_a_sentence_without_a_metric_makes_no_claim() -> None:

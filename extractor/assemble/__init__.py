@@ -49,7 +49,7 @@ from extractor.assemble.text import Sentence, split_sentences
 from extractor.assemble.vocabulary import ValueKind, vocabulary
 from extractor.data import yuan_countries
 from extractor.entities.mentions import EntityMention, MetricMention
-from extractor.models import Basis, Claim, EntityType, Metric, Status
+from extractor.models import Basis, Claim, EntityType, Metric, Qualifier, Status
 from extractor.recognize.mentions import Mention, MentionKind, Period, RelativePeriod
 
 __all__ = ["assemble"]
@@ -604,7 +604,7 @@ def _claim(view: SentenceView, draft: _Draft) -> dict[str, Any]:
         "value": value.value if value is not None else None,
         "value_range": value.value_range if value is not None else None,
         "unit": draft.unit,
-        "qualifier": value.qualifier if value is not None else draft.changes[0].qualifier,
+        "qualifier": value.qualifier if value is not None else Qualifier.EXACT,  # a change keeps its own
         "changes": _changes(draft.changes, metric) if draft.changes else [],
         "status": draft.status,
         "evidence": {"start": start, "end": end, "text": view.text[start:end]},
