@@ -872,5 +872,22 @@ def test_a_change_alone_keeps_its_qualifier_on_the_change(text: str, change_qual
     assert [change.qualifier.value for change in claim.changes] == change_qualifiers
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "苹果公布2025财年第四财季业绩。受指引强劲提振，苹果股价在盘后交易中上涨约2%，市值接近4万亿美元。",
+        "蘋果公布2025財年第四財季業績。受指引強勁提振，蘋果股價在盤後交易中上漲約2%，市值接近4兆美元。",
+        "11月5日，丰田汽车公布2026财年上半财年财报。受业绩预期上调提振，丰田股价5日收盘上涨2.1%，报2980日元。",
+        "11月5日，豐田汽車公布2026財年上半財年財報。受業績預期上調提振，豐田股價5日收盤上漲2.1%，報2980日圓。",
+    ],
+)
+def test_a_share_price_or_market_value_is_never_guidance(text: str) -> None:
+    """A guidance cue before a market move is its cause, and a trading day after the reported period
+    is no outlook."""
+    claims = extract(text).claims
+    assert [claim.metric.value for claim in claims][:1] == ["share_price"]
+    assert [claim.status.value for claim in claims] == ["actual"] * len(claims)
+
+
 def test_a_sentence_without_a_metric_makes_no_claim() -> None:
     assert extract("亚马逊创立于1994年，总部位于西雅图，员工遍布全球。").claims == []

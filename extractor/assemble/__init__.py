@@ -464,7 +464,7 @@ def _value_draft(
         here.clause_start,
         view.sentence.clause_start(metric.start) if metric.end <= value.start else value.start,
     )
-    status = _status(view, here, period, state)
+    status = _status(view, here, period, state, metric.metric)
     if not here.periods:
         earlier = _stated_before(state, subject, metric.metric, value)
         if earlier is not None:
@@ -495,8 +495,14 @@ def _stated_before(state: _State, subject: str, metric: Metric, value: Mention) 
     return None
 
 
-def _status(view: SentenceView, here: Spot, period: Period | None, state: _State) -> Status:
+def _status(view: SentenceView, here: Spot, period: Period | None, state: _State, metric: Metric) -> Status:
+    """Guidance, an estimate or an actual figure, from the cues before the number; a figure of a period
+    after the one reported is guidance. A share price or market value is never the company's guidance
+    (受指引提振，股价上涨2%: the cue is the cause of the move), nor a future figure for being dated after
+    the report: it is what the market did."""
     status = find_status(view, here)
+    if metric in vocabulary().point_in_time_metrics:
+        return _ACTUAL if status is Status.GUIDANCE else status
     if status is _ACTUAL and period is not None and is_after(period, state.periods.report):
         return Status.GUIDANCE
     return status
@@ -519,7 +525,7 @@ def _place_change(view: SentenceView, change: Mention, drafts: list[_Draft], sta
         return
     period, compared = _period_before(here, state, metric.metric)
     start = view.sentence.clause_start(metric.start) if metric.start < change.start else here.clause_start
-    status = _status(view, here, period, state)
+    status = _status(view, here, period, state, metric.metric)
     unit = _unit(None, metric.metric, state)
     drafts.append(
         _Draft(None, [change], subject, segment, metric, period, status, unit, start, change.end, compared)
