@@ -889,5 +889,22 @@ def test_a_share_price_or_market_value_is_never_guidance(text: str) -> None:
     assert [claim.status.value for claim in claims] == ["actual"] * len(claims)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "騰訊控股公布第三季業績，總收入1,928億元(人民幣，下同)，按年增長15%。毛利1,092億元。騰訊股價收報650港元。",
+        "腾讯控股公布第三季度业绩，总收入1,928亿元（人民币，下同），同比增长15%。毛利1,092亿元。腾讯股价收报650港元。",
+    ],
+)
+def test_a_currency_noted_for_what_follows_counts_every_bare_yuan(text: str) -> None:
+    """A Hong Kong company reporting in renminbi: the note (人民币，下同) sets the currency of every bare
+    元 after it, whatever the currency of its shares."""
+    assert [(claim.metric.value, claim.unit) for claim in extract(text).claims] == [
+        ("revenue", "CNY"),
+        ("gross_profit", "CNY"),
+        ("share_price", "HKD"),
+    ]
+
+
 def test_a_sentence_without_a_metric_makes_no_claim() -> None:
     assert extract("亚马逊创立于1994年，总部位于西雅图，员工遍布全球。").claims == []

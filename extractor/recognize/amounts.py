@@ -70,9 +70,21 @@ def amount_pattern() -> str:
         rf"(?<!{ordinal})(?P<low>{number})"
         rf"(?:(?P<low_unit>(?P<low_currency>{currency})|{implicit}|{measure})(?= ?{separator}))?"
         rf"(?: ?{separator} ?(?:{currency})?(?P<high>{number}))?"
-        rf"(?: ?(?:(?P<currency>{currency})|(?P<implicit>{implicit})(?P<named>{currency})?"
+        rf"(?: ?(?:(?P<currency>{currency})|(?P<implicit>{implicit}){_named(currency)}"
         rf"|(?P<measure>{measure})))?"
         rf"(?P<after>{alternation(qualifier_words('after'))})?"
+    )
+
+
+def _named(currency: str) -> str:
+    """The currency a bare 元 is counted in, written after it (亿元人民币) or in brackets after it, alone
+    or with a note that it holds for the figures below (1,928亿元(人民币，下同)); group `named`."""
+    table = vocabulary()["implicit_currency"]
+    opening, closing = char_class(table["note_openings"]), char_class(table["note_closings"])
+    same_below = alternation(table["same_below"])
+    return (
+        rf"(?:(?P<named>{currency})|{opening}(?P<noted>{currency})"
+        rf"(?:[，,] ?(?:{same_below}))?{closing})?"
     )
 
 
@@ -88,7 +100,8 @@ def _unit_ends() -> frozenset[str]:
         *qualifier_words("after"),
         *qualifier_words("inner"),
     ]
-    return frozenset(form[-1] for form in forms(ends)) | frozenset(big_unit_class()[1:-1])
+    notes = vocabulary()["implicit_currency"]["note_closings"]
+    return frozenset(form[-1] for form in forms([*ends, *notes])) | frozenset(big_unit_class()[1:-1])
 
 
 @cache
@@ -250,11 +263,12 @@ class Parts(NamedTuple):
     currency: str | None
     implicit: str | None
     named: str | None
+    noted: str | None  # the currency of a bare 元 written in brackets after it: 1,928亿元(人民币)
     measure: str | None
     after: str | None
 
 
-_GROUPS = ("low", "high", "low_unit", "low_currency", "currency", "implicit", "named", "measure", "after")
+_GROUPS = Parts._fields[4:]  # the pattern's groups, in the order of Parts
 
 
 def _parts(match: re.Match[str], leads: Leads, floor: int) -> Parts:
@@ -366,7 +380,7 @@ def _in_cents(parts: Parts) -> bool:
 
 def _unit_of(parts: Parts) -> tuple[str | None, bool]:
     """The unit (ISO code, "count" or None) and whether it is a bare 元 that context may override."""
-    for word in (parts.prefix, parts.currency, parts.named, parts.low_currency):
+    for word in (parts.prefix, parts.currency, parts.named, parts.noted, parts.low_currency):
         if word:
             return currency_words()[word.strip()], False
     if parts.implicit:

@@ -142,6 +142,14 @@ AMOUNTS = [
     # 元 followed by the currency's name (亿元人民币) states the currency
     ("蔚來期內總收入217.9億元人民幣", "217.9億元人民幣", 21790000000.0, "CNY", EXACT),
     ("台積電營收3,310億元新台幣", "3,310億元新台幣", 331000000000.0, "TWD", EXACT),
+    # ... or its name in brackets after it, alone or noting that it holds for what follows (下同)
+    ("騰訊總收入1,928億元(人民幣，下同)", "1,928億元(人民幣，下同)", 192800000000.0, "CNY", EXACT),
+    ("腾讯总收入1,928亿元（人民币，下同）", "1,928亿元（人民币，下同）", 192800000000.0, "CNY", EXACT),
+    ("小米集團收入1,131億元（人民幣）", "1,131億元（人民幣）", 113100000000.0, "CNY", EXACT),
+    ("小米集团收入1,131亿元(人民币)", "1,131亿元(人民币)", 113100000000.0, "CNY", EXACT),
+    # a bracket of something else is no part of the amount
+    ("比亞迪營收100億元（約合14億美元）", "100億元", 10000000000.0, "CNY", EXACT),
+    ("比亚迪营收100亿元(约合14亿美元)", "100亿元", 10000000000.0, "CNY", EXACT),
     # a bare 元: CNY for now, the claim assembly may take the article's currency
     ("鴻海第三季營收2.06兆元", "2.06兆元", 2060000000000.0, "CNY", EXACT),
     ("公司本季淨賺3541.07萬元", "3541.07萬元", 35410700.0, "CNY", EXACT),
@@ -215,6 +223,8 @@ def test_per_share(sentence: str, surface: str, per_share: bool) -> None:
         ("一碗面卖12块", "12块", True),
         ("港交所收入50億港元", "50億港元", False),
         ("蔚來期內總收入217.9億元人民幣", "217.9億元人民幣", False),
+        ("騰訊總收入1,928億元(人民幣，下同)", "1,928億元(人民幣，下同)", False),
+        ("比亚迪营收100亿元(约合14亿美元)", "100亿元", True),
     ],
 )
 def test_implicit_unit(sentence: str, surface: str, implicit: bool) -> None:
