@@ -906,5 +906,34 @@ def test_a_currency_noted_for_what_follows_counts_every_bare_yuan(text: str) -> 
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "statuses"),
+    [
+        # an expectation with words between the holder and the expectation
+        ("星辰科技公布第三季度业绩，营收120亿元，此前分析师平均预估为115亿元。", ["actual", "estimate"]),
+        ("星辰科技公布第三季業績，營收120億元，此前分析師平均預估為115億元。", ["actual", "estimate"]),
+        ("星辰科技第三季度每股收益1.20元，市场原先预估仅1.05元。", ["actual", "estimate"]),
+        ("星辰科技第三季每股盈餘1.20元，市場原先預估僅1.05元。", ["actual", "estimate"]),
+        # a holder's view before a comma speaks for the rest of the sentence ...
+        ("法人预估，星辰科技第四季度营收可望达130亿元，季增约8%。", ["estimate"]),
+        ("法人預估，星辰科技第四季營收可望達130億元，季增約8%。", ["estimate"]),
+        # ... but for a clause where the company itself plans
+        (
+            "法人分析，星辰科技明年营收恐将下滑约5%，公司先前设定的2026年营收目标为500亿元。",
+            ["estimate", "guidance"],
+        ),
+        (
+            "法人分析，星辰科技明年營收恐將下滑約5%，公司先前設定的2026年營收目標為500億元。",
+            ["estimate", "guidance"],
+        ),
+        # a plan (规划) is guidance
+        ("星辰科技将2026年资本支出由先前规划的80亿元上调至约90亿元。", ["guidance", "guidance"]),
+        ("星辰科技將2026年資本支出由先前規劃的80億元上調至約90億元。", ["guidance", "guidance"]),
+    ],
+)
+def test_who_states_a_figure(text: str, statuses: list[str]) -> None:
+    assert [claim.status.value for claim in extract(text).claims] == statuses
+
+
 def test_a_sentence_without_a_metric_makes_no_claim() -> None:
     assert extract("亚马逊创立于1994年，总部位于西雅图，员工遍布全球。").claims == []

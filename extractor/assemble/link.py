@@ -381,12 +381,24 @@ def shared_by_each(view: SentenceView, here: Spot) -> list[str]:
     return [e.name for e in listed] if len(listed) >= 2 else []
 
 
+def _plans_itself(view: SentenceView, here: Spot) -> bool:
+    """Whether the number's clause names the company planning (公司先前设定的...目标为...)."""
+    words, text, clause_start, position = vocabulary(), view.text, here.clause_start, here.position
+    return (
+        words.company_self_words.search(text, clause_start, position) is not None
+        and words.guidance_cues.search(text, clause_start, position) is not None
+    )
+
+
 def find_status(view: SentenceView, here: Spot) -> Status:
-    """Estimate when the clause names analysts' or the market's expectation, guidance when the sentence
-    so far names the company's outlook or plan (预计..., 全年净利润预期为...), else actual."""
+    """Estimate when the clause names analysts' or the market's expectation, or the sentence opens with
+    their view (法人预估，...); guidance when the sentence so far names the company's outlook or plan
+    (预计..., 全年净利润预期为...); else actual."""
     words = vocabulary()
     text, start, position = view.text, view.sentence.start, here.position
     if words.estimate_cues.search(text, here.clause_start, position):
+        return Status.ESTIMATE
+    if words.estimate_attributions.search(text, start, position) and not _plans_itself(view, here):
         return Status.ESTIMATE
     # An outlook word inside an expectation's words (市场预期) does not count; blanking those words out
     # can only remove outlook words, so the blanking is needed only when both kinds are there.

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
+from typing import Any
 
 import regex
 
@@ -32,6 +33,8 @@ class Vocabulary:
     count_words: dict[Metric, frozenset[str]]
     guidance_cues: re.Pattern[str]
     estimate_cues: re.Pattern[str]
+    estimate_attributions: re.Pattern[str]  # a holder's view that speaks for the rest of the sentence
+    company_self_words: re.Pattern[str]
     distributive: tuple[str, ...]
     continuation_words: re.Pattern[str]
     blocking_nouns: re.Pattern[str]
@@ -63,7 +66,9 @@ def vocabulary() -> Vocabulary:
         share_verbs=_any_of(table["share_verbs"]),
         count_words={Metric(k): frozenset(v) for k, v in table["count_words"].items()},
         guidance_cues=_any_of(table["guidance_cues"]),
-        estimate_cues=_any_of(table["estimate_cues"]),
+        estimate_cues=_estimate_cues(table),
+        estimate_attributions=_estimate_attributions(table),
+        company_self_words=_any_of(table["company_self_words"]),
         distributive=tuple(table["distributive"]),
         continuation_words=_any_of(table["continuation_words"]),
         blocking_nouns=_any_of(table["blocking_nouns"]),
@@ -86,7 +91,27 @@ def vocabulary() -> Vocabulary:
     )
 
 
+def _estimate_cues(table: dict[str, Any]) -> re.Pattern[str]:
+    """A holder's expectation (市场原先预估) or an estimate phrase of its own."""
+    return re.compile(
+        f"(?:{_alternation(table['estimate_holders'])})(?:{_alternation(table['estimate_between'])}){{0,2}}"
+        f"(?:{_alternation(table['estimate_words'])})|{_alternation(table['estimate_cues'])}"
+    )
+
+
+def _estimate_attributions(table: dict[str, Any]) -> re.Pattern[str]:
+    """A holder's view before a comma or colon (法人预估，...)."""
+    return re.compile(
+        f"(?:{_alternation(table['estimate_holders'])})(?:{_alternation(table['estimate_between'])}){{0,2}}"
+        f"(?:{_alternation(table['estimate_views'])})[，,：:]"
+    )
+
+
 def _any_of(words: list[str]) -> re.Pattern[str]:
     """One pattern for a word list, longest word first (the standard library's engine: for plain words
     it answers each call in about half the time)."""
-    return re.compile("|".join(re.escape(word) for word in sorted(words, key=len, reverse=True)))
+    return re.compile(_alternation(words))
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
