@@ -935,5 +935,32 @@ def test_who_states_a_figure(text: str, statuses: list[str]) -> None:
     assert [claim.status.value for claim in extract(text).claims] == statuses
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a cut of jobs states the layoffs
+        ("星辰科技10月宣布裁减约1.4万个企业职位。", [("layoffs", 14000.0, "approx", ())]),
+        ("星辰科技10月宣布裁減約1.4萬個企業職位。", [("layoffs", 14000.0, "approx", ())]),
+        ("星辰科技10月宣布削减3000个工作岗位。", [("layoffs", 3000.0, "exact", ())]),
+        ("星辰科技10月宣布削減3000個工作崗位。", [("layoffs", 3000.0, "exact", ())]),
+        # a cut of something else is none, a cut to a level is the level of what is cut
+        ("星辰科技10月宣布削减100个门店。", []),
+        ("星辰科技10月宣布削減100個門店。", []),
+        ("星辰科技10月宣布将员工总数削减至约7.5万人。", [("headcount", 75000.0, "approx", ())]),
+        ("星辰科技10月宣布將員工總數削減至約7.5萬人。", [("headcount", 75000.0, "approx", ())]),
+        # a change of the layoffs stays a change
+        ("星辰科技10月裁员人数同比减少20%。", [("layoffs", None, "exact", (-20.0,))]),
+        ("星辰科技10月裁員人數年減20%。", [("layoffs", None, "exact", (-20.0,))]),
+    ],
+)
+def test_cuts_of_jobs_are_layoffs(
+    text: str, expected: list[tuple[str, float | None, str, tuple[float, ...]]]
+) -> None:
+    claims = extract(text).claims
+    assert [
+        (c.metric.value, c.value, c.qualifier.value, tuple(x.percent for x in c.changes)) for c in claims
+    ] == expected
+
+
 def test_a_sentence_without_a_metric_makes_no_claim() -> None:
     assert extract("亚马逊创立于1994年，总部位于西雅图，员工遍布全球。").claims == []

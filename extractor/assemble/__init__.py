@@ -25,6 +25,7 @@ from extractor.assemble.link import (
     Named,
     SentenceView,
     Spot,
+    counts,
     find_change_metric,
     find_metric,
     find_status,
@@ -520,15 +521,30 @@ def _place_change(view: SentenceView, change: Mention, drafts: list[_Draft], sta
         metric = MetricMention(change.start, change.start, "", Metric.REVENUE)
     if metric is None:
         return
+    count = _count_of(change)
+    if count is not None and not counts(view.text, count, metric):
+        return  # 削减100个门店 cuts no jobs
     subject, segment = _attribute(view, here, state, drafts[-1] if drafts else None)
     if subject is None:
         return
     period, compared = _period_before(here, state, metric.metric)
     start = view.sentence.clause_start(metric.start) if metric.start < change.start else here.clause_start
     status = _status(view, here, period, state, metric.metric)
+    if count is not None and metric.metric in vocabulary().cut_metrics:  # 裁减约1.4万个职位: 14,000 layoffs
+        drafts.append(_Draft(count, [], subject, segment, metric, period, status, "count", start, change.end))
+        return
     unit = _unit(None, metric.metric, state)
     drafts.append(
         _Draft(None, [change], subject, segment, metric, period, status, unit, start, change.end, compared)
+    )
+
+
+def _count_of(change: Mention) -> Mention | None:
+    """The size of a change of a count (减约1.4万个) as an amount, or None for any other change."""
+    if change.unit != "count" or not change.amount:
+        return None
+    return Mention(
+        _AMOUNT, change.start, change.end, change.text, abs(change.amount), None, "count", change.qualifier
     )
 
 

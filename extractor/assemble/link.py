@@ -282,7 +282,7 @@ def _nearest_fitting(
     fitting term: read backwards, the nearest plain term ends the search."""
     first: MetricMention | None = None
     for metric in reversed(metrics):
-        if _fits(metric.metric, kind) and _counts(mention, metric):
+        if _fits(metric.metric, kind) and counts(text, mention, metric):
             if not _heads_rate(text, metric):
                 return metric
             first = metric
@@ -320,15 +320,19 @@ def _share_taken(view: SentenceView, here: Spot) -> MetricMention | None:
     )
 
 
-def _counts(mention: Mention, metric: MetricMention) -> bool:
-    """Whether a count is written with a measure word of the metric (辆 for units, 人 for layoffs)."""
+def counts(text: str, mention: Mention, metric: MetricMention) -> bool:
+    """Whether a count is written with a measure word of the metric (辆 for units, 人 for layoffs), or
+    with a noun of the metric after it (1.4万个企业职位 for layoffs)."""
     if mention.unit != "count":
         return True
     words = vocabulary().count_words.get(metric.metric)
     if words is None:
         return True
     measure = mention.text.rstrip()[-1:]
-    return measure in words or not ("\u4e00" <= measure <= "\u9fff")
+    if measure in words or not ("\u4e00" <= measure <= "\u9fff"):
+        return True
+    nouns = vocabulary().count_nouns.get(metric.metric)
+    return nouns is not None and nouns.match(text, mention.end) is not None
 
 
 def _heads_rate(text: str, metric: MetricMention) -> bool:

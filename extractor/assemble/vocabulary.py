@@ -31,6 +31,8 @@ class Vocabulary:
     share_nouns: tuple[str, ...]
     share_verbs: re.Pattern[str]
     count_words: dict[Metric, frozenset[str]]
+    count_nouns: dict[Metric, re.Pattern[str]]  # matched right after a count
+    cut_metrics: frozenset[Metric]
     guidance_cues: re.Pattern[str]
     estimate_cues: re.Pattern[str]
     estimate_attributions: re.Pattern[str]  # a holder's view that speaks for the rest of the sentence
@@ -65,6 +67,8 @@ def vocabulary() -> Vocabulary:
         share_nouns=tuple(sorted(table["share_nouns"], key=len, reverse=True)),
         share_verbs=_any_of(table["share_verbs"]),
         count_words={Metric(k): frozenset(v) for k, v in table["count_words"].items()},
+        count_nouns={Metric(k): _count_nouns(v) for k, v in table["count_nouns"].items()},
+        cut_metrics=frozenset(Metric(m) for m in table["cut_metrics"]),
         guidance_cues=_any_of(table["guidance_cues"]),
         estimate_cues=_estimate_cues(table),
         estimate_attributions=_estimate_attributions(table),
@@ -105,6 +109,11 @@ def _estimate_attributions(table: dict[str, Any]) -> re.Pattern[str]:
         f"(?:{_alternation(table['estimate_holders'])})(?:{_alternation(table['estimate_between'])}){{0,2}}"
         f"(?:{_alternation(table['estimate_views'])})[，,：:]"
     )
+
+
+def _count_nouns(nouns: list[str]) -> re.Pattern[str]:
+    """One of `nouns`, after up to two Han characters of modifier (企业职位)."""
+    return re.compile(f"[\u4e00-\u9fff]{{0,2}}?(?:{_alternation(nouns)})")
 
 
 def _any_of(words: list[str]) -> re.Pattern[str]:
