@@ -126,10 +126,18 @@ def _loss_regex() -> re.Pattern[str]:
 
 @cache
 def _per_share_regex() -> re.Pattern[str]:
+    """A per-share word (每股) or lot (每10股) shortly before a number, in its clause; group `word`."""
     table = vocabulary()
     breaks = "".join(re.escape(mark) for mark in table["clause_breaks"])
     window = int(table["per_share_window"])
-    return compile_pattern(rf"{alternation(table['per_share_words'])}[^{breaks}]{{0,{window}}}\Z")
+    words = alternation([*table["per_share_words"], *table["per_share_lots"]])
+    return compile_pattern(rf"(?P<word>{words})[^{breaks}]{{0,{window}}}\Z")
+
+
+@cache
+def _lot_sizes() -> dict[str, int]:
+    """The shares in a lot (每10股 → 10), by each written form of the lot."""
+    return {form: int(size) for lot, size in vocabulary()["per_share_lots"].items() for form in forms([lot])}
 
 
 @cache
@@ -321,10 +329,15 @@ def _mention(
     implicit: bool,
 ) -> Mention:
     """The amount of one value or a range's midpoint and two ends, made negative after a loss word
-    (亏损166亿) and marked per share after 每股."""
+    (亏损166亿) and marked per share after 每股; after 每10股 divided by the shares of the lot."""
     counted = unit is None or unit == "count"
     sign = -1.0 if unit != "count" and _after_loss_word(text, start) else 1.0
-    per_share = not counted and _per_share_regex().search(text, max(0, start - 16), start) is not None
+    per = None if counted else _per_share_regex().search(text, max(0, start - 16), start)
+    per_share = per is not None
+    if per is not None and (lot := _lot_sizes().get(per["word"])) is not None:
+        value = _per_share_of(value, lot)
+        if ends is not None:
+            ends = (_per_share_of(ends[0], lot), _per_share_of(ends[1], lot))
     value_range = None
     if ends is not None:
         low, high = sorted((sign * ends[0], sign * ends[1]))
@@ -333,6 +346,11 @@ def _mention(
     return Mention(
         _AMOUNT, start, end, text[start:end], sign * value, value_range, unit, qualifier, implicit, per_share
     )
+
+
+def _per_share_of(value: float, lot: int) -> float:
+    """A lot's payout per share, rounded off the float error of the division (276.24 / 10)."""
+    return round(value / lot, 10)
 
 
 def _after_loss_word(text: str, start: int) -> bool:

@@ -216,6 +216,25 @@ def test_per_share(sentence: str, surface: str, per_share: bool) -> None:
 
 
 @pytest.mark.parametrize(
+    ("sentence", "surface", "value", "value_range", "per_share"),
+    [
+        ("贵州茅台2024年度拟每10股派239.57元", "239.57元", 23.957, None, True),
+        ("貴州茅台2024年度擬每10股派239.57元", "239.57元", 23.957, None, True),
+        ("公司拟向全体股东每十股派发现金红利276.24元（含税）", "276.24元", 27.624, None, True),
+        ("公司擬向全體股東每十股派發現金紅利276.24元（含稅）", "276.24元", 27.624, None, True),
+        ("公司拟每10股派发现金红利20至25元", "20至25元", 2.25, (2.0, 2.5), True),
+        # a total payout stays as it is
+        ("公司合计派发现金红利300.9亿元", "300.9亿元", 30090000000.0, None, False),
+    ],
+)
+def test_a_payout_per_lot_of_shares_is_written_per_share(
+    sentence: str, surface: str, value: float, value_range: tuple[float, float] | None, per_share: bool
+) -> None:
+    mention = only(sentence, A, surface)
+    assert (mention.value, mention.value_range, mention.per_share) == (value, value_range, per_share)
+
+
+@pytest.mark.parametrize(
     ("sentence", "surface", "implicit"),
     [
         ("鴻海第三季營收2.06兆元", "2.06兆元", True),
