@@ -962,5 +962,35 @@ def test_cuts_of_jobs_are_layoffs(
     ] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "dividend"),
+    [
+        # a payout declared with the results takes their period, not the outlook's the text spoke of last
+        (
+            "微软公布2026财年第一财季业绩，营收777亿美元。微软预计第二财季营收约800亿美元。"
+            "董事会宣布派发每股0.91美元的季度现金股息。",
+            ("dividend", 0.91, "USD", "FY2026-Q1"),
+        ),
+        (
+            "微軟公布2026財年第一財季業績，營收777億美元。微軟預計第二財季營收約800億美元。"
+            "董事會宣布派發每股0.91美元的季度現金股息。",
+            ("dividend", 0.91, "USD", "FY2026-Q1"),
+        ),
+        # per ten shares, written per share
+        (
+            "贵州茅台披露2024年年度报告，营业总收入1741亿元。公司拟向全体股东每10股派发现金红利276.24元。",
+            ("dividend", 27.624, "CNY", "2024"),
+        ),
+        (
+            "貴州茅台披露2024年年度報告，營業總收入1741億元。公司擬向全體股東每10股派發現金紅利276.24元。",
+            ("dividend", 27.624, "CNY", "2024"),
+        ),
+    ],
+)
+def test_a_dividend_declared_with_results(text: str, dividend: tuple[str, float, str, str]) -> None:
+    claims = extract(text).claims
+    assert [(c.metric.value, c.value, c.unit, c.period) for c in claims][-1] == dividend
+
+
 def test_a_sentence_without_a_metric_makes_no_claim() -> None:
     assert extract("亚马逊创立于1994年，总部位于西雅图，员工遍布全球。").claims == []

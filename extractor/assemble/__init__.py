@@ -366,14 +366,18 @@ def _distributed_periods(
 
 
 def _period_before(here: Spot, state: _State, metric: Metric) -> tuple[Period | None, bool]:
-    """The nearest period before a number in its sentence, else the one the text last spoke of. A
-    point of comparison (较上一季的0.4兆) holds only within its clause; a figure of a point in time (a
-    share price) takes only a day or month of its own sentence. The flag tells a point of comparison."""
-    if metric in vocabulary().point_in_time_metrics:
+    """The nearest period before a number in its sentence, else the one the text last spoke of (for a
+    payout declared with results, the period of the results). A point of comparison (较上一季的0.4兆)
+    holds only within its clause; a figure of a point in time (a share price) takes only a day or month
+    of its own sentence. The flag tells a point of comparison."""
+    words = vocabulary()
+    if metric in words.point_in_time_metrics:
         dated = [p for p in here.periods if is_dated(p.period)]
         return (state.periods.resolve(dated[-1].period) if dated else None), False
     chosen = _nearest_period(here)
     if chosen is None:
+        if metric in words.declared_metrics and state.periods.report is not None:
+            return state.periods.report, False
         return state.periods.current, False
     period = state.periods.resolve(chosen.period)
     if period is not None and chosen.as_of:

@@ -49,6 +49,7 @@ class Vocabulary:
     level_connectors: tuple[str, ...]
     segment_references: re.Pattern[str]
     point_in_time_metrics: frozenset[Metric]
+    declared_metrics: frozenset[Metric]
     rate_nouns: tuple[str, ...]
     collective: regex.Pattern[str]
     collective_sizes: dict[str, int]
@@ -85,6 +86,7 @@ def vocabulary() -> Vocabulary:
         level_connectors=tuple(table["level_connectors"]),
         segment_references=_any_of(table["segment_references"]),
         point_in_time_metrics=frozenset(Metric(m) for m in table["point_in_time_metrics"]),
+        declared_metrics=frozenset(Metric(m) for m in table["declared_metrics"]),
         rate_nouns=tuple(table["rate_nouns"]),
         collective=regex.compile(table["collective_pattern"]),
         collective_sizes={str(k): int(v) for k, v in table["collective_sizes"].items()},
