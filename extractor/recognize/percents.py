@@ -55,7 +55,7 @@ def bare_percent_pattern() -> str:
         rf"|{spelled}(?P<spelled_low>{number})(?: ?{separator} ?{spelled}?(?P<spelled_high>{number}))?"
         rf"|(?P<den>{chinese}){alternation(table['fraction_of'])}(?P<num>{chinese})"
         rf"|(?P<tenths>{tenth_digit}){alternation(table['tenths'])}"
-        rf"(?!{alternation(table['tenths_not_before'])}))"
+        rf"(?!{alternation(table['tenths_not_before'])})(?P<tenth_units>{digits})?)"
     )
 
 
@@ -164,4 +164,7 @@ def _ends(match: re.Match[str]) -> tuple[Decimal | None, Decimal | None]:
             return None, None
         return numerator / denominator * _HUNDRED, None
     tenths = numeral_value(match["tenths"])
-    return (None if tenths is None else tenths * 10), None
+    if tenths is None:
+        return None, None
+    units = numeral_value(match["tenth_units"]) if match["tenth_units"] else None  # 一成三: 13 per cent
+    return tenths * 10 + (units or 0), None
