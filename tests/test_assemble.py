@@ -992,5 +992,34 @@ def test_a_dividend_declared_with_results(text: str, dividend: tuple[str, float,
     assert [(c.metric.value, c.value, c.unit, c.period) for c in claims][-1] == dividend
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a count names what it counts when no term of its clause does
+        (
+            "星辰科技宣布裁减约1.4万个企业职位，约占其35万名企业员工的4%。",
+            [("layoffs", 14000.0, None), ("headcount", 350000.0, None)],
+        ),
+        (
+            "星辰科技宣布裁減約1.4萬個企業職位，約佔其35萬名企業員工的4%。",
+            [("layoffs", 14000.0, None), ("headcount", 350000.0, None)],
+        ),
+        ("星辰科技宣布裁员1.4万名员工。", [("layoffs", 14000.0, None)]),
+        ("星辰科技宣布裁員1.4萬名員工。", [("layoffs", 14000.0, None)]),
+        # a period the text counts from (自2023年初以来) is no period it goes on about
+        (
+            "星辰科技宣布裁员1.4万人。这是该公司自2023年以来规模最大的一轮裁员。星辰科技目前员工总数约15万人。",
+            [("layoffs", 14000.0, None), ("headcount", 150000.0, None)],
+        ),
+        (
+            "星辰科技宣布裁員1.4萬人。這是該公司自2023年以來規模最大的一輪裁員。星辰科技目前員工總數約15萬人。",
+            [("layoffs", 14000.0, None), ("headcount", 150000.0, None)],
+        ),
+    ],
+)
+def test_counts_of_people(text: str, expected: list[tuple[str, float, str | None]]) -> None:
+    assert [(c.metric.value, c.value, c.period) for c in extract(text).claims] == expected
+
+
 def test_a_sentence_without_a_metric_makes_no_claim() -> None:
     assert extract("亚马逊创立于1994年，总部位于西雅图，员工遍布全球。").claims == []

@@ -737,6 +737,8 @@ def _carry(
     if last_subject is not None:
         state.subject = last_subject
     for written in reversed(periods):
+        if written.comparison:  # 自2023年初以来, 较去年同期: no period the text goes on about
+            continue
         last = state.periods.resolve(written.period)
         if last is not None:
             state.periods.current = last

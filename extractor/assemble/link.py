@@ -269,6 +269,9 @@ def find_metric(view: SentenceView, mention: Mention, here: Spot) -> MetricMenti
         owner = _noun_after(view, mention)
         if owner is not None:
             return owner if isinstance(owner, MetricMention) and _fits(owner.metric, kind) else None
+        counted = _counted_noun(view, mention, here) if mention.unit == "count" else None
+        if counted is not None:
+            return counted
     chosen = _nearest_fitting(view.text, mention, kind, here.metrics)
     if chosen is None or _blocked(view.text[chosen.end : mention.start]):
         return None
@@ -299,6 +302,18 @@ def _noun_after(view: SentenceView, mention: Mention) -> MetricMention | str | N
         return following
     noun = view.text[mention.end + 1 : mention.end + 2]
     return noun if "\u4e00" <= noun <= "\u9fff" else None
+
+
+def _counted_noun(view: SentenceView, mention: Mention, here: Spot) -> MetricMention | None:
+    """The metric of the noun a count names (35万名企业员工: headcount) when no metric term of its own
+    clause comes before it."""
+    if any(metric.start >= here.clause_start for metric in here.metrics):
+        return None
+    for metric, nouns in vocabulary().counted_nouns.items():
+        noun = nouns.match(view.text, mention.end)
+        if noun is not None:
+            return MetricMention(noun.start(), noun.end(), noun[0], metric)
+    return None
 
 
 def _blocked(between: str) -> bool:

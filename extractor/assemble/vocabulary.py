@@ -33,6 +33,7 @@ class Vocabulary:
     count_words: dict[Metric, frozenset[str]]
     count_nouns: dict[Metric, re.Pattern[str]]  # matched right after a count
     cut_metrics: frozenset[Metric]
+    counted_nouns: dict[Metric, re.Pattern[str]]  # matched right after a count
     guidance_cues: re.Pattern[str]
     estimate_cues: re.Pattern[str]
     estimate_attributions: re.Pattern[str]  # a holder's view that speaks for the rest of the sentence
@@ -70,6 +71,7 @@ def vocabulary() -> Vocabulary:
         count_words={Metric(k): frozenset(v) for k, v in table["count_words"].items()},
         count_nouns={Metric(k): _count_nouns(v) for k, v in table["count_nouns"].items()},
         cut_metrics=frozenset(Metric(m) for m in table["cut_metrics"]),
+        counted_nouns={Metric(k): _count_nouns(v) for k, v in table["counted_nouns"].items()},
         guidance_cues=_any_of(table["guidance_cues"]),
         estimate_cues=_estimate_cues(table),
         estimate_attributions=_estimate_attributions(table),
