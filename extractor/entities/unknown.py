@@ -156,6 +156,8 @@ class UnknownNameRules:
             if start is not None:
                 yield EntityMention(start, match.end(), text[start : match.end()], EntityType.COMPANY, None)
         for match in matches_at(self.ticker, text, brackets):
+            if match[0][1:-1] in self.latin_stopwords:  # 极紫外光(EUV): an abbreviation, no stock code
+                continue
             start = self._name_start(text, match.start(), taken, listed=True)
             if start is not None and not taken.overlaps(start, match.start()):
                 name = text[start : match.start()]

@@ -33,6 +33,13 @@ RULES = unknown_name_rules()
         ("蔚藍科技股份有限公司營收增長10%，星河半導體（688999）淨利潤下降。", [
             ("蔚藍科技股份有限公司", EntityType.COMPANY), ("星河半導體", EntityType.COMPANY)
         ]),
+        # an abbreviation of the trade in brackets is no stock code
+        ("其中極紫外光（EUV）設備訂單為36億歐元，星河半導體（688999）營收增長。", [
+            ("星河半導體", EntityType.COMPANY)
+        ]),
+        ("其中极紫外光（EUV）设备订单为36亿欧元，星河半导体（688999）营收增长。", [
+            ("星河半导体", EntityType.COMPANY)
+        ]),
     ],
 )  # fmt: skip
 def test_names_after_overlapping_cues_and_suffixes(text: str, expected: list[tuple[str, EntityType]]) -> None:
