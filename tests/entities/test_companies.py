@@ -200,8 +200,11 @@ SENTENCES = [
         Metric.OPERATING_MARGIN,
     ),
     ("可口可樂淨利率為26%。", "可口可樂", "Coca-Cola", "淨利率", Metric.NET_MARGIN),
-    ("星巴克中国区同店销售额增长2%。", "星巴克", "Starbucks", "销售额", Metric.REVENUE),
-    ("星巴克中國區同店銷售額增長2%。", "星巴克", "Starbucks", "銷售額", Metric.REVENUE),
+    # comparable sales are no revenue: a metric the contract has no name for
+    ("星巴克中国区同店销售额增长2%。", "星巴克", "Starbucks", "同店销售额", Metric.OTHER),
+    ("星巴克中國區同店銷售額增長2%。", "星巴克", "Starbucks", "同店銷售額", Metric.OTHER),
+    ("星巴克中国区销售额增长5%。", "星巴克", "Starbucks", "销售额", Metric.REVENUE),
+    ("星巴克中國區銷售額增長5%。", "星巴克", "Starbucks", "銷售額", Metric.REVENUE),
 ]
 
 
