@@ -25,6 +25,7 @@ from extractor.assemble.link import (
     Named,
     SentenceView,
     Spot,
+    attribution_end,
     counts,
     find_change_metric,
     find_metric,
@@ -139,6 +140,7 @@ def assemble(
             by_periods[index],
             tuple(state.named),
             state.segment,
+            attribution_end(text, sentence),
         )
         _assemble_sentence(view, values, changes, state)
     return _claims().validate_python(state.claims)

@@ -43,6 +43,7 @@ class SentenceView:
     periods: Sequence[StatedPeriod]
     earlier_subjects: tuple[str, ...] = ()
     last_segment: str | None = None
+    attributed_from: int | None = None  # the end of analysts' view opening the sentence (法人预估，)
 
 
 @dataclass(slots=True)
@@ -400,6 +401,23 @@ def shared_by_each(view: SentenceView, here: Spot) -> list[str]:
     return [e.name for e in listed] if len(listed) >= 2 else []
 
 
+def attribution_end(text: str, sentence: Sentence) -> int | None:
+    """Where a view of analysts or the market that is a clause of its own (法人预估，) ends in
+    `sentence`, or None. Only a clause short enough for one and ending with a view word is searched:
+    one test of the character before each clause's comma rules out nearly all."""
+    words = vocabulary()
+    ends, longest = words.estimate_view_ends, words.estimate_view_length
+    starts = sentence.clause_starts
+    previous = starts[0]
+    for start in (*starts[1:], sentence.end + 1):
+        if text[start - 2] in ends and start - previous <= longest:
+            match = words.estimate_attributions.search(text, previous, start)
+            if match is not None:
+                return match.end()
+        previous = start
+    return None
+
+
 def _plans_itself(view: SentenceView, here: Spot) -> bool:
     """Whether the number's clause names the company planning (公司先前设定的...目标为...)."""
     words, text, clause_start, position = vocabulary(), view.text, here.clause_start, here.position
@@ -417,7 +435,8 @@ def find_status(view: SentenceView, here: Spot) -> Status:
     text, start, position = view.text, view.sentence.start, here.position
     if words.estimate_cues.search(text, here.clause_start, position):
         return Status.ESTIMATE
-    if words.estimate_attributions.search(text, start, position) and not _plans_itself(view, here):
+    attributed = view.attributed_from
+    if attributed is not None and attributed <= position and not _plans_itself(view, here):
         return Status.ESTIMATE
     # An outlook word inside an expectation's words (市场预期) does not count; blanking those words out
     # can only remove outlook words, so the blanking is needed only when both kinds are there.

@@ -37,6 +37,8 @@ class Vocabulary:
     guidance_cues: re.Pattern[str]
     estimate_cues: re.Pattern[str]
     estimate_attributions: re.Pattern[str]  # a holder's view that speaks for the rest of the sentence
+    estimate_view_length: int
+    estimate_view_ends: frozenset[str]  # the last characters of the views
     company_self_words: re.Pattern[str]
     distributive: tuple[str, ...]
     continuation_words: re.Pattern[str]
@@ -75,6 +77,8 @@ def vocabulary() -> Vocabulary:
         guidance_cues=_any_of(table["guidance_cues"]),
         estimate_cues=_estimate_cues(table),
         estimate_attributions=_estimate_attributions(table),
+        estimate_view_length=int(table["estimate_view_length"]),
+        estimate_view_ends=frozenset(view[-1] for view in table["estimate_views"]),
         company_self_words=_any_of(table["company_self_words"]),
         distributive=tuple(table["distributive"]),
         continuation_words=_any_of(table["continuation_words"]),
@@ -101,18 +105,20 @@ def vocabulary() -> Vocabulary:
 
 def _estimate_cues(table: dict[str, Any]) -> re.Pattern[str]:
     """A holder's expectation (市场原先预估) or an estimate phrase of its own."""
-    return re.compile(
-        f"(?:{_alternation(table['estimate_holders'])})(?:{_alternation(table['estimate_between'])}){{0,2}}"
-        f"(?:{_alternation(table['estimate_words'])})|{_alternation(table['estimate_cues'])}"
-    )
+    return _held(table, table["estimate_words"], f"|{_alternation(table['estimate_cues'])}")
 
 
 def _estimate_attributions(table: dict[str, Any]) -> re.Pattern[str]:
     """A holder's view before a comma or colon (法人预估，...)."""
-    return re.compile(
-        f"(?:{_alternation(table['estimate_holders'])})(?:{_alternation(table['estimate_between'])}){{0,2}}"
-        f"(?:{_alternation(table['estimate_views'])})[，,：:]"
-    )
+    return _held(table, table["estimate_views"], "", after="[，,：:]")
+
+
+def _held(table: dict[str, Any], words: list[str], more: str, after: str = "") -> re.Pattern[str]:
+    """One of the estimate holders, up to two words between, and one of `words`; then the alternatives
+    `more`. Each alternative opens with a holder's own characters, not a group, so that the engine skips
+    to the positions where one can start instead of trying the pattern at every character."""
+    rest = f"(?:{_alternation(table['estimate_between'])}){{0,2}}(?:{_alternation(words)}){after}"
+    return re.compile("|".join(f"{re.escape(holder)}{rest}" for holder in table["estimate_holders"]) + more)
 
 
 def _count_nouns(nouns: list[str]) -> re.Pattern[str]:

@@ -30,7 +30,7 @@ def recognize(text: str) -> list[Mention]:
     inside = _within(changes)
     levels = [amount for amount in find_amounts(text) if not inside(amount.start, amount.end)]
     levels.extend(find_percents(text, skip=inside))
-    levels = with_tolerances(text, sorted(levels, key=_POSITION))
+    levels = with_tolerances(text, levels)
     mentions = [*levels, *changes, *find_periods(text)]
     return sorted(mentions, key=_POSITION)
 

@@ -11,13 +11,20 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from functools import cache
+from operator import attrgetter
 
 from extractor.models import Qualifier
 from extractor.recognize.mentions import Mention, MentionKind
-from extractor.recognize.patterns import alternation, compile_pattern, vocabulary
+from extractor.recognize.patterns import alternation, compile_pattern, forms, vocabulary
 
 _AMOUNT, _PERCENT = MentionKind.AMOUNT, MentionKind.PERCENT
 _DIGITS = 6  # rounding of the bounds: 74.8 - 0.5 is 74.3, not 74.30000000000001
+
+
+@cache
+def _word_starts() -> frozenset[str]:
+    """The first characters of the words that open a margin."""
+    return frozenset(word[0] for word in forms(vocabulary()["tolerance_words"]))
 
 
 @cache
@@ -37,22 +44,32 @@ def _points_regex() -> re.Pattern[str]:
 
 
 def with_tolerances(text: str, levels: list[Mention]) -> list[Mention]:
-    """`levels` (amounts and percentages, sorted by start), each value followed by a margin turned into
-    its range, and the margins' own numbers left out."""
-    if _lead_regex().search(text) is None:  # most texts state no margin
+    """`levels` (amounts and percentages), each value followed by a margin turned into its range, and
+    the margins' own numbers left out; sorted by start when a margin was found."""
+    if not any(_may_lead(text, level.end) for level in levels):  # most texts state no margin
         return levels
-    by_start = {level.start: level for level in levels}
+    ordered = sorted(levels, key=attrgetter("start"))
+    by_start = {level.start: level for level in ordered}
     result: list[Mention] = []
     skip_until = -1
-    for level in levels:
+    for level in ordered:
         if level.start < skip_until:
             continue
-        lead = _lead_regex().match(text, level.end)
+        lead = _lead_regex().match(text, level.end) if _may_lead(text, level.end) else None
         ranged = None if lead is None else _ranged(text, level, lead.end(), by_start)
         if ranged is not None:
             skip_until = ranged.end
         result.append(ranged or level)
     return result
+
+
+def _may_lead(text: str, position: int) -> bool:
+    """Whether a margin's word may start at `position`, after a comma or a space: one or two character
+    tests, where the pattern would cost a call for every value."""
+    character = text[position : position + 1]
+    if character in ("，", ",", " "):
+        character = text[position + 1 : position + 2]
+    return character in _word_starts()
 
 
 def _ranged(text: str, value: Mention, position: int, by_start: dict[int, Mention]) -> Mention | None:
