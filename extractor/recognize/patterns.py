@@ -1,8 +1,8 @@
 """Regex pieces built from the data tables, once per process.
 
 Every word list of `recognize.yaml` and `currencies.yaml` becomes an alternation that also holds each
-word's normalized (Simplified) form, longest first, so that a longer word always wins over its prefix
-(美元 before 元, 上年同期 before 上年).
+word's normalized (Simplified) form, written as a prefix tree in which a longer word always wins over
+its prefix (美元 before 元, 上年同期 before 上年), as in a flat alternation sorted longest first.
 
 The recognizers' patterns are compiled with the standard library's `re`: they need no Unicode property
 or variable-width lookbehind, and `re` runs them two to three times faster than `regex` (measured with
@@ -40,13 +40,34 @@ def forms(words: Iterable[str]) -> list[str]:
 def alternation(words: Iterable[str]) -> str:
     """A non-capturing group matching any of `words` (or their normal forms), longest first.
 
-    A list of more than a few words is led by a lookahead on their first characters: the engine then
-    fails a position with one class test instead of trying every word."""
+    The words are a prefix tree (`_tree`): the engine reads each character once, where a flat
+    alternation tries every word that starts with it. A list of more than a few words is led by a
+    lookahead on their first characters: the engine then fails a position with one class test."""
     found = forms(words)
-    words_pattern = "(?:" + "|".join(re.escape(form) for form in found) + ")"
+    words_pattern = "(?:" + _tree(found) + ")"
     if len(found) <= _UNGUARDED:
         return words_pattern
     return f"(?:{first_characters(found)}{words_pattern})"
+
+
+def _tree(words: Iterable[str]) -> str:
+    """`words` as a pattern of their prefix tree: one branch per next character, and where a word ends
+    inside a longer one, the rest of the longer one as a greedy option, so it is tried first."""
+    root: dict[str, Any] = {}
+    for word in words:
+        node = root
+        for character in word:
+            node = node.setdefault(character, {})
+        node[""] = {}  # a word ends here
+    return _branches(root)
+
+
+def _branches(node: dict[str, Any]) -> str:
+    children = [re.escape(character) + _branches(child) for character, child in node.items() if character]
+    if not children:
+        return ""
+    body = children[0] if len(children) == 1 else "(?:" + "|".join(children) + ")"
+    return f"(?:{body})?" if "" in node else body
 
 
 def char_class(characters: Iterable[str]) -> str:
