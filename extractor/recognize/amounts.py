@@ -106,16 +106,40 @@ def _unit_ends() -> frozenset[str]:
 
 @cache
 def _amount_regex() -> re.Pattern[str]:
-    guard = char_class(_unit_ends())
-    return compile_pattern(f"{_digit_guard()}(?>{amount_pattern()})(?(maybe_prefix)|(?<={guard}))")
+    return compile_pattern(_digit_guard() + unit_tested_pattern())
+
+
+def unit_tested_pattern() -> str:
+    """`amount_pattern` ending on a unit, a multiplier or a qualifier unless a currency came first."""
+    return f"(?>{amount_pattern()})(?(maybe_prefix)|(?<={char_class(_unit_ends())}))"
 
 
 def _digit_guard() -> str:
-    """A lookahead failing a digit inside a number (after a digit, a point or a letter), where no
-    Arabic numeral starts and no Chinese one can: the engine then leaves the inner digits of a number
-    after one test each instead of trying the pattern. Led by the numeral starters, so that the other
-    characters of a text are still failed by one class test."""
-    return rf"(?=[{numeral_starters()}])(?!(?<=[\d.A-Za-z])[0-9])"
+    """A lookahead failing a digit where no amount starts: inside a number (after a digit, a point or a
+    letter), where no Arabic numeral starts and no Chinese one can; and the first digit of a number
+    that no currency comes before and nothing an amount goes on with comes after (a year, a bare
+    count), which would match as a bare number only to fail the unit test at its end. The engine then
+    leaves most digits of a text after one test each instead of trying the pattern. Led by the numeral
+    starters, so that the other characters of a text are still failed by one class test."""
+    currency_end = char_class(form[-1] for form in forms(currency_words()))
+    followers = char_class(going_on())
+    bare = rf"(?<!{currency_end}[0-9])(?<!{currency_end} [0-9])(?![\d,.]*{followers})"
+    return rf"(?=[{numeral_starters()}])(?![0-9](?:(?<=[\d.A-Za-z][0-9])|{bare}))"
+
+
+def going_on() -> set[str]:
+    """The characters an amount's number may go on with after its digits: a qualifier (余, 左右), a
+    multiplier (万), a currency, 元 or a measure word, a range separator, or a space before one."""
+    table = vocabulary()
+    words = [
+        *currency_words(),
+        *table["implicit_currency"]["words"],
+        *table["measure_words"],
+        *table["range_separators"],
+        *qualifier_words("after"),
+        *qualifier_words("inner"),
+    ]
+    return {form[0] for form in forms(words)} | set(unit_class()[1:-1]) | {" "}
 
 
 @cache

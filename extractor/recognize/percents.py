@@ -72,12 +72,13 @@ def _percent_regex() -> re.Pattern[str]:
 
 
 def digit_guard() -> str:
-    """A lookahead failing the first digit of a number that no sign, space, separator or 成 follows,
-    which is most numbers of a text: each would otherwise try every form of the pattern. A digit
-    after a digit, point or comma is left to the pattern, so that a long run of digits is read by the
-    guard once, not once per digit (which would be quadratic)."""
+    """A lookahead failing a digit where no percentage starts: inside a number (after a digit, point or
+    letter, where no form of the pattern starts), and the first digit of a number that no sign,
+    space, separator or 成 follows, which is most numbers of a text: each would otherwise try every
+    form of the pattern. A digit after a comma is left to the pattern, so that a long run of digits
+    is read by the guard once, not once per digit (which would be quadratic)."""
     followers = char_class(form[0] for form in forms(_going_on()))
-    return rf"(?![0-9](?<![\d.,][0-9])(?![\d,.]*{followers}))"
+    return rf"(?![0-9](?:(?<=[\d.A-Za-z][0-9])|(?<![\d.,][0-9])(?![\d,.]*{followers})))"
 
 
 def chinese_guard() -> str:

@@ -11,7 +11,7 @@ from recognize_support import mentions_of, only
 
 from extractor.models import Qualifier
 from extractor.recognize import MentionKind
-from extractor.recognize.amounts import _digit_guard, amount_pattern
+from extractor.recognize.amounts import _digit_guard, going_on, unit_tested_pattern
 
 A = MentionKind.AMOUNT
 EXACT, APPROX, OVER, UNDER, UP_TO, RANGE = (
@@ -321,6 +321,11 @@ AMOUNT_FRAGMENTS = [
     "美元",
     "US$",
     "元",
+    "年",
+    "至",
+    "左右",
+    "家",
+    "余",
 ]
 
 
@@ -330,9 +335,18 @@ AMOUNT_FRAGMENTS = [
 @example(["US$", "1", ".", "9", "5"])
 @example(["Q", "4", "营收", "1", "0", "亿", "元"])
 @example(["二", "十", "亿", "美元"])
+@example(["2", "0", "2", "5", "年"])
+@example(["1", "0", "至", "1", "5", "亿"])
+@example(["3", "0", "0", "家"])
+@example(["1", "2", "0", " ", "美元"])
 def test_the_digit_guard_fails_only_where_no_amount_starts(fragments: list[str]) -> None:
     text = "".join(fragments)
-    guard, bare = re.compile(_digit_guard()), re.compile(amount_pattern())
+    guard, bare = re.compile(_digit_guard()), re.compile(unit_tested_pattern())
     for position in range(len(text)):
         if guard.match(text, position) is None:
             assert bare.match(text, position) is None
+
+
+def test_no_character_an_amount_goes_on_with_is_part_of_a_number() -> None:
+    """The guard reads a number's digits, points and commas before what follows them."""
+    assert going_on().isdisjoint(",.0123456789")
