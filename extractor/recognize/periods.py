@@ -120,14 +120,15 @@ def digit_guard() -> str:
     period but a month (112月, 12341-3月) starts at a number's first digit (a year, a date, 4Q25 and a
     quarter digit look behind for one), and every period starting at a digit has one of a few
     characters after its first one to four digits (年, 月, 日, Q, H, a separator, a quarter or fiscal
-    word). Each digit would otherwise try every part of the pattern."""
+    word; a date's point or slash after four digits). Each digit would otherwise try every part of
+    the pattern."""
     table = vocabulary()["period"]
     separator = alternation(vocabulary()["range_separators"])
     words = [*table["quarter_words"], *table["fiscal_year"], *vocabulary()["range_separators"]]
-    followers = char_class([*(form[0] for form in forms(words)), *"年月日号QqH/. -"])
+    followers = char_class([*(form[0] for form in forms(words)), *"年月日号QqH -"])
     rest_of_month = rf"\d?(?: ?{separator} ?\d{{1,2}})?月"  # after the digit the guard has read
     inside_number = rf"(?<=[0-9]{{2}})(?!{rest_of_month})"
-    first_digit = rf"(?<![0-9]{{2}})(?!\d{{0,3}}{followers})"
+    first_digit = rf"(?<![0-9]{{2}})(?!\d{{0,3}}{followers}|\d{{3}}[./])"
     return rf"(?![0-9](?:{inside_number}|{first_digit}))"
 
 

@@ -206,6 +206,8 @@ PERIOD_FRAGMENTS += ["中期", "股息", "目标"]
 @given(st.lists(st.sampled_from(PERIOD_FRAGMENTS), max_size=60))
 @example(["于", "2025", ".", "10", ".", "30"])
 @example(["于", "2025", "/", "10", "/", "30"])
+@example(["增长", "1", ".", "5", "亿"])
+@example(["10", "/", "30"])
 @example(["美光", "4", "Q", "2", "5"])
 @example(["2025", " ", "Q", "4"])
 @example(["2026", "会计年度"])
