@@ -1021,5 +1021,17 @@ def test_counts_of_people(text: str, expected: list[tuple[str, float, str | None
     assert [(c.metric.value, c.value, c.period) for c in extract(text).claims] == expected
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "索尼预计本财年资本支出约1.2万亿日元，其中半导体约6000亿日元。",
+        "索尼預計本財年資本支出約1.2兆日圓，其中半導體約6000億日圓。",
+    ],
+)
+def test_a_business_singled_out_of_a_total_states_its_part(text: str) -> None:
+    parts = [(claim.segment, claim.metric, claim.value) for claim in extract(text).claims]
+    assert parts == [(None, "capex", 1.2e12), ("Semiconductors", "capex", 6e11)]
+
+
 def test_a_sentence_without_a_metric_makes_no_claim() -> None:
     assert extract("亚马逊创立于1994年，总部位于西雅图，员工遍布全球。").claims == []

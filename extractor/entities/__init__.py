@@ -23,7 +23,7 @@ from extractor.entities.matcher import PhraseMatcher
 from extractor.entities.mentions import EntityMention, MetricMention
 from extractor.entities.metrics import metric_lexicon
 from extractor.entities.registry import Entry, alias_table, entries_of, not_names, shipped_entries
-from extractor.entities.segment_words import find_segment_words
+from extractor.entities.segment_words import find_segment_words, find_subset_segments
 from extractor.entities.unknown import Taken, unknown_name_rules
 
 __all__ = ["EntityFinder", "EntityMention", "MetricMention"]
@@ -103,6 +103,7 @@ class EntityFinder:
         entities = self._index.find(text)
         metrics = metric_lexicon().find(text)
         added = find_segment_words(text, entities, metrics)
+        added.extend(find_subset_segments(text, entities))
         added.extend(unknown_name_rules().find(text, Taken(entities, metrics)))
         for name in added:
             insort(entities, name, key=_START)  # a few names into a sorted list: cheaper than a sort

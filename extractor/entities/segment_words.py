@@ -1,7 +1,10 @@
-"""Business lines named by a word that names one only right before a metric term (汽车毛利率).
+"""Business lines named by a word that names one only in a certain place.
 
-The word alone is too common to be a registry name (汽车行业, 新能源汽车); right before the metric terms of
-a business line it names that line. The table is `segment_words` of registry/matching.yaml.
+- Right before a metric term (汽车毛利率): the word alone is too common to be a registry name (汽车行业,
+  新能源汽车); right before the metric terms of a business line it names that line. The table is
+  `segment_words` of registry/matching.yaml.
+- Right after a word singling out part of a total (其中半导体约40.9兆韩元): a segment's registry name
+  without its 业务 (`subset_markers` and `business_suffixes` of the same file).
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from functools import cache
 
 from extractor.data import DataError, load_table
 from extractor.entities.mentions import EntityMention, MetricMention
-from extractor.entities.registry import MATCHING, Entry, shipped_entries
+from extractor.entities.registry import MATCHING, Entry, matched_forms, shipped_entries
 from extractor.models import EntityType, Metric
 
 
@@ -68,3 +71,39 @@ def find_segment_words(
 @cache
 def _last_characters() -> frozenset[str]:
     return frozenset(row.word[-1] for row in segment_words())
+
+
+def find_subset_segments(text: str, entities: Sequence[EntityMention]) -> list[EntityMention]:
+    """The segments named without their 业务 right after 其中, where no entity already starts; in order."""
+    bare = _bare_segment_names()
+    found: list[EntityMention] = []
+    for marker in load_table(MATCHING)["subset_markers"]:
+        start = text.find(marker)
+        while start >= 0:
+            position = start + len(marker)
+            name = next((name for name in bare if text.startswith(name, position)), None)
+            if name is not None and not any(
+                e.start < position + len(name) and position < e.end for e in entities
+            ):
+                segment = bare[name]
+                end = position + len(name)
+                found.append(
+                    EntityMention(position, end, name, segment.type, segment.canonical, segment.parent)
+                )
+            start = text.find(marker, position)
+    return sorted(found, key=lambda mention: mention.start)
+
+
+@cache
+def _bare_segment_names() -> dict[str, Entry]:
+    """Each shipped segment's names less their 业务, at least two characters, longest first."""
+    suffixes = tuple(load_table(MATCHING)["business_suffixes"])
+    names: dict[str, Entry] = {}
+    for entry in shipped_entries():
+        if entry.type is not EntityType.SEGMENT:
+            continue
+        for form in matched_forms(entry):
+            for suffix in suffixes:
+                if form.endswith(suffix) and len(form) - len(suffix) >= 2:
+                    names.setdefault(form[: -len(suffix)], entry)
+    return dict(sorted(names.items(), key=lambda item: -len(item[0])))

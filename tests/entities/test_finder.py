@@ -120,6 +120,28 @@ def test_a_word_names_a_business_line_right_before_its_metric(
     assert [(text[e.start : e.end], e.canonical) for e in segments] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # right after 其中, a segment's name without its 业务 names it
+        ("索尼预计全年资本支出约1.2万亿日元，其中半导体约6000亿日元", [("半导体", "Semiconductors")]),
+        ("索尼預計全年資本支出約1.2兆日圓，其中半導體約6000億日圓", [("半導體", "Semiconductors")]),
+        ("东芝本季营收8000亿日元，其中能源约2100亿日元", [("能源", "Energy")]),
+        ("東芝本季營收8000億日圓，其中能源約2100億日圓", [("能源", "Energy")]),
+        # the whole name is the registry's own; elsewhere the bare word names nothing
+        ("公司营收增长，其中半导体业务贡献最大", [("半导体业务", "Semiconductors")]),
+        ("公司營收增長，其中半導體業務貢獻最大", [("半導體業務", "Semiconductors")]),
+        ("半导体行业景气回升，能源价格下跌", []),
+        ("半導體行業景氣回升，能源價格下跌", []),
+    ],
+)
+def test_a_bare_business_word_after_qizhong_names_the_business_line(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    segments = [e for e in FINDER.entities(normalize(text).text) if e.type is EntityType.SEGMENT]
+    assert [(text[e.start : e.end], e.canonical) for e in segments] == expected
+
+
 def test_a_word_inside_a_company_name_names_no_business_line() -> None:
     text = "小鹏汽车毛利率为18.1%"
     assert [(e.text, e.canonical) for e in FINDER.entities(text)] == [("小鹏汽车", "XPeng")]
