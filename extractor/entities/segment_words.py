@@ -81,11 +81,12 @@ def find_subset_segments(text: str, entities: Sequence[EntityMention]) -> list[E
         start = text.find(marker)
         while start >= 0:
             position = start + len(marker)
-            name = next((name for name in bare if text.startswith(name, position)), None)
+            candidates = bare.get(text[position : position + 1], {})
+            name = next((name for name in candidates if text.startswith(name, position)), None)
             if name is not None and not any(
                 e.start < position + len(name) and position < e.end for e in entities
             ):
-                segment = bare[name]
+                segment = candidates[name]
                 end = position + len(name)
                 found.append(
                     EntityMention(position, end, name, segment.type, segment.canonical, segment.parent)
@@ -95,8 +96,9 @@ def find_subset_segments(text: str, entities: Sequence[EntityMention]) -> list[E
 
 
 @cache
-def _bare_segment_names() -> dict[str, Entry]:
-    """Each shipped segment's names less their 业务, at least two characters, longest first."""
+def _bare_segment_names() -> dict[str, dict[str, Entry]]:
+    """Each shipped segment's names less their 业务, at least two characters, by their first character
+    and longest first."""
     suffixes = tuple(load_table(MATCHING)["business_suffixes"])
     names: dict[str, Entry] = {}
     for entry in shipped_entries():
@@ -106,4 +108,7 @@ def _bare_segment_names() -> dict[str, Entry]:
             for suffix in suffixes:
                 if form.endswith(suffix) and len(form) - len(suffix) >= 2:
                     names.setdefault(form[: -len(suffix)], entry)
-    return dict(sorted(names.items(), key=lambda item: -len(item[0])))
+    by_first: dict[str, dict[str, Entry]] = {}
+    for name in sorted(names, key=len, reverse=True):
+        by_first.setdefault(name[0], {})[name] = names[name]
+    return by_first
