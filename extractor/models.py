@@ -129,20 +129,14 @@ class Evidence(_Model):
 
 
 class Entity(_Model):
+    """A named thing as written; checked against the original by the Document that holds it (one
+    check per Document rather than a Python call per entity, of which an article has hundreds)."""
+
     text: str
     canonical: str | None
     type: EntityType
     start: Offset
     end: Offset
-
-    @model_validator(mode="after")
-    def _slice_matches(self, info: ValidationInfo) -> Entity:
-        if info.context is None:  # validated without the original text: nothing to check
-            return self
-        original = _context_text(info)
-        if original is not None and original[self.start : self.end] != self.text:
-            raise ValueError(f"entity text {self.text!r} is not original[{self.start}:{self.end}]")
-        return self
 
 
 class Change(_Model):
@@ -217,6 +211,19 @@ class Document(_Model):
     entities: list[Entity] = Field(default_factory=list)
     claims: list[Claim] = Field(default_factory=list)
     findings: list[Finding] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _entities_match(self, info: ValidationInfo) -> Document:
+        if info.context is None:  # validated without the original text: nothing to check
+            return self
+        original = _context_text(info)
+        if original is None:
+            return self
+        for index, entity in enumerate(self.entities):
+            start, end, text = entity.start, entity.end, entity.text
+            if original[start:end] != text:
+                raise ValueError(f"entities.{index}: entity text {text!r} is not original[{start}:{end}]")
+        return self
 
 
 def _context_text(info: ValidationInfo) -> str | None:
