@@ -1033,5 +1033,35 @@ def test_a_business_singled_out_of_a_total_states_its_part(text: str) -> None:
     assert parts == [(None, "capex", 1.2e12), ("Semiconductors", "capex", 6e11)]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the size of a loss refers back to the loss just stated, and is that loss
+        (
+            "Snap第三季度经营亏损1.6亿美元，亏损幅度小于分析师预期的2.1亿美元。",
+            [("operating_income", -1.6e8, "actual"), ("operating_income", -2.1e8, "estimate")],
+        ),
+        (
+            "Snap第三季度經營虧損1.6億美元，虧損幅度小於分析師預期的2.1億美元。",
+            [("operating_income", -1.6e8, "actual"), ("operating_income", -2.1e8, "estimate")],
+        ),
+        # a loss term measures a loss wherever its amount stands
+        (
+            "蔚来第三季度净亏损34.8亿元，市场预期亏损约40亿元。",
+            [("net_income", -3.48e9, "actual"), ("net_income", -4e9, "estimate")],
+        ),
+        (
+            "蔚來第三季淨虧損34.8億元，市場預期虧損約40億元。",
+            [("net_income", -3.48e9, "actual"), ("net_income", -4e9, "estimate")],
+        ),
+    ],
+)
+def test_a_loss_is_negative_and_its_size_is_the_loss_before_it(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    claims = extract(text).claims
+    assert [(claim.metric, claim.value, claim.status) for claim in claims] == expected
+
+
 def test_a_sentence_without_a_metric_makes_no_claim() -> None:
     assert extract("亚马逊创立于1994年，总部位于西雅图，员工遍布全球。").claims == []

@@ -464,6 +464,10 @@ def _value_draft(
     subject, segment = _attribute(view, here, state, previous)
     if subject is None:
         return None
+    if _names_loss(metric) and value.kind is _AMOUNT and value.value is not None and value.value > 0:
+        value = _as_loss(value)
+        if metric.text in vocabulary().loss_words and previous is not None:
+            metric = _loss_referred(metric, previous, subject)
     period, compared = _period_before(here, state, metric.metric)
     if period_override is not None:
         period, compared = period_override, False
@@ -489,6 +493,28 @@ def _value_draft(
         value.end,
         compared,
     )
+
+
+def _names_loss(metric: MetricMention) -> bool:
+    """Whether a metric term names a loss (经营亏损, 亏损幅度), whose amounts are negative."""
+    return any(word in metric.text for word in vocabulary().loss_words)
+
+
+def _as_loss(value: Mention) -> Mention:
+    """An amount of a loss written without its sign: the same amount, negative."""
+    assert value.value is not None
+    ends = value.value_range
+    negative_range = None if ends is None else (-ends[1], -ends[0])
+    return replace(value, value=-value.value, value_range=negative_range)
+
+
+def _loss_referred(metric: MetricMention, previous: _Draft, subject: str) -> MetricMention:
+    """A bare loss word (亏损幅度) as the metric of the loss the claim before it stated, when that claim,
+    of the same company, stated one (经营亏损44.6亿美元)."""
+    earlier = previous.value
+    if previous.subject != subject or earlier is None or earlier.value is None or earlier.value >= 0:
+        return metric
+    return replace(metric, metric=previous.metric.metric, adjusted=previous.metric.adjusted)
 
 
 def _stated_before(state: _State, subject: str, metric: Metric, value: Mention) -> _Draft | None:

@@ -50,6 +50,7 @@ class Vocabulary:
     to_connectors: tuple[str, ...]
     topic_markers: tuple[str, ...]
     level_connectors: tuple[str, ...]
+    loss_words: tuple[str, ...]
     segment_references: re.Pattern[str]
     point_in_time_metrics: frozenset[Metric]
     declared_metrics: frozenset[Metric]
@@ -90,6 +91,7 @@ def vocabulary() -> Vocabulary:
         to_connectors=tuple(sorted(table["to_connectors"], key=len, reverse=True)),
         topic_markers=tuple(table["topic_markers"]),
         level_connectors=tuple(table["level_connectors"]),
+        loss_words=tuple(table["loss_words"]),
         segment_references=_any_of(table["segment_references"]),
         point_in_time_metrics=frozenset(Metric(m) for m in table["point_in_time_metrics"]),
         declared_metrics=frozenset(Metric(m) for m in table["declared_metrics"]),
