@@ -1063,5 +1063,35 @@ def test_a_loss_is_negative_and_its_size_is_the_loss_before_it(
     assert [(claim.metric, claim.value, claim.status) for claim in claims] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an expectation's figure after a growth rate is that growth rate as expected, by whoever holds it
+        (
+            "联发科预计全年营收年增15%，高于市场预期的12%。",
+            [((("yoy", 15.0),), "guidance"), ((("yoy", 12.0),), "estimate")],
+        ),
+        (
+            "聯發科預計全年營收年增15%，高於市場預期的12%。",
+            [((("yoy", 15.0),), "guidance"), ((("yoy", 12.0),), "estimate")],
+        ),
+        (
+            "法人预估，台积电全年营收年增率可望达35%左右，优于公司先前预期的约30%。",
+            [((("yoy", 35.0),), "estimate"), ((("yoy", 30.0),), "guidance")],
+        ),
+        (
+            "法人預估，台積電全年營收年增率可望達35%左右，優於公司先前預期的約30%。",
+            [((("yoy", 35.0),), "estimate"), ((("yoy", 30.0),), "guidance")],
+        ),
+    ],
+)
+def test_an_expected_growth_rate_after_a_growth_rate(text: str, expected: list[tuple[object, str]]) -> None:
+    claims = extract(text).claims
+    assert all(claim.metric == "revenue" and claim.value is None for claim in claims)
+    assert [
+        (tuple((change.basis, change.percent) for change in claim.changes), claim.status) for claim in claims
+    ] == expected
+
+
 def test_a_sentence_without_a_metric_makes_no_claim() -> None:
     assert extract("亚马逊创立于1994年，总部位于西雅图，员工遍布全球。").claims == []

@@ -273,6 +273,10 @@ def _assemble_sentence(
             continue
         _remember_currency(item, state)
         here = spot(view, item.start)
+        expected = _expected_rate(view, item, here, drafts)
+        if expected is not None:
+            drafts.append(_expected_draft(view, expected, here, drafts[-1], state))
+            continue
         rate = _parallel_rate(view, item, here, changes)
         if rate is not None:
             _place_change(view, rate, drafts, state)
@@ -619,6 +623,37 @@ def _parallel_rate(view: SentenceView, value: Mention, here: Spot, changes: list
         basis=model.basis,
         percent=value.value,
         qualifier=value.qualifier,
+    )
+
+
+def _expected_rate(view: SentenceView, value: Mention, here: Spot, drafts: list[_Draft]) -> Mention | None:
+    """A percentage an expectation holds (优于公司先前预期的约30%), in a clause naming no metric, after a
+    claim that stated a growth rate (年增率可望达35%左右): that growth rate as expected, a change."""
+    if value.kind is not _PERCENT or not drafts or not drafts[-1].changes:
+        return None
+    model = drafts[-1].changes[-1]
+    if model.percent is None or any(m.start >= here.clause_start for m in here.metrics):
+        return None
+    if not view.text[here.clause_start : value.start].endswith(vocabulary().expectation_possessives):
+        return None
+    return Mention(
+        MentionKind.CHANGE,
+        value.start,
+        value.end,
+        value.text,
+        basis=model.basis,
+        percent=value.value,
+        qualifier=value.qualifier,
+    )
+
+
+def _expected_draft(
+    view: SentenceView, expected: Mention, here: Spot, model: _Draft, state: _State
+) -> _Draft:
+    """The claim of an expected growth rate: that of the claim stating the rate, with its own status."""
+    status = _status(view, here, model.period, state, model.metric.metric)
+    return replace(
+        model, value=None, changes=[expected], status=status, start=here.clause_start, end=expected.end
     )
 
 

@@ -428,15 +428,20 @@ def _plans_itself(view: SentenceView, here: Spot) -> bool:
 
 
 def find_status(view: SentenceView, here: Spot) -> Status:
-    """Estimate when the clause names analysts' or the market's expectation, or the sentence opens with
+    """Estimate when the clause names analysts' or the market's expectation (not the company's own:
+    公司先前预期的约30%), or the sentence opens with
     their view (法人预估，...); guidance when the sentence so far names the company's outlook or plan
     (预计..., 全年净利润预期为...); else actual."""
     words = vocabulary()
     text, start, position = view.text, view.sentence.start, here.position
-    if words.estimate_cues.search(text, here.clause_start, position):
+    cue = words.estimate_cues.search(text, here.clause_start, position)
+    plans = _plans_itself(view, here)
+    if cue is not None and (cue.group().startswith(words.estimate_holders) or not plans):
         return Status.ESTIMATE
+    if plans:  # the company's own plan or expectation (公司先前预期的约30%), whoever's view the sentence is
+        return Status.GUIDANCE
     attributed = view.attributed_from
-    if attributed is not None and attributed <= position and not _plans_itself(view, here):
+    if attributed is not None and attributed <= position:
         return Status.ESTIMATE
     # An outlook word inside an expectation's words (市场预期) does not count; blanking those words out
     # can only remove outlook words, so the blanking is needed only when both kinds are there.

@@ -51,6 +51,8 @@ class Vocabulary:
     topic_markers: tuple[str, ...]
     level_connectors: tuple[str, ...]
     loss_words: tuple[str, ...]
+    expectation_possessives: tuple[str, ...]
+    estimate_holders: tuple[str, ...]
     segment_references: re.Pattern[str]
     point_in_time_metrics: frozenset[Metric]
     declared_metrics: frozenset[Metric]
@@ -92,6 +94,8 @@ def vocabulary() -> Vocabulary:
         topic_markers=tuple(table["topic_markers"]),
         level_connectors=tuple(table["level_connectors"]),
         loss_words=tuple(table["loss_words"]),
+        expectation_possessives=tuple(table["expectation_possessives"]),
+        estimate_holders=tuple(table["estimate_holders"]),
         segment_references=_any_of(table["segment_references"]),
         point_in_time_metrics=frozenset(Metric(m) for m in table["point_in_time_metrics"]),
         declared_metrics=frozenset(Metric(m) for m in table["declared_metrics"]),
