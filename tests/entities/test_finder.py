@@ -54,6 +54,7 @@ def test_every_name_of_a_cloud_article_is_found_with_its_canonical_name() -> Non
         ("Meta", EntityType.COMPANY, "Meta"),
         ("蘋果", EntityType.COMPANY, "Apple"),
         ("輝達", EntityType.COMPANY, "NVIDIA"),
+        ("自研晶片", EntityType.SEGMENT, "Chips"),
         ("Trainium 2", EntityType.PRODUCT, "Trainium 2"),
         ("Trainium3", EntityType.PRODUCT, "Trainium 3"),
         ("Trainium 4", EntityType.PRODUCT, "Trainium 4"),
@@ -88,6 +89,8 @@ def test_every_name_of_a_cloud_article_is_found_with_its_canonical_name() -> Non
             [("裝置解決方案", "Device Solutions"), ("行動體驗", "Mobile eXperience")],
         ),
         ("其中蔚來品牌交付36,928台", [("蔚來品牌", "NIO")]),
+        ("谷歌自研晶片TPU的營收", [("自研晶片", "Chips")]),
+        ("谷歌自研芯片TPU的营收", [("自研芯片", "Chips")]),
     ],
 )
 def test_segment_names_as_reports_write_them(text: str, expected: list[tuple[str, str]]) -> None:
