@@ -1093,5 +1093,16 @@ def test_an_expected_growth_rate_after_a_growth_rate(text: str, expected: list[t
     ] == expected
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "苹果第四财季通过股票回购和派息向股东返还了290亿美元。",
+        "蘋果第四財季透過股票回購和派息向股東返還了290億美元。",
+    ],
+)
+def test_a_return_to_shareholders_is_no_dividend(text: str) -> None:
+    assert [(claim.metric, claim.value) for claim in extract(text).claims] == [("other", 2.9e10)]
+
+
 def test_a_sentence_without_a_metric_makes_no_claim() -> None:
     assert extract("亚马逊创立于1994年，总部位于西雅图，员工遍布全球。").claims == []
