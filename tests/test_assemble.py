@@ -1104,5 +1104,18 @@ def test_a_return_to_shareholders_is_no_dividend(text: str) -> None:
     assert [(claim.metric, claim.value) for claim in extract(text).claims] == [("other", 2.9e10)]
 
 
+@pytest.mark.parametrize(
+    ("text", "segment"),
+    [
+        ("上半财年丰田与雷克萨斯品牌全球销量约为520万辆。", "Toyota, Lexus"),
+        ("上半財年豐田與雷克薩斯品牌全球銷量約為520萬輛。", "Toyota, Lexus"),
+        ("上半财年丰田与雷克萨斯全球销量约为520万辆。", "Lexus"),  # no brands listed: the company's Lexus
+        ("上半財年豐田與雷克薩斯全球銷量約為520萬輛。", "Lexus"),
+    ],
+)
+def test_a_company_listed_with_its_brand_is_its_namesake_brand(text: str, segment: str) -> None:
+    assert [(claim.subject, claim.segment) for claim in extract(text).claims] == [("Toyota", segment)]
+
+
 def test_a_sentence_without_a_metric_makes_no_claim() -> None:
     assert extract("亚马逊创立于1994年，总部位于西雅图，员工遍布全球。").claims == []

@@ -150,13 +150,16 @@ def _first_subject(entities: list[Named]) -> Named | None:
 
 def _joint_segment(text: str, in_clause: list[Named]) -> str:
     """The last segment or product named, with those of the same company listed with it by a
-    conjunction (Trainium和通用处理器Graviton)."""
+    conjunction (Trainium和通用处理器Graviton), and the company itself when the list names brands
+    (丰田与雷克萨斯品牌: its namesake brand)."""
     last = in_clause[-1]
     names = [last.name]
     following = last
+    brands = text.startswith(vocabulary().brand_words, last.end)
     for entity in reversed(in_clause[:-1]):
         gap = text[entity.end : following.start]
-        if entity.parent != last.parent or not entity.segment_like or not _lists(gap):
+        namesake = brands and entity.type is _COMPANY and entity.name == last.parent
+        if not (namesake or (entity.segment_like and entity.parent == last.parent)) or not _lists(gap):
             break
         names.insert(0, entity.name)
         following = entity

@@ -53,6 +53,7 @@ class Vocabulary:
     loss_words: tuple[str, ...]
     expectation_possessives: tuple[str, ...]
     estimate_holders: tuple[str, ...]
+    brand_words: tuple[str, ...]
     segment_references: re.Pattern[str]
     point_in_time_metrics: frozenset[Metric]
     declared_metrics: frozenset[Metric]
@@ -96,6 +97,7 @@ def vocabulary() -> Vocabulary:
         loss_words=tuple(table["loss_words"]),
         expectation_possessives=tuple(table["expectation_possessives"]),
         estimate_holders=tuple(table["estimate_holders"]),
+        brand_words=tuple(table["brand_words"]),
         segment_references=_any_of(table["segment_references"]),
         point_in_time_metrics=frozenset(Metric(m) for m in table["point_in_time_metrics"]),
         declared_metrics=frozenset(Metric(m) for m in table["declared_metrics"]),
