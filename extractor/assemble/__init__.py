@@ -614,16 +614,7 @@ def _parallel_rate(view: SentenceView, value: Mention, here: Spot, changes: list
     named = any(e.end == value.start - 1 for e in here.entities if e.subject is not None)
     if not led_by_rate or not named:
         return None
-    model = led_by_rate[-1]
-    return Mention(
-        MentionKind.CHANGE,
-        value.start,
-        value.end,
-        value.text,
-        basis=model.basis,
-        percent=value.value,
-        qualifier=value.qualifier,
-    )
+    return _rate_like(value, led_by_rate[-1])
 
 
 def _expected_rate(view: SentenceView, value: Mention, here: Spot, drafts: list[_Draft]) -> Mention | None:
@@ -636,6 +627,11 @@ def _expected_rate(view: SentenceView, value: Mention, here: Spot, drafts: list[
         return None
     if not view.text[here.clause_start : value.start].endswith(vocabulary().expectation_possessives):
         return None
+    return _rate_like(value, model)
+
+
+def _rate_like(value: Mention, model: Mention) -> Mention:
+    """A percentage as a change on the basis of the growth rate `model` it parallels."""
     return Mention(
         MentionKind.CHANGE,
         value.start,
