@@ -1105,16 +1105,19 @@ def test_a_return_to_shareholders_is_no_dividend(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "segment"),
+    ("text", "owner"),
     [
-        ("上半财年丰田与雷克萨斯品牌全球销量约为520万辆。", "Toyota, Lexus"),
-        ("上半財年豐田與雷克薩斯品牌全球銷量約為520萬輛。", "Toyota, Lexus"),
-        ("上半财年丰田与雷克萨斯全球销量约为520万辆。", "Lexus"),  # no brands listed: the company's Lexus
-        ("上半財年豐田與雷克薩斯全球銷量約為520萬輛。", "Lexus"),
+        ("上半财年丰田与雷克萨斯品牌全球销量约为520万辆。", ("Toyota", "Toyota, Lexus")),
+        ("上半財年豐田與雷克薩斯品牌全球銷量約為520萬輛。", ("Toyota", "Toyota, Lexus")),
+        ("大众汽车与奥迪品牌全球交付量约为410万辆。", ("Volkswagen", "Volkswagen, Audi")),
+        ("大眾汽車與奧迪品牌全球交付量約為410萬輛。", ("Volkswagen", "Volkswagen, Audi")),
+        # no brands named: the company's Lexus
+        ("上半财年丰田与雷克萨斯全球销量约为520万辆。", ("Toyota", "Lexus")),
+        ("上半財年豐田與雷克薩斯全球銷量約為520萬輛。", ("Toyota", "Lexus")),
     ],
 )
-def test_a_company_listed_with_its_brand_is_its_namesake_brand(text: str, segment: str) -> None:
-    assert [(claim.subject, claim.segment) for claim in extract(text).claims] == [("Toyota", segment)]
+def test_a_company_listed_with_its_brand_is_its_namesake_brand(text: str, owner: tuple[str, str]) -> None:
+    assert [(claim.subject, claim.segment) for claim in extract(text).claims] == [owner]
 
 
 def test_a_sentence_without_a_metric_makes_no_claim() -> None:
