@@ -1120,5 +1120,17 @@ def test_a_company_listed_with_its_brand_is_its_namesake_brand(text: str, owner:
     assert [(claim.subject, claim.segment) for claim in extract(text).claims] == [owner]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "宁德时代员工总数约十三万人，其中研发人员超过二万人。",
+        "寧德時代員工總數約十三萬人，其中研發人員超過二萬人。",
+    ],
+)
+def test_a_staff_group_is_a_segment_of_the_headcount(text: str) -> None:
+    parts = [(claim.segment, claim.metric, claim.value) for claim in extract(text).claims]
+    assert parts == [(None, "headcount", 130000.0), ("R&D", "headcount", 20000.0)]
+
+
 def test_a_sentence_without_a_metric_makes_no_claim() -> None:
     assert extract("亚马逊创立于1994年，总部位于西雅图，员工遍布全球。").claims == []
