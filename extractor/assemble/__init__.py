@@ -468,7 +468,7 @@ def _value_draft(
     subject, segment = _attribute(view, here, state, previous)
     if subject is None:
         return None
-    if _names_loss(metric) and value.kind is _AMOUNT and value.value is not None and value.value > 0:
+    if value.kind is _AMOUNT and value.value is not None and value.value > 0 and _names_loss(metric):
         value = _as_loss(value)
         if metric.text in vocabulary().loss_words and previous is not None:
             metric = _loss_referred(metric, previous, subject)
@@ -501,7 +501,7 @@ def _value_draft(
 
 def _names_loss(metric: MetricMention) -> bool:
     """Whether a metric term names a loss (经营亏损, 亏损幅度), whose amounts are negative."""
-    return any(word in metric.text for word in vocabulary().loss_words)
+    return vocabulary().loss_terms.search(metric.text) is not None
 
 
 def _as_loss(value: Mention) -> Mention:
@@ -622,10 +622,10 @@ def _expected_rate(view: SentenceView, value: Mention, here: Spot, drafts: list[
     claim that stated a growth rate (年增率可望达35%左右): that growth rate as expected, a change."""
     if value.kind is not _PERCENT or not drafts or not drafts[-1].changes:
         return None
+    if not view.text.endswith(vocabulary().expectation_possessives, here.clause_start, value.start):
+        return None
     model = drafts[-1].changes[-1]
     if model.percent is None or any(m.start >= here.clause_start for m in here.metrics):
-        return None
-    if not view.text[here.clause_start : value.start].endswith(vocabulary().expectation_possessives):
         return None
     return _rate_like(value, model)
 

@@ -437,19 +437,21 @@ def find_status(view: SentenceView, here: Spot) -> Status:
     (预计..., 全年净利润预期为...); else actual."""
     words = vocabulary()
     text, start, position = view.text, view.sentence.start, here.position
+    # The company's own plan or expectation in the clause (公司先前预期的约30%) is guidance, whoever's
+    # view the sentence gives; it is looked for only where it decides.
     cue = words.estimate_cues.search(text, here.clause_start, position)
-    plans = _plans_itself(view, here)
-    if cue is not None and (cue.group().startswith(words.estimate_holders) or not plans):
-        return Status.ESTIMATE
-    if plans:  # the company's own plan or expectation (公司先前预期的约30%), whoever's view the sentence is
-        return Status.GUIDANCE
+    if cue is not None:
+        holder = cue.group().startswith(words.estimate_holders)
+        return Status.ESTIMATE if holder or not _plans_itself(view, here) else Status.GUIDANCE
     attributed = view.attributed_from
     if attributed is not None and attributed <= position:
-        return Status.ESTIMATE
+        return Status.GUIDANCE if _plans_itself(view, here) else Status.ESTIMATE
     # An outlook word inside an expectation's words (市场预期) does not count; blanking those words out
     # can only remove outlook words, so the blanking is needed only when both kinds are there.
     if words.guidance_cues.search(text, start, position) is None:
         return Status.ACTUAL
+    if _plans_itself(view, here):
+        return Status.GUIDANCE
     if words.estimate_cues.search(text, start, position) is None:
         return Status.GUIDANCE
     sentence = words.estimate_cues.sub(" ", text[start:position])

@@ -51,6 +51,7 @@ class Vocabulary:
     topic_markers: tuple[str, ...]
     level_connectors: tuple[str, ...]
     loss_words: tuple[str, ...]
+    loss_terms: re.Pattern[str]
     expectation_possessives: tuple[str, ...]
     estimate_holders: tuple[str, ...]
     brand_words: tuple[str, ...]
@@ -95,6 +96,7 @@ def vocabulary() -> Vocabulary:
         topic_markers=tuple(table["topic_markers"]),
         level_connectors=tuple(table["level_connectors"]),
         loss_words=tuple(table["loss_words"]),
+        loss_terms=_any_of(table["loss_words"]),
         expectation_possessives=tuple(table["expectation_possessives"]),
         estimate_holders=tuple(table["estimate_holders"]),
         brand_words=tuple(table["brand_words"]),
