@@ -57,13 +57,8 @@ def find_segment_words(
         for row in table:
             start = metric.start - len(row.word)
             if start >= 0 and text.startswith(row.word, start) and metric.metric in row.metrics:
-                if not any(e.start < metric.start and start < e.end for e in entities):
-                    segment = row.segment
-                    found.append(
-                        EntityMention(
-                            start, metric.start, row.word, segment.type, segment.canonical, segment.parent
-                        )
-                    )
+                if _free(entities, start, metric.start):
+                    found.append(_mention(row.segment, start, metric.start, row.word))
                 break
     return found
 
@@ -74,7 +69,8 @@ def _last_characters() -> frozenset[str]:
 
 
 def find_subset_segments(text: str, entities: Sequence[EntityMention]) -> list[EntityMention]:
-    """The segments named without their 业务 right after 其中, where no entity already starts; in order."""
+    """The segments named without their 业务 right after 其中, where no entity already covers the name;
+    in order."""
     bare = _bare_segment_names()
     found: list[EntityMention] = []
     for marker in load_table(MATCHING)["subset_markers"]:
@@ -83,16 +79,19 @@ def find_subset_segments(text: str, entities: Sequence[EntityMention]) -> list[E
             position = start + len(marker)
             candidates = bare.get(text[position : position + 1], {})
             name = next((name for name in candidates if text.startswith(name, position)), None)
-            if name is not None and not any(
-                e.start < position + len(name) and position < e.end for e in entities
-            ):
-                segment = candidates[name]
-                end = position + len(name)
-                found.append(
-                    EntityMention(position, end, name, segment.type, segment.canonical, segment.parent)
-                )
+            if name is not None and _free(entities, position, position + len(name)):
+                found.append(_mention(candidates[name], position, position + len(name), name))
             start = text.find(marker, position)
     return sorted(found, key=lambda mention: mention.start)
+
+
+def _free(entities: Sequence[EntityMention], start: int, end: int) -> bool:
+    """Whether no entity covers any character of `start`..`end`."""
+    return not any(e.start < end and start < e.end for e in entities)
+
+
+def _mention(segment: Entry, start: int, end: int, text: str) -> EntityMention:
+    return EntityMention(start, end, text, segment.type, segment.canonical, segment.parent)
 
 
 @cache
