@@ -103,7 +103,7 @@ class EntityFinder:
         entities = self._index.find(text)
         metrics = metric_lexicon().find(text)
         added = find_segment_words(text, entities, metrics)
-        added.extend(find_subset_segments(text, entities))
+        added.extend(find_subset_segments(text, [*entities, *added]))
         added.extend(unknown_name_rules().find(text, Taken(entities, metrics)))
         for name in added:
             insort(entities, name, key=_START)  # a few names into a sorted list: cheaper than a sort

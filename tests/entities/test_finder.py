@@ -134,6 +134,9 @@ def test_a_word_names_a_business_line_right_before_its_metric(
         # the whole name is the registry's own; elsewhere the bare word names nothing
         ("公司营收增长，其中半导体业务贡献最大", [("半导体业务", "Semiconductors")]),
         ("公司營收增長，其中半導體業務貢獻最大", [("半導體業務", "Semiconductors")]),
+        # a word both before a metric term and after 其中 is one name
+        ("蔚来第三季度收入217亿元，其中汽车毛利率为14.7%", [("汽车", "Automotive")]),
+        ("蔚來第三季度收入217億元，其中汽車毛利率為14.7%", [("汽車", "Automotive")]),
         ("半导体行业景气回升，能源价格下跌", []),
         ("半導體行業景氣回升，能源價格下跌", []),
     ],
