@@ -60,7 +60,7 @@ def amount_pattern() -> str:
     table = vocabulary()
     number = numeral_pattern()
     currency = alternation(currency_words())
-    currency_end = char_class(form[-1] for form in forms(currency_words()))
+    currency_end = _currency_end()
     implicit = alternation(table["implicit_currency"]["words"])
     measure = rf"{alternation(table['measure_words'])}(?!{alternation(table['measure_not_before'])})"
     ordinal = alternation(table["ordinal_marks"])
@@ -92,16 +92,26 @@ def _named(currency: str) -> str:
 def _unit_ends() -> frozenset[str]:
     """Last characters of a unit, a multiplier or a qualifier: a match ends on one of them unless a
     currency came first ($150.5), so bare numbers, most of the digits in a text, never reach Python."""
+    notes = vocabulary()["implicit_currency"]["note_closings"]
+    ends = frozenset(form[-1] for form in forms([*_unit_words(), *notes]))
+    return ends | frozenset(big_unit_class()[1:-1])
+
+
+def _unit_words() -> list[str]:
+    """The words an amount's number may be followed by: a currency, 元, a measure word, a qualifier."""
     table = vocabulary()
-    ends = [
+    return [
         *currency_words(),
         *table["implicit_currency"]["words"],
         *table["measure_words"],
         *qualifier_words("after"),
         *qualifier_words("inner"),
     ]
-    notes = vocabulary()["implicit_currency"]["note_closings"]
-    return frozenset(form[-1] for form in forms([*ends, *notes])) | frozenset(big_unit_class()[1:-1])
+
+
+def _currency_end() -> str:
+    """A class of the last characters of the currencies: a number after one is money ($150.5)."""
+    return char_class(form[-1] for form in forms(currency_words()))
 
 
 @cache
@@ -121,7 +131,7 @@ def _digit_guard() -> str:
     count), which would match as a bare number only to fail the unit test at its end. The engine then
     leaves most digits of a text after one test each instead of trying the pattern. Led by the numeral
     starters, so that the other characters of a text are still failed by one class test."""
-    currency_end = char_class(form[-1] for form in forms(currency_words()))
+    currency_end = _currency_end()
     followers = char_class(going_on())
     bare = rf"(?<!{currency_end}[0-9])(?<!{currency_end} [0-9])(?![\d,.]*{followers})"
     return rf"(?=[{numeral_starters()}])(?![0-9](?:(?<=[\d.A-Za-z][0-9])|{bare}))"
@@ -130,15 +140,7 @@ def _digit_guard() -> str:
 def going_on() -> set[str]:
     """The characters an amount's number may go on with after its digits: a qualifier (余, 左右), a
     multiplier (万), a currency, 元 or a measure word, a range separator, or a space before one."""
-    table = vocabulary()
-    words = [
-        *currency_words(),
-        *table["implicit_currency"]["words"],
-        *table["measure_words"],
-        *table["range_separators"],
-        *qualifier_words("after"),
-        *qualifier_words("inner"),
-    ]
+    words = [*_unit_words(), *vocabulary()["range_separators"]]
     return {form[0] for form in forms(words)} | set(unit_class()[1:-1]) | {" "}
 
 
