@@ -1021,16 +1021,25 @@ def test_counts_of_people(text: str, expected: list[tuple[str, float, str | None
     assert [(c.metric.value, c.value, c.period) for c in extract(text).claims] == expected
 
 
+_CAPEX_PARTS = [(None, "capex", 1.2e12), ("Semiconductors", "capex", 6e11)]
+_STAFF_PARTS = [(None, "headcount", 130000.0), ("R&D", "headcount", 20000.0)]
+
+
 @pytest.mark.parametrize(
-    "text",
+    ("text", "expected"),
     [
-        "索尼预计本财年资本支出约1.2万亿日元，其中半导体约6000亿日元。",
-        "索尼預計本財年資本支出約1.2兆日圓，其中半導體約6000億日圓。",
+        # a business, and a staff group, singled out of a total after 其中
+        ("索尼预计本财年资本支出约1.2万亿日元，其中半导体约6000亿日元。", _CAPEX_PARTS),
+        ("索尼預計本財年資本支出約1.2兆日圓，其中半導體約6000億日圓。", _CAPEX_PARTS),
+        ("宁德时代员工总数约十三万人，其中研发人员超过二万人。", _STAFF_PARTS),
+        ("寧德時代員工總數約十三萬人，其中研發人員超過二萬人。", _STAFF_PARTS),
     ],
 )
-def test_a_business_singled_out_of_a_total_states_its_part(text: str) -> None:
+def test_a_part_singled_out_of_a_total_is_its_segment(
+    text: str, expected: list[tuple[str | None, str, float]]
+) -> None:
     parts = [(claim.segment, claim.metric, claim.value) for claim in extract(text).claims]
-    assert parts == [(None, "capex", 1.2e12), ("Semiconductors", "capex", 6e11)]
+    assert parts == expected
 
 
 @pytest.mark.parametrize(
@@ -1118,18 +1127,6 @@ def test_a_return_to_shareholders_is_no_dividend(text: str) -> None:
 )
 def test_a_company_listed_with_its_brand_is_its_namesake_brand(text: str, owner: tuple[str, str]) -> None:
     assert [(claim.subject, claim.segment) for claim in extract(text).claims] == [owner]
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "宁德时代员工总数约十三万人，其中研发人员超过二万人。",
-        "寧德時代員工總數約十三萬人，其中研發人員超過二萬人。",
-    ],
-)
-def test_a_staff_group_is_a_segment_of_the_headcount(text: str) -> None:
-    parts = [(claim.segment, claim.metric, claim.value) for claim in extract(text).claims]
-    assert parts == [(None, "headcount", 130000.0), ("R&D", "headcount", 20000.0)]
 
 
 def test_a_sentence_without_a_metric_makes_no_claim() -> None:
