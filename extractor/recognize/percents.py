@@ -48,7 +48,7 @@ def bare_percent_pattern() -> str:
     sign = alternation(table["signs"])
     separator = alternation(vocabulary()["range_separators"])
     spelled = alternation(table["spelled"])
-    tenth_digit = rf"(?:(?<![\d.])[1-9](?:\.\d)?|{digits})"
+    tenth_digit = rf"(?:(?<![\d.A-Za-z])[1-9](?:\.\d)?|{digits})"
     return (
         rf"(?:(?P<low>{number}){sign}? ?{separator} ?(?P<high>{number}){sign}"
         rf"|(?P<level>{number}){sign}"

@@ -145,6 +145,7 @@ PERCENT_FRAGMENTS = [
 @example(["增长", "5", " ", "至", "7", "%"])
 @example(["超", "7", "成"])
 @example(["占", "1", ".", "5", "成"])
+@example(["Q", "1", "成"])  # after a letter a digit starts no percentage
 def test_the_digit_guard_fails_only_where_no_percentage_starts(fragments: list[str]) -> None:
     text = "".join(fragments)
     guard, bare = re.compile(digit_guard()), re.compile(percent_pattern())
