@@ -948,6 +948,11 @@ def test_who_states_a_figure(text: str, statuses: list[str]) -> None:
         ("星辰科技10月宣布削減100個門店。", []),
         ("星辰科技10月宣布将员工总数削减至约7.5万人。", [("headcount", 75000.0, "approx", ())]),
         ("星辰科技10月宣布將員工總數削減至約7.5萬人。", [("headcount", 75000.0, "approx", ())]),
+        # a qualifier after the measure word (7.5万人左右) leaves the count its measure word
+        ("星辰科技10月宣布员工总数将削减至7.5万人左右。", [("headcount", 75000.0, "approx", ())]),
+        ("星辰科技10月宣布員工總數將削減至7.5萬人左右。", [("headcount", 75000.0, "approx", ())]),
+        ("星辰科技10月宣布裁员3000人以上。", [("layoffs", 3000.0, "over", ())]),
+        ("星辰科技10月宣布裁員3000人以上。", [("layoffs", 3000.0, "over", ())]),
         # a change of the layoffs stays a change
         ("星辰科技10月裁员人数同比减少20%。", [("layoffs", None, "exact", (-20.0,))]),
         ("星辰科技10月裁員人數年減20%。", [("layoffs", None, "exact", (-20.0,))]),
@@ -1131,3 +1136,69 @@ def test_a_company_listed_with_its_brand_is_its_namesake_brand(text: str, owner:
 
 def test_a_sentence_without_a_metric_makes_no_claim() -> None:
     assert extract("亚马逊创立于1994年，总部位于西雅图，员工遍布全球。").claims == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a figure revised (从此前的A上调至B) is the same period's, both the company's outlook
+        (
+            "星辰科技将2026年营业利润预期从此前的3.2万亿日元上调至3.4万亿日元。",
+            [("2026", 3.2e12, "guidance"), ("2026", 3.4e12, "guidance")],
+        ),
+        (
+            "星辰科技將2026年營業利潤預期從此前的3.2萬億日元上調至3.4萬億日元。",
+            [("2026", 3.2e12, "guidance"), ("2026", 3.4e12, "guidance")],
+        ),
+        # ... a figure of the year it looks back to is what happened then
+        (
+            "星辰科技公布2025年第三季度业绩。公司预计2025年营业利润为3.4万亿日元，但仍低于上年的4.8万亿日元。",
+            [("2025", 3.4e12, "guidance"), ("2024", 4.8e12, "actual")],
+        ),
+        (
+            "星辰科技公布2025年第三季業績。公司預計2025年營業利潤為3.4萬億日元，但仍低於上年的4.8萬億日元。",
+            [("2025", 3.4e12, "guidance"), ("2024", 4.8e12, "actual")],
+        ),
+        # ... and a quarter written without its year, in an outlook after a fourth quarter, is next year's
+        (
+            "星辰科技公布2025年第四季度业绩，营收为35亿元。公司预计第一季度营收为30亿元。",
+            [("2025-Q4", 3.5e9, "actual"), ("2026-Q1", 3e9, "guidance")],
+        ),
+        (
+            "星辰科技公布2025年第四季業績，營收為35億元。公司預計第一季營收為30億元。",
+            [("2025-Q4", 3.5e9, "actual"), ("2026-Q1", 3e9, "guidance")],
+        ),
+        (
+            "星辰科技公布2025年第四季度业绩，营收为35亿元。分析师预计第一季度营收为33亿元。",
+            [("2025-Q4", 3.5e9, "actual"), ("2026-Q1", 3.3e9, "estimate")],
+        ),
+        (
+            "星辰科技公布2025年第四季業績，營收為35億元。分析師預計第一季營收為33億元。",
+            [("2025-Q4", 3.5e9, "actual"), ("2026-Q1", 3.3e9, "estimate")],
+        ),
+        # ... but a result of that quarter stays in the report's year
+        (
+            "星辰科技公布2025年第四季度业绩，营收为35亿元，第一季度营收为30亿元。",
+            [("2025-Q4", 3.5e9, "actual"), ("2025-Q1", 3e9, "actual")],
+        ),
+        (
+            "星辰科技公布2025年第四季業績，營收為35億元，第一季營收為30億元。",
+            [("2025-Q4", 3.5e9, "actual"), ("2025-Q1", 3e9, "actual")],
+        ),
+    ],
+)
+def test_the_period_and_status_of_an_outlook(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert [(c.period, c.value, c.status.value) for c in extract(text).claims] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "星辰科技表示，美国关税对全年利润的影响预计达1.45万亿日元。",
+        "星辰科技表示，美國關稅對全年利潤的影響預計達1.45萬億日元。",
+        "星辰科技表示，汇率波动对营业利润的冲击约为3000亿日元。",
+        "星辰科技表示，匯率波動對營業利潤的衝擊約為3000億日元。",
+    ],
+)
+def test_an_impact_on_a_metric_is_not_the_metric(text: str) -> None:
+    assert extract(text).claims == []

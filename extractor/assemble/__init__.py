@@ -40,6 +40,8 @@ from extractor.assemble.link import (
 from extractor.assemble.periods import (
     PeriodContext,
     StatedPeriod,
+    ends_before,
+    in_year,
     is_after,
     is_dated,
     is_day,
@@ -327,7 +329,8 @@ def _period_overrides(view: SentenceView, values: list[Mention], state: _State) 
 
 
 def _from_to_periods(view: SentenceView, values: list[Mention], state: _State) -> dict[int, Period | None]:
-    """从A增至B: B takes the sentence's period, A the period written with it or the year before."""
+    """从A增至B: B takes the sentence's period, A the period written with it, else the year before, or
+    B's own period when A is a figure revised (此前, 上调)."""
     words = vocabulary()
     overrides: dict[int, Period | None] = {}
     if view.text.find(words.from_marker, view.sentence.start, view.sentence.end) < 0:
@@ -346,6 +349,8 @@ def _from_to_periods(view: SentenceView, values: list[Mention], state: _State) -
         overrides[id(second)] = later
         if own:
             overrides[id(first)] = state.periods.resolve(own[-1].period)
+        elif words.revision_words.search(view.text, marker, second.start) is not None:
+            overrides[id(first)] = later  # 从此前的3.2万亿日元上调至3.4万亿日元: one period, revised
         else:
             overrides[id(first)] = prior_year(later) if later is not None else None
     return overrides
@@ -397,6 +402,25 @@ def _nearest_period(here: Spot) -> StatedPeriod | None:
         if stated.start >= here.clause_start or not stated.comparison:
             return stated
     return None
+
+
+def _outlook_period(here: Spot, period: Period | None, state: _State) -> Period | None:
+    """The period of an outlook or estimate: a quarter or half written without its year that would have
+    ended before the report is next year's (第一季度营收指引 in a report on the fourth quarter)."""
+    chosen = _nearest_period(here)
+    if period is None or period.year is None or chosen is None:
+        return period
+    if chosen.period.year is not None or chosen.period.relative is not None:
+        return period
+    if not ends_before(period, state.periods.report):
+        return period
+    return in_year(period, period.year + 1, period.fiscal)
+
+
+def _looks_back_at(here: Spot) -> bool:
+    """Whether a number's period is one the text looks back to (上年的, 去年同期的, 上一季的)."""
+    chosen = _nearest_period(here)
+    return chosen is not None and looks_back(chosen.period)
 
 
 def _attribute(
@@ -480,6 +504,11 @@ def _value_draft(
         view.sentence.clause_start(metric.start) if metric.end <= value.start else value.start,
     )
     status = _status(view, here, period, state, metric.metric)
+    if status is not _ACTUAL:
+        if compared and _looks_back_at(here):
+            status = _ACTUAL  # 预计...，但仍低于上年的4.8万亿日元: a past figure is no one's outlook
+        else:
+            period = _outlook_period(here, period, state)
     if not here.periods:
         earlier = _stated_before(state, subject, metric.metric, value)
         if earlier is not None:
@@ -566,6 +595,8 @@ def _place_change(view: SentenceView, change: Mention, drafts: list[_Draft], sta
     period, compared = _period_before(here, state, metric.metric)
     start = view.sentence.clause_start(metric.start) if metric.start < change.start else here.clause_start
     status = _status(view, here, period, state, metric.metric)
+    if status is not _ACTUAL:
+        period = _outlook_period(here, period, state)
     if count is not None and metric.metric in vocabulary().cut_metrics:  # 裁减约1.4万个职位: 14,000 layoffs
         drafts.append(_Draft(count, [], subject, segment, metric, period, status, "count", start, change.end))
         return

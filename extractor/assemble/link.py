@@ -17,6 +17,7 @@ from extractor.assemble.vocabulary import ValueKind, vocabulary
 from extractor.entities.mentions import EntityMention, MetricMention
 from extractor.models import EntityType, Metric, Status
 from extractor.recognize.mentions import Mention, MentionKind
+from extractor.recognize.patterns import qualifier_words
 
 _ENUMERATION = frozenset("、和与及以等 ")
 _CONJUNCTIONS = frozenset("、和与及")
@@ -347,11 +348,25 @@ def counts(text: str, mention: Mention, metric: MetricMention) -> bool:
     words = vocabulary().count_words.get(metric.metric)
     if words is None:
         return True
-    measure = mention.text.rstrip()[-1:]
+    measure = _measure_word(mention.text)
     if measure in words or not ("\u4e00" <= measure <= "\u9fff"):
         return True
     nouns = vocabulary().count_nouns.get(metric.metric)
     return nouns is not None and nouns.match(text, mention.end) is not None
+
+
+def _measure_word(surface: str) -> str:
+    """The last character of a count before a qualifier written after it: 人 in 7.5万人左右."""
+    surface = surface.rstrip()
+    for word in _qualifiers_after():
+        if surface.endswith(word):
+            return surface[: -len(word)].rstrip()[-1:]
+    return surface[-1:]
+
+
+@cache
+def _qualifiers_after() -> tuple[str, ...]:
+    return tuple(qualifier_words("after"))
 
 
 def _heads_rate(text: str, metric: MetricMention) -> bool:

@@ -168,6 +168,13 @@ def is_after(period: Period, report: Period | None) -> bool:
     return period.year > report.year or _start_month(period.part) > _end_month(report.part)
 
 
+def ends_before(period: Period, report: Period | None) -> bool:
+    """Whether a quarter or half ends before the report period, in its year (Q1 of a Q4 report's year)."""
+    if report is None or period.part is None or period.year != report.year or period.fiscal != report.fiscal:
+        return False
+    return _month_of(period.part) is None and _end_month(period.part) < _end_month(report.part)
+
+
 def is_day(period: Period) -> bool:
     """A day (02-09), as opposed to a month or anything longer."""
     return period.part is not None and len(period.part) == len("02-09")

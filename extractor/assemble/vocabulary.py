@@ -45,6 +45,7 @@ class Vocabulary:
     blocking_nouns: re.Pattern[str]
     each_markers: re.Pattern[str]
     from_marker: str
+    revision_words: re.Pattern[str]
     comparison_markers: tuple[str, ...]
     as_of_markers: tuple[str, ...]
     to_connectors: tuple[str, ...]
@@ -90,6 +91,7 @@ def vocabulary() -> Vocabulary:
         blocking_nouns=_any_of(table["blocking_nouns"]),
         each_markers=_any_of(table["each_markers"]),
         from_marker=table["from_marker"],
+        revision_words=_any_of(load_table("checks.yaml")["revision_words"]),
         comparison_markers=tuple(table["comparison_markers"]),
         as_of_markers=tuple(table["as_of_markers"]),
         to_connectors=tuple(sorted(table["to_connectors"], key=len, reverse=True)),
