@@ -1185,6 +1185,15 @@ def test_a_sentence_without_a_metric_makes_no_claim() -> None:
             "星辰科技公布2025年第四季業績，營收為35億元，第一季營收為30億元。",
             [("2025-Q4", 3.5e9, "actual"), ("2025-Q1", 3e9, "actual")],
         ),
+        # a growth outlook is the company's, in the change itself
+        (
+            "星辰科技公布2025年第三季度业绩。公司将全年营收增长预期上调至4.8%至5.1%。",
+            [("2025", None, "guidance")],
+        ),
+        (
+            "星辰科技公布2025年第三季業績。公司將全年營收增長預期上調至4.8%至5.1%。",
+            [("2025", None, "guidance")],
+        ),
     ],
 )
 def test_the_period_and_status_of_an_outlook(text: str, expected: list[tuple[str, float, str]]) -> None:
@@ -1202,3 +1211,17 @@ def test_the_period_and_status_of_an_outlook(text: str, expected: list[tuple[str
 )
 def test_an_impact_on_a_metric_is_not_the_metric(text: str) -> None:
     assert extract(text).claims == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "星辰科技11月1日公布10月交付数据，共交付新车4万台。截至2025年10月31日，累计交付新车91万台。",
+        "星辰科技11月1日公布10月交付數據，共交付新車4萬台。截至2025年10月31日，累計交付新車91萬台。",
+    ],
+)
+def test_a_month_takes_its_year_from_the_only_date_that_gives_one(text: str) -> None:
+    assert [(c.period, c.value) for c in extract(text).claims] == [
+        ("2025-10", 40000.0),
+        ("2025-10-31", 910000.0),
+    ]

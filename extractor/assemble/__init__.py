@@ -194,15 +194,13 @@ def _report_period(periods: list[StatedPeriod]) -> Period | None:
     """The period the article reports on: its first period with a year that is not a point of
     comparison (从2023年..., 较2024年同期) and not the date closing a period (截至2025年10月26日); a
     year, half, quarter or month before a day (a dateline: 2025-10-30 财联社...), which is taken only
-    when the text gives no other."""
-    reported = [
-        stated.period
-        for stated in periods
-        if stated.period.year is not None
-        and not (is_dated(stated.period) and stated.as_of)
-        and not stated.comparison
-    ]
-    return next((period for period in reported if not is_day(period)), reported[0] if reported else None)
+    when the text gives no other; else the first such date closing a period (截至2025年10月31日), whose
+    year is the only one the text gives."""
+    dated = [stated for stated in periods if stated.period.year is not None and not stated.comparison]
+    reported = [stated.period for stated in dated if not (stated.as_of and is_dated(stated.period))]
+    if not reported:
+        return dated[0].period if dated else None
+    return next((period for period in reported if not is_day(period)), reported[0])
 
 
 def _first_local_currency(values: list[Mention]) -> str | None:
@@ -595,6 +593,8 @@ def _place_change(view: SentenceView, change: Mention, drafts: list[_Draft], sta
     period, compared = _period_before(here, state, metric.metric)
     start = view.sentence.clause_start(metric.start) if metric.start < change.start else here.clause_start
     status = _status(view, here, period, state, metric.metric)
+    if status is _ACTUAL and vocabulary().guidance_cues.search(change.text) is not None:
+        status = Status.GUIDANCE  # 销售额增长预期上调至5%: the change names an outlook itself
     if status is not _ACTUAL:
         period = _outlook_period(here, period, state)
     if count is not None and metric.metric in vocabulary().cut_metrics:  # 裁减约1.4万个职位: 14,000 layoffs

@@ -297,6 +297,7 @@ def test_unknown_names_do_not_swallow_registry_names_or_metric_terms() -> None:
         ("调整后每股亏损0.10美元", [("每股亏损", Metric.EPS, True)]),
         ("综合股价指数下跌，股价上涨", [("股价", Metric.SHARE_PRICE, False)]),
         ("税前利润与净利息收入", [("税前利润", Metric.OTHER, False), ("净利息收入", Metric.OTHER, False)]),
+        ("淨利息收益與淨利潤", [("淨利息收益", Metric.OTHER, False), ("淨利潤", Metric.NET_INCOME, False)]),
         ("本公司權益持有人應佔盈利", [("本公司權益持有人應佔盈利", Metric.NET_INCOME, False)]),
         ("台積電股價收報1,395元", [("股價", Metric.SHARE_PRICE, False), ("收報", Metric.SHARE_PRICE, False)]),
         ("三星預估今年設施投資約47.4兆韓元", [("設施投資", Metric.CAPEX, False)]),
