@@ -362,6 +362,14 @@ CASES: list[tuple[str, list[ClaimTuple]]] = [
         ],
     ),
     (
+        "2025年第三季度，台积电晶圆代工市占率为67%，三星为12%，两者合计达79%。",
+        [
+            ("TSMC", "Foundry", "market_share", "2025-Q3", 67.0, "%", "exact", "actual", ()),
+            ("Samsung Electronics", None, "market_share", "2025-Q3", 12.0, "%", "exact", "actual", ()),
+            ("TSMC, Samsung Electronics", None, "market_share", "2025-Q3", 79.0, "%", "exact", "actual", ()),
+        ],
+    ),
+    (
         "2025年第三季度，亞馬遜營收1800億美元。AWS的營收增速(20%)落後於微軟Azure(40%)。",
         [
             ("Amazon", None, "revenue", "2025-Q3", 180000000000.0, "USD", "exact", "actual", ()),
@@ -1224,4 +1232,18 @@ def test_a_month_takes_its_year_from_the_only_date_that_gives_one(text: str) -> 
     assert [(c.period, c.value) for c in extract(text).claims] == [
         ("2025-10", 40000.0),
         ("2025-10-31", 910000.0),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "苹果公布2025财年第四财季业绩。iPhone营收为490.3亿美元；服务营收创新高，达287.5亿美元。",
+        "蘋果公布2025財年第四財季業績。iPhone營收為490.3億美元；服務營收創新高，達287.5億美元。",
+    ],
+)
+def test_a_number_takes_the_names_of_its_metric_terms_clause(text: str) -> None:
+    assert [(c.segment, c.value) for c in extract(text).claims] == [
+        ("iPhone", 490.3e8),
+        ("Services", 287.5e8),
     ]

@@ -422,13 +422,22 @@ def _looks_back_at(here: Spot) -> bool:
 
 
 def _attribute(
-    view: SentenceView, here: Spot, state: _State, previous: _Draft | None
+    view: SentenceView,
+    here: Spot,
+    state: _State,
+    previous: _Draft | None,
+    metric: MetricMention | None = None,
 ) -> tuple[str | None, str | None]:
-    """Subject and segment: those named in the number's clause, else those of the sentence's claim
-    before it when the clause goes on with it (营业利润125亿美元，同比增长18%，营业利润率35.0%; 手机方面，
-    MX部门营收341亿，营业利益36亿; past the end of a list item, not a business line it named itself),
-    else the sentence's topic, else the company the text last spoke of."""
+    """Subject and segment: those named in the number's clause, else those named in the earlier clause
+    of its metric term (服务营收创新高，达287.5亿美元), else those of the sentence's claim before it when
+    the clause goes on with it (营业利润125亿美元，同比增长18%，营业利润率35.0%; 手机方面，MX部门营收341亿，
+    营业利益36亿; past the end of a list item, not a business line it named itself), else the
+    sentence's topic, else the company the text last spoke of."""
     subject, segment, in_clause = find_subject(view, here)
+    if not in_clause and metric is not None and metric.start < here.clause_start:
+        named = find_subject(view, spot(view, metric.end))
+        if named[2]:
+            subject, segment, in_clause = named
     if not in_clause and previous is not None:
         if _opens_with_metric(view, here):
             if _ends_item(view.text, previous.end, here.clause_start) and _names_segment(view, previous):
@@ -487,7 +496,7 @@ def _value_draft(
     metric = find_metric(view, value, here)
     if metric is None:
         return None
-    subject, segment = _attribute(view, here, state, previous)
+    subject, segment = _attribute(view, here, state, previous, metric)
     if subject is None:
         return None
     if value.kind is _AMOUNT and value.value is not None and value.value > 0 and _names_loss(metric):

@@ -18,6 +18,8 @@ from extractor.entities.mentions import EntityMention, MetricMention
 from extractor.entities.registry import MATCHING, Entry, matched_forms, shipped_entries
 from extractor.models import EntityType, Metric
 
+_JOINING = frozenset("的和与及")
+
 
 @dataclass(frozen=True, slots=True)
 class SegmentWord:
@@ -26,6 +28,7 @@ class SegmentWord:
     word: str
     segment: Entry
     metrics: frozenset[Metric]
+    alone: bool  # only where no other word ends right before it (服务营收, 苹果服务营收; not 金融服务收入)
 
 
 @cache
@@ -38,7 +41,8 @@ def segment_words() -> tuple[SegmentWord, ...]:
         if segment is None:
             raise DataError(f"{MATCHING}: segment_words names no segment of the registry: {row['segment']}")
         metrics = frozenset(Metric(metric) for metric in row["metrics"])
-        words.extend(SegmentWord(word, segment, metrics) for word in row["words"])
+        alone = bool(row.get("alone", False))
+        words.extend(SegmentWord(word, segment, metrics, alone) for word in row["words"])
     return tuple(words)
 
 
@@ -57,7 +61,9 @@ def find_segment_words(
         for row in table:
             start = metric.start - len(row.word)
             if start >= 0 and text.startswith(row.word, start) and metric.metric in row.metrics:
-                if _free(entities, start, metric.start):
+                if _free(entities, start, metric.start) and (
+                    not row.alone or _stands_alone(text, start, entities)
+                ):
                     found.append(_mention(row.segment, start, metric.start, row.word))
                 break
     return found
@@ -83,6 +89,17 @@ def find_subset_segments(text: str, entities: Sequence[EntityMention]) -> list[E
                 found.append(_mention(candidates[name], position, position + len(name), name))
             start = text.find(marker, position)
     return sorted(found, key=lambda mention: mention.start)
+
+
+def _stands_alone(text: str, start: int, entities: Sequence[EntityMention]) -> bool:
+    """Whether a word at `start` follows no other word: it opens the text or a clause, or follows a
+    name (苹果服务营收) or a joining word (的, 和, 与, 及)."""
+    if start == 0:
+        return True
+    before = text[start - 1]
+    if not ("\u4e00" <= before <= "\u9fff") or before in _JOINING:
+        return True
+    return any(entity.end == start for entity in entities)
 
 
 def _free(entities: Sequence[EntityMention], start: int, end: int) -> bool:

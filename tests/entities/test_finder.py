@@ -109,6 +109,13 @@ def test_segment_names_as_reports_write_them(text: str, expected: list[tuple[str
             [("整车", "Automotive"), ("整车", "Automotive")],
         ),
         ("理想第三季整車收入為260億元，整車毛利率為15.5%", [("整車", "Automotive"), ("整車", "Automotive")]),
+        # 服务 only where it follows no other word
+        ("苹果服务营收为287.5亿美元", [("服务", "Services")]),
+        ("蘋果服務營收為287.5億美元", [("服務", "Services")]),
+        ("iPhone营收下滑；服务营收创新高", [("iPhone", "iPhone"), ("服务", "Services")]),
+        ("iPhone營收下滑；服務營收創新高", [("iPhone", "iPhone"), ("服務", "Services")]),
+        ("平安银行金融服务收入为50亿元", []),
+        ("平安銀行金融服務收入為50億元", []),
         # a count stays the company's; elsewhere the word names nothing
         ("比亚迪10月新能源汽车销量为44.2万辆", []),
         ("比亞迪10月新能源汽車銷量為44.2萬輛", []),
