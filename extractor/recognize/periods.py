@@ -51,9 +51,8 @@ def period_pattern() -> str:
         rf"(?P<interim>{alternation(table['interim']['words'])}(?={alternation(table['interim']['before'])}))"
     )
     separator = alternation(vocabulary()["range_separators"])
-    month_quarter = (
-        r"(?P<month_quarter>12|[369]|十二|[三六九])月份?(?:季度|季)"  # 12月季度: the quarter ending then
-    )
+    # 12月季度, 12月当季: the quarter ending then
+    month_quarter = r"(?P<month_quarter>12|[369]|十二|[三六九])月份?(?:当季度?|當季度?|季度|季)"
     to_date = r"前(?P<to_date>1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])个?月"
     months = rf"(?P<first_month>1[0-2]|0?[1-9]) ?{separator} ?(?P<last_month>1[0-2]|0?[1-9])月份?"
     nine = alternation(table["first_three_quarters"])
