@@ -23,7 +23,13 @@ from extractor.entities.matcher import PhraseMatcher
 from extractor.entities.mentions import EntityMention, MetricMention
 from extractor.entities.metrics import metric_lexicon
 from extractor.entities.registry import Entry, alias_table, entries_of, not_names, shipped_entries
-from extractor.entities.segment_words import find_segment_words, find_subset_segments
+from extractor.entities.segment_words import (
+    SegmentWords,
+    find_segment_words,
+    find_subset_segments,
+    segment_words_of,
+    shipped_segment_words,
+)
 from extractor.entities.unknown import Taken, unknown_name_rules
 
 __all__ = ["EntityFinder", "EntityMention", "MetricMention"]
@@ -83,6 +89,7 @@ class EntityFinder:
         self.extra = tuple(extra)
         self.tables: list[tuple[str, Any]] = [(str(path), load_user_table(path)) for path in self.extra]
         self._index = self._build_index()
+        self._segment_words = self._build_segment_words()
 
     @classmethod
     def from_tables(cls, tables: Sequence[tuple[str, Any]]) -> EntityFinder:
@@ -90,6 +97,7 @@ class EntityFinder:
         finder = cls()
         finder.tables = [(source, table) for source, table in tables]
         finder._index = finder._build_index()
+        finder._segment_words = finder._build_segment_words()
         return finder
 
     def _build_index(self) -> AliasIndex:
@@ -98,11 +106,27 @@ class EntityFinder:
         user = [entry for source, table in self.tables for entry in entries_of(table, source)]
         return AliasIndex.of([*shipped_entries(), *user])
 
+    def _build_segment_words(self) -> SegmentWords:
+        """Users' segment words first, so that theirs win for a word both tables have."""
+        rows = [
+            (source, table["segment_words"])
+            for source, table in self.tables
+            if isinstance(table, dict) and "segment_words" in table
+        ]
+        if not rows:
+            return shipped_segment_words()
+        entries = [
+            *shipped_entries(),
+            *(e for source, table in self.tables for e in entries_of(table, source)),
+        ]
+        user = [word for source, table in rows for word in segment_words_of(table, entries, source)]
+        return SegmentWords.of([*user, *shipped_segment_words().rows])
+
     def find(self, text: str) -> tuple[list[EntityMention], list[MetricMention]]:
         """Entities and metric terms of `text`: entities never overlap each other, both sorted by start."""
         entities = self._index.find(text)
         metrics = metric_lexicon().find(text)
-        added = find_segment_words(text, entities, metrics)
+        added = find_segment_words(text, entities, metrics, self._segment_words)
         added.extend(find_subset_segments(text, [*entities, *added]))
         added.extend(unknown_name_rules().find(text, Taken(entities, metrics)))
         for name in added:

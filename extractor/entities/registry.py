@@ -1,7 +1,8 @@
 """The entity registry: the shipped YAML tables and users' own, read into entries and one alias index.
 
 A table is a mapping whose keys name entry types (`companies`, `segments`, `products`, `people`,
-`organizations`, `places`), each a list of entries:
+`organizations`, `places`), each a list of entries (a user's table may also hold `segment_words`, the
+rows of matching.yaml's table of that name):
 
     companies:
       - {canonical: Amazon, zh: [亚马逊, 亞馬遜], en: [Amazon, Amazon.com], tickers: [AMZN]}
@@ -41,6 +42,8 @@ SECTIONS = {
     "organizations": EntityType.ORGANIZATION,
     "places": EntityType.PLACE,
 }
+# Sections of a table that hold matching rules rather than entries (segment_words.py reads them).
+RULE_SECTIONS = frozenset({"segment_words"})
 ALIAS_FIELDS = ("zh", "en", "former")
 _LIST_FIELDS = (*ALIAS_FIELDS, "tickers")
 _TEXT_FIELDS = ("canonical", "parent", "country", "role", "note")
@@ -69,8 +72,11 @@ def entries_of(table: Any, source: str) -> list[Entry]:
         raise DataError(f"{source}: expected a mapping with keys {', '.join(SECTIONS)}")
     entries = []
     for section, items in table.items():
+        if section in RULE_SECTIONS:
+            continue
         if section not in SECTIONS:
-            raise DataError(f"{source}: unknown section {section!r} (expected one of {', '.join(SECTIONS)})")
+            expected = ", ".join([*SECTIONS, *sorted(RULE_SECTIONS)])
+            raise DataError(f"{source}: unknown section {section!r} (expected one of {expected})")
         if not isinstance(items, list):
             raise DataError(f"{source}: {section}: expected a list of entries")
         for number, item in enumerate(items, start=1):

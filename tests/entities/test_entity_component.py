@@ -9,6 +9,7 @@ import pytest
 import spacy
 
 from extractor import extract
+from extractor.data import DataError
 from extractor.models import EntityType
 
 USER_REGISTRY = "companies:\n  - {canonical: Bluesea Robotics, zh: [蓝海机器人, 藍海機器人]}\n"
@@ -72,3 +73,36 @@ def test_the_component_pickles_for_worker_processes(registry: Path) -> None:
     ruler = nlp.add_pipe("extractor_entities", config={"extra": [str(registry)]})
     copy = pickle.loads(pickle.dumps(ruler))
     assert [e.canonical for e in copy.finder.entities("蓝海机器人与亚马逊")] == ["Bluesea Robotics", "Amazon"]
+
+
+USER_SEGMENT_WORDS = """\
+companies:
+  - {canonical: Bluesea Robotics, zh: [蓝海机器人, 藍海機器人]}
+segments:
+  - {canonical: Service Robots, parent: Bluesea Robotics, zh: [服务机器人业务, 服務機器人業務]}
+segment_words:
+  - {segment: Service Robots, words: [機器人], metrics: [revenue]}
+"""
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["蓝海机器人第三季度机器人收入为12亿元。", "藍海機器人第三季機器人收入為12億元。"],
+)
+def test_a_users_file_adds_segment_words(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "mine.yaml"
+    path.write_text(USER_SEGMENT_WORDS, encoding="utf-8")
+    assert extract(text).claims == []  # the shipped registry knows neither the company nor the word
+    claims = extract(text, entities=[path]).claims
+    assert [(c.subject, c.segment, c.value) for c in claims] == [
+        ("Bluesea Robotics", "Service Robots", 1.2e9)
+    ]
+
+
+def test_a_users_segment_word_for_no_segment_is_one_line_error(tmp_path: Path) -> None:
+    path = tmp_path / "mine.yaml"
+    path.write_text(
+        "segment_words:\n  - {segment: Hovercraft, words: [气垫船], metrics: [revenue]}\n", "utf-8"
+    )
+    with pytest.raises(DataError, match=r"mine.yaml: segment_words row 1: names no segment of the registry"):
+        extract("气垫船收入为1亿元。", entities=[path])

@@ -18,7 +18,7 @@ from extractor.entities.registry import (
     matched_forms,
     shipped_entries,
 )
-from extractor.entities.segment_words import segment_words
+from extractor.entities.segment_words import shipped_segment_words
 from extractor.models import EntityType, Metric
 from extractor.normalize import converter, normal_form
 
@@ -153,7 +153,7 @@ def test_malformed_tables_raise_one_line_data_errors(table: Any, message: str) -
 
 
 def test_segment_words_are_simplified_and_name_segments_for_contract_metrics() -> None:
-    rows = segment_words()
+    rows = shipped_segment_words().rows
     assert rows
     for row in rows:
         assert normal_form(row.word) == row.word
@@ -164,5 +164,5 @@ def test_segment_words_are_simplified_and_name_segments_for_contract_metrics() -
 def test_a_segment_word_for_no_registry_segment_is_a_data_error(monkeypatch: pytest.MonkeyPatch) -> None:
     table = {"segment_words": [{"segment": "Hovercraft", "words": ["气垫船"], "metrics": ["revenue"]}]}
     monkeypatch.setattr("extractor.entities.segment_words.load_table", lambda name: table)
-    with pytest.raises(DataError, match="segment_words names no segment of the registry: Hovercraft"):
-        segment_words.__wrapped__()
+    with pytest.raises(DataError, match="segment_words row 1: names no segment of the registry: Hovercraft"):
+        shipped_segment_words.__wrapped__()
