@@ -1247,3 +1247,20 @@ def test_a_number_takes_the_names_of_its_metric_terms_clause(text: str) -> None:
         ("iPhone", 490.3e8),
         ("Services", 287.5e8),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # at constant exchange rates only qualifies the figure ...
+        ("友邦保险第三季度新业务价值按固定汇率计算同比上升25%至15.67亿美元。", [("other", 1.567e9)]),
+        ("友邦保險第三季度新業務價值按固定匯率計算按年上升25%至15.67億美元。", [("other", 1.567e9)]),
+        # ... while an exchange rate itself is no figure of the metric before it
+        ("星辰科技第三季度营收增长5%，汇率约为7.1元。", [("revenue", None)]),
+        ("星辰科技第三季度營收增長5%，匯率約為7.1元。", [("revenue", None)]),
+    ],
+)
+def test_a_phrase_that_qualifies_a_figure_does_not_block_it(
+    text: str, expected: list[tuple[str, float | None]]
+) -> None:
+    assert [(c.metric.value, c.value) for c in extract(text).claims] == expected

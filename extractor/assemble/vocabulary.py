@@ -88,7 +88,9 @@ def vocabulary() -> Vocabulary:
         company_self_words=_any_of(table["company_self_words"]),
         distributive=tuple(table["distributive"]),
         continuation_words=_any_of(table["continuation_words"]),
-        blocking_nouns=_any_of(table["blocking_nouns"]),
+        blocking_nouns=re.compile(
+            f"{_alternation(table['blocking_exceptions'])}|(?P<noun>{_alternation(table['blocking_nouns'])})"
+        ),
         each_markers=_any_of(table["each_markers"]),
         from_marker=table["from_marker"],
         revision_words=_any_of(load_table("checks.yaml")["revision_words"]),

@@ -305,6 +305,11 @@ def test_unknown_names_do_not_swallow_registry_names_or_metric_terms() -> None:
         ("综合股价指数下跌，股价上涨", [("股价", Metric.SHARE_PRICE, False)]),
         ("税前利润与净利息收入", [("税前利润", Metric.OTHER, False), ("净利息收入", Metric.OTHER, False)]),
         ("淨利息收益與淨利潤", [("淨利息收益", Metric.OTHER, False), ("淨利潤", Metric.NET_INCOME, False)]),
+        # a figure with a name of its own is not the metric inside that name
+        ("新業務價值利潤率上升", [("新業務價值利潤率", Metric.OTHER, False)]),
+        ("新业务价值利润率上升", [("新业务价值利润率", Metric.OTHER, False)]),
+        ("產能利用率與毛利率", [("產能利用率", Metric.OTHER, False), ("毛利率", Metric.GROSS_MARGIN, False)]),
+        ("产能利用率与毛利率", [("产能利用率", Metric.OTHER, False), ("毛利率", Metric.GROSS_MARGIN, False)]),
         ("本公司權益持有人應佔盈利", [("本公司權益持有人應佔盈利", Metric.NET_INCOME, False)]),
         ("台積電股價收報1,395元", [("股價", Metric.SHARE_PRICE, False), ("收報", Metric.SHARE_PRICE, False)]),
         ("三星預估今年設施投資約47.4兆韓元", [("設施投資", Metric.CAPEX, False)]),
