@@ -1264,3 +1264,47 @@ def test_a_phrase_that_qualifies_a_figure_does_not_block_it(
     text: str, expected: list[tuple[str, float | None]]
 ) -> None:
     assert [(c.metric.value, c.value) for c in extract(text).claims] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a change after the figure compared with is the change of the figure stated first ...
+        (
+            "星辰科技第三季度毛利率为20.1%，较去年同期的15.3%提升4.8个百分点。",
+            [(20.1, "actual", (4.8,)), (15.3, "actual", ())],
+        ),
+        (
+            "星辰科技第三季度毛利率為20.1%，較去年同期的15.3%提升4.8個百分點。",
+            [(20.1, "actual", (4.8,)), (15.3, "actual", ())],
+        ),
+        (
+            "星辰科技北美地区营收为50.2亿元，高于分析师平均预估的48.9亿元，同比增长4%。",
+            [(5.02e9, "actual", (4.0,)), (4.89e9, "estimate", ())],
+        ),
+        (
+            "星辰科技北美地區營收為50.2億元，高於分析師平均預估的48.9億元，按年增長4%。",
+            [(5.02e9, "actual", (4.0,)), (4.89e9, "estimate", ())],
+        ),
+        # ... but not of a figure whose period leads both (从2024年的A增至B)
+        (
+            "星辰科技全年营收从2024年的500亿元增至660亿元，同比增长32%。",
+            [(5e10, "actual", ()), (6.6e10, "actual", (32.0,))],
+        ),
+        (
+            "星辰科技全年營收從2024年的500億元增至660億元，同比增長32%。",
+            [(5e10, "actual", ()), (6.6e10, "actual", (32.0,))],
+        ),
+        # a record (创下...的纪录) is the figure's own level
+        ("星辰科技第三季度营收创下92.5亿元的纪录，同比增长36%。", [(9.25e9, "actual", (36.0,))]),
+        ("星辰科技第三季營收創下92.5億元的紀錄，同比增長36%。", [(9.25e9, "actual", (36.0,))]),
+    ],
+)
+def test_which_figure_a_change_belongs_to(
+    text: str, expected: list[tuple[float, str, tuple[float, ...]]]
+) -> None:
+    claims = extract(text).claims
+    assert [
+        (c.value, c.status.value, tuple(x.percent if x.percent is not None else x.points for x in c.changes))
+        for c in claims
+    ] == expected

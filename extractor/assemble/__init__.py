@@ -583,10 +583,12 @@ def _status(view: SentenceView, here: Spot, period: Period | None, state: _State
 
 def _place_change(view: SentenceView, change: Mention, drafts: list[_Draft], state: _State) -> None:
     """Join a change to the claim it follows, or make it a claim of its own."""
-    if drafts and _continues(view, drafts[-1], change):
-        drafts[-1].changes.append(change)
-        drafts[-1].end = max(drafts[-1].end, change.end)
-        return
+    if drafts:
+        target = _change_target(view, drafts)
+        if _continues(view, target, change):
+            target.changes.append(change)
+            target.end = max(target.end, change.end)
+            return
     here = spot(view, change.start)
     metric = find_change_metric(view, change, here)
     if metric is None and names_business_before(view, here):
@@ -691,6 +693,39 @@ def _expected_draft(
     return replace(
         model, value=None, changes=[expected], status=status, start=here.clause_start, end=expected.end
     )
+
+
+def _change_target(view: SentenceView, drafts: list[_Draft]) -> _Draft:
+    """The claim a change may continue: the last one, unless that one only states what the figure
+    before it is compared with (较去年同期的5.58美元, 高于分析师平均预估的48.9亿美元): then that figure."""
+    last = drafts[-1]
+    if len(drafts) < 2:
+        return last
+    before = drafts[-2]
+    if before.metric.metric is not last.metric.metric or before.subject != last.subject:
+        return last
+    if _compared_after(view, before, last) or (
+        last.status is Status.ESTIMATE and _opens_with_comparison(view, last)
+    ):
+        return before
+    return last
+
+
+def _compared_after(view: SentenceView, before: _Draft, last: _Draft) -> bool:
+    """Whether the last number is of a period it is compared at, written after the number before it
+    (…为5.01美元，较去年同期的5.58美元; not 从2024年的592亿美元增至777亿美元, whose period leads both)."""
+    if not last.compared or before.value is None or last.value is None:
+        return False
+    low, high = before.value.end, last.value.start
+    return any(low <= stated.start and stated.end <= high and stated.comparison for stated in view.periods)
+
+
+def _opens_with_comparison(view: SentenceView, draft: _Draft) -> bool:
+    """Whether the clause of a draft's number opens with a comparison (高于, 低于, 优于)."""
+    if draft.value is None:
+        return False
+    start = view.sentence.clause_start(draft.value.start)
+    return view.text.startswith(vocabulary().comparison_openers, start)
 
 
 def _continues(view: SentenceView, draft: _Draft, change: Mention) -> bool:

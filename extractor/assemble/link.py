@@ -299,8 +299,11 @@ def _nearest_fitting(
 
 def _noun_after(view: SentenceView, mention: Mention) -> MetricMention | str | None:
     """What an amount written as a modifier measures (2000亿美元的资本开支; 约102亿美元的一次性税款):
-    the metric term after 的, or the other noun there; None when the amount is not a modifier."""
+    the metric term after 的, or the other noun there; None when the amount is not a modifier, or
+    modifies a noun of its own level (92.5亿美元的纪录)."""
     if view.text[mention.end : mention.end + 1] != "的":
+        return None
+    if view.text.startswith(vocabulary().level_nouns, mention.end + 1):
         return None
     following = next((m for m in view.metrics if m.start == mention.end + 1), None)
     if following is not None:

@@ -43,10 +43,12 @@ class Vocabulary:
     distributive: tuple[str, ...]
     continuation_words: re.Pattern[str]
     blocking_nouns: re.Pattern[str]
+    level_nouns: tuple[str, ...]
     each_markers: re.Pattern[str]
     from_marker: str
     revision_words: re.Pattern[str]
     comparison_markers: tuple[str, ...]
+    comparison_openers: tuple[str, ...]
     as_of_markers: tuple[str, ...]
     to_connectors: tuple[str, ...]
     topic_markers: tuple[str, ...]
@@ -91,10 +93,12 @@ def vocabulary() -> Vocabulary:
         blocking_nouns=re.compile(
             f"{_alternation(table['blocking_exceptions'])}|(?P<noun>{_alternation(table['blocking_nouns'])})"
         ),
+        level_nouns=tuple(table["level_nouns"]),
         each_markers=_any_of(table["each_markers"]),
         from_marker=table["from_marker"],
         revision_words=_any_of(load_table("checks.yaml")["revision_words"]),
         comparison_markers=tuple(table["comparison_markers"]),
+        comparison_openers=tuple(table["comparison_openers"]),
         as_of_markers=tuple(table["as_of_markers"]),
         to_connectors=tuple(sorted(table["to_connectors"], key=len, reverse=True)),
         topic_markers=tuple(table["topic_markers"]),
