@@ -1308,3 +1308,18 @@ def test_which_figure_a_change_belongs_to(
         (c.value, c.status.value, tuple(x.percent if x.percent is not None else x.points for x in c.changes))
         for c in claims
     ] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "台积电3纳米制程出货占第三季度晶圆销售金额的23%，5纳米占37%。",
+        "台積電3奈米製程出貨占第3季晶圓銷售金額的23%，5奈米占37%。",
+    ],
+)
+def test_a_share_belongs_to_what_is_named_before_its_zhan(text: str) -> None:
+    claims = extract(text).claims
+    assert [(c.subject, c.segment, c.metric.value, c.value) for c in claims] == [
+        ("TSMC", "3nm", "revenue_share", 23.0),
+        ("TSMC", "5nm", "revenue_share", 37.0),
+    ]

@@ -30,6 +30,7 @@ class Vocabulary:
     share_of: dict[Metric, Metric]
     share_nouns: tuple[str, ...]
     share_verbs: re.Pattern[str]
+    share_metrics: frozenset[Metric]
     count_words: dict[Metric, frozenset[str]]
     count_nouns: dict[Metric, re.Pattern[str]]  # matched right after a count
     cut_metrics: frozenset[Metric]
@@ -78,6 +79,7 @@ def vocabulary() -> Vocabulary:
         share_of={Metric(k): Metric(v) for k, v in table["share_of"].items()},
         share_nouns=tuple(sorted(table["share_nouns"], key=len, reverse=True)),
         share_verbs=_any_of(table["share_verbs"]),
+        share_metrics=frozenset(Metric(v) for v in table["share_of"].values()),
         count_words={Metric(k): frozenset(v) for k, v in table["count_words"].items()},
         count_nouns={Metric(k): _count_nouns(v) for k, v in table["count_nouns"].items()},
         cut_metrics=frozenset(Metric(m) for m in table["cut_metrics"]),

@@ -125,6 +125,8 @@ class UnknownNameRules:
     latin_acronym_min: int
     latin_period_label: re.Pattern[str]
     role_cue_end: regex.Pattern[str]
+    node_units: tuple[str, ...]
+    process_node: re.Pattern[str]
 
     def find(self, text: str, taken: Taken) -> list[EntityMention]:
         """Names the rules catch in `text`, none overlapping `taken` or each other."""
@@ -134,11 +136,20 @@ class UnknownNameRules:
             *self._people(text, cues, dots),
             *self._organizations(text, suffixes, brackets, taken),
             *self._latin(text, taken),
+            *self._process_nodes(text),
         ):
             if not taken.overlaps(mention.start, mention.end):
                 found.append(mention)
                 taken.take(mention.start, mention.end)
         return found
+
+    def _process_nodes(self, text: str) -> Iterator[EntityMention]:
+        """Process nodes (3纳米制程 → 3nm); the pattern runs only over a text that writes a node unit."""
+        if not any(unit in text for unit in self.node_units):
+            return
+        for match in self.process_node.finditer(text):
+            canonical = f"{match.group('size')}nm"
+            yield EntityMention(match.start(), match.end(), match.group(), EntityType.SEGMENT, canonical)
 
     def _people(self, text: str, cues: list[int], dots: list[int]) -> Iterator[EntityMention]:
         chars, reach = self.transliteration_chars, self.transliterated_reach
@@ -257,6 +268,11 @@ def unknown_name_rules() -> UnknownNameRules:
         latin_acronym_min=int(table["latin_acronym_min"]),
         latin_period_label=re.compile(table["latin_period_label"]),
         role_cue_end=regex.compile(f"(?:{cues})\\s?$"),
+        node_units=tuple(table["process_node_units"]),
+        process_node=re.compile(
+            f"(?<![\\d.])(?P<size>\\d{{1,2}}(?:\\.\\d)?) ?(?:{_alternation(table['process_node_units'])})"
+            f"(?:{_alternation(table['process_node_words'])})?"
+        ),
     )
 
 

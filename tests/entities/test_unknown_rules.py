@@ -19,6 +19,21 @@ RULES = unknown_name_rules()
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        ("3奈米製程出貨占晶圓銷售金額的23%，5奈米占37%", [("3奈米製程", "3nm"), ("5奈米", "5nm")]),
+        ("3纳米制程出货占晶圆销售金额的23%，5纳米占37%", [("3纳米制程", "3nm"), ("5纳米", "5nm")]),
+        ("公司的2nm工艺将于明年量产，1.6纳米节点随后", [("2nm工艺", "2nm"), ("1.6纳米节点", "1.6nm")]),
+        # a length that is part of a longer number is none
+        ("公司研发的12.35纳米颗粒", []),
+    ],
+)
+def test_a_process_node_is_a_segment(text: str, expected: list[tuple[str, str]]) -> None:
+    found = [e for e in FINDER.entities(normalize(text).text) if e.type is EntityType.SEGMENT and e.canonical]
+    assert [(text[e.start : e.end], e.canonical) for e in found if e.canonical.endswith("nm")] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("高级副总裁张伟表示，公司营收增长。", [("张伟", EntityType.PERSON)]),
         ("高級副總裁張偉表示，公司營收增長。", [("張偉", EntityType.PERSON)]),
         ("董事长兼总裁王强说，晨光能源(02345)与玛丽·安德森会面。", [
