@@ -305,6 +305,32 @@ def test_unknown_names_do_not_swallow_registry_names_or_metric_terms() -> None:
         ("综合股价指数下跌，股价上涨", [("股价", Metric.SHARE_PRICE, False)]),
         ("税前利润与净利息收入", [("税前利润", Metric.OTHER, False), ("净利息收入", Metric.OTHER, False)]),
         ("淨利息收益與淨利潤", [("淨利息收益", Metric.OTHER, False), ("淨利潤", Metric.NET_INCOME, False)]),
+        # a modifier before 下 or a comma states the basis of the rest of its sentence, until a reported
+        # basis names the reported figures again
+        (
+            "非美國通用會計準則下歸屬百度的淨利潤與營業利潤。營收",
+            [
+                ("淨利潤", Metric.NET_INCOME, True),
+                ("營業利潤", Metric.OPERATING_INCOME, True),
+                ("營收", Metric.REVENUE, False),
+            ],
+        ),
+        (
+            "非美国通用会计准则下归属百度的净利润与营业利润。营收",
+            [
+                ("净利润", Metric.NET_INCOME, True),
+                ("营业利润", Metric.OPERATING_INCOME, True),
+                ("营收", Metric.REVENUE, False),
+            ],
+        ),
+        (
+            "按非公認會計準則，淨利潤增長；按美國公認會計準則，淨利潤下降",
+            [("淨利潤", Metric.NET_INCOME, True), ("淨利潤", Metric.NET_INCOME, False)],
+        ),
+        (
+            "按非公认会计准则，净利润增长；按美国公认会计准则，净利润下降",
+            [("净利润", Metric.NET_INCOME, True), ("净利润", Metric.NET_INCOME, False)],
+        ),
         # a figure with a name of its own is not the metric inside that name
         ("新業務價值利潤率上升", [("新業務價值利潤率", Metric.OTHER, False)]),
         ("新业务价值利润率上升", [("新业务价值利润率", Metric.OTHER, False)]),
