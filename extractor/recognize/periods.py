@@ -76,7 +76,9 @@ def period_pattern() -> str:
             rf"(?P<{name}_month>1[0-2]|0?[1-9])月(?:[12]\d|3[01]|0?[1-9])日"
         )
 
-    stop = rf"{ending('end')}(?P<end_span>{alternation(_ending_spans())})"
+    # 截至2025年9月30日止六个月中期业绩: the interim is the span the phrase names, not a first half
+    interim_word = alternation(table["interim"]["words"])
+    stop = rf"{ending('end')}(?P<end_span>{alternation(_ending_spans())})(?:{interim_word})?"
     lead = rf"{ending('lead')}{alternation(table['ending_link'])}(?=\d|第|[Qq]\d|FY)"
     followers = alternation(table["lone_day_followers"])
     lone_day = rf"(?<![\d月{_CN_DIGITS}十个個第])(?P<lone_day>[12]\d|3[01]|0?[1-9])日(?={followers})"
@@ -198,13 +200,16 @@ def _year(match: re.Match[str]) -> int | None:
 
 
 def _ending_part(month: int, phrase: str) -> str | None:
-    """The part a phrase ending in `month` spans: 截至9月30日止季度 → Q3, 止六个月 → H1."""
+    """The part a phrase ending in `month` spans: 截至9月30日止季度 → Q3, 止六个月 → H1 (ending in June),
+    H2 (in December) or no part of the contract (in September: a fiscal half the text does not call one)."""
     span = _ending_spans()[phrase]
     if span == 3:
         return f"Q{(month + 2) // 3}"
     if span == 6:
-        return "H1" if month <= 6 else "H2"
-    return "9M" if span == 9 else None
+        return {6: "H1", 12: "H2"}.get(month, SPAN)
+    if span == 9:
+        return "9M" if month == 9 else SPAN
+    return None
 
 
 @cache
