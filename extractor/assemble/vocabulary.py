@@ -93,7 +93,7 @@ def vocabulary() -> Vocabulary:
         distributive=tuple(table["distributive"]),
         continuation_words=_any_of(table["continuation_words"]),
         blocking_nouns=re.compile(
-            f"{_alternation(table['blocking_exceptions'])}|(?P<noun>{_alternation(table['blocking_nouns'])})"
+            f"{'|'.join(table['blocking_exceptions'])}|(?P<noun>{_alternation(table['blocking_nouns'])})"
         ),
         level_nouns=tuple(table["level_nouns"]),
         each_markers=_any_of(table["each_markers"]),

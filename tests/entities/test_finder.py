@@ -332,6 +332,14 @@ def test_unknown_names_do_not_swallow_registry_names_or_metric_terms() -> None:
             [("净利润", Metric.NET_INCOME, True), ("净利润", Metric.NET_INCOME, False)],
         ),
         # a figure with a name of its own is not the metric inside that name
+        ("淨息差與不良貸款率", [("淨息差", Metric.OTHER, False), ("不良貸款率", Metric.OTHER, False)]),
+        ("净息差与不良贷款率", [("净息差", Metric.OTHER, False), ("不良贷款率", Metric.OTHER, False)]),
+        # a line of business and the rest (及其他收入) is revenue, not other income
+        ("在線營銷服務及其他收入", [("及其他收入", Metric.REVENUE, False)]),
+        ("在线营销服务及其他收入", [("及其他收入", Metric.REVENUE, False)]),
+        # a company's listed shares move; the market does not name a company's
+        ("拼多多美股盤前跌超6%，美股市場走低", [("美股", Metric.SHARE_PRICE, False)]),
+        ("拼多多美股盘前跌超6%，美股市场走低", [("美股", Metric.SHARE_PRICE, False)]),
         ("新業務價值利潤率上升", [("新業務價值利潤率", Metric.OTHER, False)]),
         ("新业务价值利润率上升", [("新业务价值利润率", Metric.OTHER, False)]),
         ("產能利用率與毛利率", [("產能利用率", Metric.OTHER, False), ("毛利率", Metric.GROSS_MARGIN, False)]),
