@@ -327,7 +327,10 @@ def _counted_noun(view: SentenceView, mention: Mention, here: Spot) -> MetricMen
 def _blocked(between: str) -> bool:
     """Whether a noun that is no metric of ours (成交额, 关税) stands between a metric term and a value,
     outside the phrases that only qualify the figure (按固定汇率计算)."""
-    return any(match.group("noun") for match in vocabulary().blocking_nouns.finditer(between))
+    words = vocabulary()
+    if words.blocking_nouns.search(between) is None:  # most gaps hold none: one call tells
+        return False
+    return any(match.group("noun") for match in words.blocking_outside.finditer(between))
 
 
 def _share_taken(view: SentenceView, here: Spot) -> MetricMention | None:

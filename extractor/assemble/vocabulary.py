@@ -44,6 +44,7 @@ class Vocabulary:
     distributive: tuple[str, ...]
     continuation_words: re.Pattern[str]
     blocking_nouns: re.Pattern[str]
+    blocking_outside: re.Pattern[str]  # the nouns, or a phrase they stand in that blocks nothing
     level_nouns: tuple[str, ...]
     each_markers: re.Pattern[str]
     from_marker: str
@@ -92,7 +93,8 @@ def vocabulary() -> Vocabulary:
         company_self_words=_any_of(table["company_self_words"]),
         distributive=tuple(table["distributive"]),
         continuation_words=_any_of(table["continuation_words"]),
-        blocking_nouns=re.compile(
+        blocking_nouns=_any_of(table["blocking_nouns"]),
+        blocking_outside=re.compile(
             f"{'|'.join(table['blocking_exceptions'])}|(?P<noun>{_alternation(table['blocking_nouns'])})"
         ),
         level_nouns=tuple(table["level_nouns"]),

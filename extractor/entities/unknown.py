@@ -103,6 +103,9 @@ def matches_before(
             end = match.end()
 
 
+_NODE_REACH = 4  # a node's number (1.6) and space before its unit, its word (制程) after it
+
+
 @dataclass(frozen=True)
 class UnknownNameRules:
     """The compiled rules; built once per process from their word lists."""
@@ -144,12 +147,20 @@ class UnknownNameRules:
         return found
 
     def _process_nodes(self, text: str) -> Iterator[EntityMention]:
-        """Process nodes (3纳米制程 → 3nm); the pattern runs only over a text that writes a node unit."""
-        if not any(unit in text for unit in self.node_units):
-            return
-        for match in self.process_node.finditer(text):
-            canonical = f"{match.group('size')}nm"
-            yield EntityMention(match.start(), match.end(), match.group(), EntityType.SEGMENT, canonical)
+        """Process nodes (3纳米制程 → 3nm), read only around the places a node unit is written: most
+        texts write none, and a pattern over every digit of a text costs more than finding the units."""
+        found: set[int] = set()
+        for unit in self.node_units:
+            at = text.find(unit)
+            while at >= 0:
+                match = self.process_node.search(text, max(0, at - _NODE_REACH), at + len(unit) + _NODE_REACH)
+                if match is not None and match.start() not in found:
+                    found.add(match.start())
+                    canonical = f"{match.group('size')}nm"
+                    yield EntityMention(
+                        match.start(), match.end(), match.group(), EntityType.SEGMENT, canonical
+                    )
+                at = text.find(unit, at + len(unit))
 
     def _people(self, text: str, cues: list[int], dots: list[int]) -> Iterator[EntityMention]:
         chars, reach = self.transliteration_chars, self.transliterated_reach
@@ -270,7 +281,7 @@ def unknown_name_rules() -> UnknownNameRules:
         role_cue_end=regex.compile(f"(?:{cues})\\s?$"),
         node_units=tuple(table["process_node_units"]),
         process_node=re.compile(
-            f"(?<![\\d.])(?P<size>\\d{{1,2}}(?:\\.\\d)?) ?(?:{_alternation(table['process_node_units'])})"
+            f"(?P<size>\\d(?<![\\d.]\\d)\\d?(?:\\.\\d)?) ?(?:{_alternation(table['process_node_units'])})"
             f"(?:{_alternation(table['process_node_words'])})?"
         ),
     )
