@@ -1327,3 +1327,17 @@ def test_a_share_belongs_to_what_is_named_before_its_zhan(text: str) -> None:
         ("TSMC", "3nm", "revenue_share", 23.0),
         ("TSMC", "5nm", "revenue_share", 37.0),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        # a change with no value is counted in the company's home currency when no currency is written
+        ("大立光第4季營收預估季減一成。", "TWD"),
+        ("大立光第四季度营收预计环比下降一成。", "TWD"),
+        ("港交所收入按季下跌6%。", "HKD"),
+        ("港交所第三季度收入环比下降6%。", "HKD"),
+    ],
+)
+def test_a_change_alone_is_in_the_home_currency(text: str, unit: str) -> None:
+    assert [c.unit for c in extract(text).claims] == [unit]

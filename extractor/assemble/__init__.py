@@ -795,7 +795,7 @@ def _unit(value: Mention | None, metric: Metric, state: _State) -> str:
             return "%"
         if kind is ValueKind.COUNT:
             return "count"
-        return state.currency or "CNY"
+        return state.currency or state.local_currency or "CNY"
     if value.kind is _PERCENT:
         return "%"
     if value.unit is None and metric_kind(metric) is ValueKind.COUNT:
