@@ -87,27 +87,29 @@ class EntityFinder:
 
     def __init__(self, extra: Sequence[str | Path] = ()) -> None:
         self.extra = tuple(extra)
-        self.tables: list[tuple[str, Any]] = [(str(path), load_user_table(path)) for path in self.extra]
-        self._index = self._build_index()
-        self._segment_words = self._build_segment_words()
+        self._use([(str(path), load_user_table(path)) for path in self.extra])
 
     @classmethod
     def from_tables(cls, tables: Sequence[tuple[str, Any]]) -> EntityFinder:
         """A finder over the shipped registry and already-parsed user tables (source name, content)."""
         finder = cls()
-        finder.tables = [(source, table) for source, table in tables]
-        finder._index = finder._build_index()
-        finder._segment_words = finder._build_segment_words()
+        finder._use(tables)
         return finder
 
-    def _build_index(self) -> AliasIndex:
+    def _use(self, tables: Sequence[tuple[str, Any]]) -> None:
+        """The alias index and segment words over the shipped registry and users' `tables`, whose
+        entries are read once for both."""
+        self.tables: list[tuple[str, Any]] = [(source, table) for source, table in tables]
         if not self.tables:
-            return _shipped_index()
+            self._index, self._segment_words = _shipped_index(), shipped_segment_words()
+            return
         user = [entry for source, table in self.tables for entry in entries_of(table, source)]
-        return AliasIndex.of([*shipped_entries(), *user])
+        self._index = AliasIndex.of([*shipped_entries(), *user])
+        self._segment_words = self._segment_words_with(user)
 
-    def _build_segment_words(self) -> SegmentWords:
-        """Users' segment words first, so that theirs win for a word both tables have."""
+    def _segment_words_with(self, user: list[Entry]) -> SegmentWords:
+        """Users' segment words first, so that theirs win for a word both tables have; a user's row may
+        name a segment of the shipped registry or of a user's table (`user`)."""
         rows = [
             (source, table["segment_words"])
             for source, table in self.tables
@@ -115,12 +117,9 @@ class EntityFinder:
         ]
         if not rows:
             return shipped_segment_words()
-        entries = [
-            *shipped_entries(),
-            *(e for source, table in self.tables for e in entries_of(table, source)),
-        ]
-        user = [word for source, table in rows for word in segment_words_of(table, entries, source)]
-        return SegmentWords.of([*user, *shipped_segment_words().rows])
+        entries = [*shipped_entries(), *user]
+        words = [word for source, table in rows for word in segment_words_of(table, entries, source)]
+        return SegmentWords.of([*words, *shipped_segment_words().rows])
 
     def find(self, text: str) -> tuple[list[EntityMention], list[MetricMention]]:
         """Entities and metric terms of `text`: entities never overlap each other, both sorted by start."""

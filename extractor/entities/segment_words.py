@@ -18,7 +18,7 @@ from extractor.data import DataError, load_table
 from extractor.entities.mentions import EntityMention, MetricMention
 from extractor.entities.registry import MATCHING, Entry, matched_forms, shipped_entries
 from extractor.models import EntityType, Metric
-from extractor.normalize import converter
+from extractor.normalize import converter, is_han
 
 _JOINING = frozenset("的和与及")
 
@@ -126,7 +126,7 @@ def _stands_alone(text: str, start: int, entities: Sequence[EntityMention]) -> b
     if start == 0:
         return True
     before = text[start - 1]
-    if not ("\u4e00" <= before <= "\u9fff") or before in _JOINING:
+    if not is_han(before) or before in _JOINING:
         return True
     return any(entity.end == start for entity in entities)
 
