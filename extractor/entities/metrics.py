@@ -40,9 +40,9 @@ class MetricLexicon:
         modifiers: frozenset[str],
         not_terms: frozenset[str],
         reach: int,
-        scope_after: tuple[str, ...] = (),
-        scope_before: tuple[str, ...] = (),
-        reported: frozenset[str] = frozenset(),
+        scope_after: tuple[str, ...],
+        scope_before: tuple[str, ...],
+        reported: frozenset[str],
     ) -> None:
         self.terms = terms
         self.modifiers = modifiers
