@@ -132,6 +132,8 @@ CASES: list[tuple[str, list[ClaimTuple]]] = [
     # A change that leads into the level it reached (，达到) is that level's change: one claim.
     ("阿里巴巴公布2025年第三季度业绩。淘天集团收入同比增长10%，达到789.27亿元。", _TAOTIAN_Q3),
     ("阿里巴巴公布2025年第三季度業績。淘天集團收入按年增長10%，達到789.27億元。", _TAOTIAN_Q3),
+    ("阿里巴巴公布2025年第三季度业绩。淘天集团收入同比增长10%，至789.27亿元。", _TAOTIAN_Q3),
+    ("阿里巴巴公布2025年第三季度業績。淘天集團收入按年增長10%，為789.27億元。", _TAOTIAN_Q3),
     # Past the end of a list item (；), a clause going straight to its metric keeps the company of the
     # claim before it but not a business line that claim named itself (其中Azure...); one it took from
     # a reference (该分部) or the topic goes on.
@@ -694,7 +696,7 @@ CASES: list[tuple[str, list[ClaimTuple]]] = [
             ),
             (
                 "Sony",
-                None,
+                "Imaging & Sensing Solutions",
                 "revenue",
                 "FY2025-H1",
                 None,
