@@ -91,6 +91,13 @@ def test_every_name_of_a_cloud_article_is_found_with_its_canonical_name() -> Non
         ("其中蔚來品牌交付36,928台", [("蔚來品牌", "NIO")]),
         ("谷歌自研晶片TPU的營收", [("自研晶片", "Chips")]),
         ("谷歌自研芯片TPU的营收", [("自研芯片", "Chips")]),
+        # Taiwan spellings of a named division, and generic lines the company renames
+        ("遊戲與網路服務部門營收", [("遊戲與網路服務", "Game & Network Services")]),
+        ("影像與感測解決方案部門", [("影像與感測解決方案", "Imaging & Sensing Solutions")]),
+        ("音樂部門營業利益", [("音樂部門", "Music")]),
+        ("寿险及健康险业务新业务价值", [("寿险及健康险业务", "Life and Health Insurance")]),
+        ("財產險業務保費收入", [("財產險業務", "Property and Casualty Insurance")]),
+        ("投资银行业务收入", [("投资银行业务", "Investment Banking")]),
     ],
 )
 def test_segment_names_as_reports_write_them(text: str, expected: list[tuple[str, str]]) -> None:
@@ -234,6 +241,10 @@ def test_latin_names_and_tickers_need_word_boundaries(text: str, expected: list[
         ("证券时报网讯，星河半导体（688999）披露三季报", [("星河半导体", EntityType.COMPANY)]),
         ("据公告，晨光能源(02345)营收增长", [("晨光能源", EntityType.COMPANY)]),
         ("同比增长(2025)不是代码", []),
+        # a superlative or a business line before a suffix is a description, not a name
+        ("美国最大银行星河金融表示", [("美国", EntityType.PLACE)]),
+        ("财产险业务原保险保费收入增长", [("财产险业务", EntityType.SEGMENT)]),
+        ("旗下第二大银行业务部门保险收入", []),
     ],
 )
 def test_rules_catch_names_the_registry_lacks(text: str, expected: list[tuple[str, EntityType]]) -> None:
