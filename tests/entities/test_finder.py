@@ -98,6 +98,8 @@ def test_every_name_of_a_cloud_article_is_found_with_its_canonical_name() -> Non
         ("寿险及健康险业务新业务价值", [("寿险及健康险业务", "Life and Health Insurance")]),
         ("財產險業務保費收入", [("財產險業務", "Property and Casualty Insurance")]),
         ("投资银行业务收入", [("投资银行业务", "Investment Banking")]),
+        ("客戶端和遊戲部門營收", [("客戶端和遊戲", "Client and Gaming")]),
+        ("嵌入式部门营收", [("嵌入式部门", "Embedded")]),
     ],
 )
 def test_segment_names_as_reports_write_them(text: str, expected: list[tuple[str, str]]) -> None:
