@@ -1339,6 +1339,14 @@ def test_a_share_belongs_to_what_is_named_before_its_zhan(text: str) -> None:
         ("大立光第四季度营收预计环比下降一成。", "TWD"),
         ("港交所收入按季下跌6%。", "HKD"),
         ("港交所第三季度收入环比下降6%。", "HKD"),
+        # outside the markets of 元 too: a US or Japanese company reports in its own currency
+        ("超威半导体数据中心业务同比增长22%。", "USD"),
+        ("超威半導體數據中心業務年增22%。", "USD"),
+        ("丰田第二季度营业利润同比下降27%。", "JPY"),
+        ("豐田第二季營業利益年減27%。", "JPY"),
+        # a change of an amount counts in the currency it writes out
+        ("宁德时代市值单日蒸发400亿美元。", "USD"),
+        ("寧德時代市值單日蒸發400億美元。", "USD"),
     ],
 )
 def test_a_change_alone_is_in_the_home_currency(text: str, unit: str) -> None:

@@ -51,7 +51,7 @@ from extractor.assemble.periods import (
 )
 from extractor.assemble.text import Sentence, split_sentences
 from extractor.assemble.vocabulary import ValueKind, vocabulary
-from extractor.data import yuan_countries
+from extractor.data import home_currencies, yuan_countries
 from extractor.entities.mentions import EntityMention, MetricMention
 from extractor.models import Basis, Claim, EntityType, Metric, Qualifier, Status
 from extractor.recognize.mentions import Mention, MentionKind, Period, RelativePeriod
@@ -100,6 +100,7 @@ class _State:
     segment: str | None = None
     currency: str | None = None
     local_currency: str | None = None
+    home_currency: str | None = None
     claims: list[dict[str, Any]] = field(default_factory=list)
     stated: dict[tuple[str, Metric], list[_Draft]] = field(default_factory=dict)  # by subject and metric
 
@@ -120,7 +121,11 @@ def assemble(
     )
     context = PeriodContext(report=report, current=report, calendar_year=calendar_year)
     periods = _anchor_days(periods, context)
-    state = _State(context, local_currency=_first_local_currency(values) or _home_currency(entities))
+    state = _State(
+        context,
+        local_currency=_first_local_currency(values) or _home_currency(entities, yuan_countries()),
+        home_currency=_home_currency(entities, home_currencies()),
+    )
     sentences = split_sentences(text)
     starts = [sentence.start for sentence in sentences]
     ends = [sentence.end for sentence in sentences]
@@ -213,9 +218,9 @@ def _first_local_currency(values: list[Mention]) -> str | None:
     return None
 
 
-def _home_currency(entities: Sequence[EntityMention]) -> str | None:
-    """The currency a bare 元 means at home for the first company named (a Taiwan company's is TWD)."""
-    homes = yuan_countries()
+def _home_currency(entities: Sequence[EntityMention], homes: dict[str, str]) -> str | None:
+    """The home currency in `homes` of the first company named that has one: what a bare 元 means at
+    home (a Taiwan company's is TWD), or what the company reports in."""
     return next((homes[e.country] for e in entities if e.country in homes), None)
 
 
@@ -620,10 +625,17 @@ def _place_change(view: SentenceView, change: Mention, drafts: list[_Draft], sta
     if count is not None and metric.metric in vocabulary().cut_metrics:  # 裁减约1.4万个职位: 14,000 layoffs
         drafts.append(_Draft(count, [], subject, segment, metric, period, status, "count", start, change.end))
         return
-    unit = _unit(None, metric.metric, state)
+    unit = _change_unit(change) or _unit(None, metric.metric, state)
     drafts.append(
         _Draft(None, [change], subject, segment, metric, period, status, unit, start, change.end, compared)
     )
+
+
+def _change_unit(change: Mention) -> str | None:
+    """The currency a change of an amount writes out (市值蒸发4000亿美元), which its claim is counted in."""
+    if change.amount is None or change.implicit_unit or change.unit in (None, "count"):
+        return None
+    return change.unit
 
 
 def _count_of(change: Mention) -> Mention | None:
@@ -795,7 +807,7 @@ def _unit(value: Mention | None, metric: Metric, state: _State) -> str:
             return "%"
         if kind is ValueKind.COUNT:
             return "count"
-        return state.currency or state.local_currency or "CNY"
+        return state.currency or state.local_currency or state.home_currency or "CNY"
     if value.kind is _PERCENT:
         return "%"
     if value.unit is None and metric_kind(metric) is ValueKind.COUNT:

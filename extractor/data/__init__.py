@@ -54,6 +54,14 @@ def yuan_countries() -> dict[str, str]:
 
 
 @cache
+def home_currencies() -> dict[str, str]:
+    """Country code → the currency its companies report in (currencies.yaml `home_currencies`, and a
+    bare 元's currency in `yuan_countries`)."""
+    table = load_table("currencies.yaml")
+    return {str(k): str(v) for k, v in (table["home_currencies"] | table["yuan_countries"]).items()}
+
+
+@cache
 def known_units() -> frozenset[str]:
     """Every unit a claim may carry: the currency codes of currencies.yaml and the other units."""
     table = load_table("currencies.yaml")
