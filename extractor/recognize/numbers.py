@@ -45,14 +45,15 @@ def point_class() -> str:
 def numeral_pattern() -> str:
     """A numeral with its multipliers, as a regex without groups.
 
-    After 万 a bare figure is part of the number (3万4000, 10万4,100, 13万2); after 亿 only when 万 follows
+    A figure with its own multiplier may follow a bigger one (3兆1,259.16亿, 1亿2000万). After 万 a bare
+    figure is part of the number (3万4000, 10万4,100, 13万2); after 亿 only when 万 follows
     (1亿2000万), so that 10亿2025年 is 10亿 and 2025年 apart. A multiplier may open a Chinese numeral
     (十五, 百亿, 兆); whether that makes an amount is for the amount rules.
     """
     digits, units, bigs, point = digit_class(), unit_class(), big_unit_class(), point_class()
     inner = alternation(vocabulary()["qualifiers"]["over"]["inner"])
     tail = (
-        rf"{units}{{1,4}}(?:(?:\d{{1,3}}(?:,\d{{3}})+|\d{{1,4}}|{digits}){units}{{1,3}}){{0,2}}"
+        rf"{units}{{1,4}}(?:(?:(?:\d{{1,3}}(?:,\d{{3}})+|\d{{1,4}})(?:\.\d+)?|{digits}){units}{{1,3}}){{0,2}}"
         rf"(?:(?<=[万萬])(?:\d,\d{{3}}|\d{{4}}|\d|{digits})(?![\d.,%年月日号]))?"
     )
     arabic = rf"{ARABIC}{inner}?(?:{tail})?{inner}?"
