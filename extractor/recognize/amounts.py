@@ -43,6 +43,7 @@ from extractor.recognize.patterns import (
     compile_pattern,
     currency_words,
     forms,
+    minus_before,
     qualifier_of,
     qualifier_words,
     vocabulary,
@@ -354,10 +355,14 @@ def _mention(
     qualifier: Qualifier,
     implicit: bool,
 ) -> Mention:
-    """The amount of one value or a range's midpoint and two ends, made negative after a loss word
-    (亏损166亿) and marked per share after 每股; after 每10股 divided by the shares of the lot."""
+    """The amount of one value or a range's midpoint and two ends, made negative after a minus sign
+    (-3亿元, whose span it joins) or a loss word (亏损166亿), and marked per share after 每股; after 每10股 divided by the shares of the lot."""
     counted = unit is None or unit == "count"
-    sign = -1.0 if unit != "count" and _after_loss_word(text, start) else 1.0
+    sign = 1.0
+    if not counted and ends is None and minus_before(text, start):  # 录得-3亿元
+        start, sign = start - 1, -1.0
+    elif unit != "count" and _after_loss_word(text, start):
+        sign = -1.0
     per = None if counted else _per_share_regex().search(text, max(0, start - 16), start)
     per_share = per is not None
     if per is not None and (lot := _lot_sizes().get(per["word"])) is not None:

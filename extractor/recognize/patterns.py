@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from extractor.data import load_table
 from extractor.models import Qualifier
@@ -109,6 +109,35 @@ def qualifier_words(position: str) -> dict[str, str]:
     """Qualifier word at `position` (before, after, inner) → qualifier name."""
     table = vocabulary()["qualifiers"]
     return lookup({name: entry.get(position, []) for name, entry in table.items()})
+
+
+def minus_before(text: str, start: int) -> bool:
+    """Whether the number starting at `start` has a minus sign right before it (为-20.9%, 负20.9%)."""
+    if start == 0:
+        return False
+    signs = _minus_signs()
+    before = text[start - 1]
+    if before in signs.words:
+        return start == 1 or text[start - 2] not in signs.words_not_after
+    return before in signs.hyphens and (start == 1 or text[start - 2] in signs.after)
+
+
+class _MinusSigns(NamedTuple):
+    hyphens: frozenset[str]
+    after: frozenset[str]  # what a hyphen that is a sign comes after
+    words: frozenset[str]  # 负, a sign right before a number
+    words_not_after: frozenset[str]  # 正 of 正负, a margin
+
+
+@cache
+def _minus_signs() -> _MinusSigns:
+    table = vocabulary()
+    return _MinusSigns(
+        frozenset(table["minus_signs"]),
+        frozenset(forms(table["minus_after"])),
+        frozenset(forms(table["negative_words"])),
+        frozenset(forms(table["negative_word_not_after"])),
+    )
 
 
 def compile_pattern(pattern: str) -> re.Pattern[str]:

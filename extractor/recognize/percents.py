@@ -29,6 +29,7 @@ from extractor.recognize.patterns import (
     compile_pattern,
     first_characters,
     forms,
+    minus_before,
     qualifier_of,
     qualifier_words,
     vocabulary,
@@ -128,6 +129,10 @@ def _percent_from(match: re.Match[str]) -> Mention | None:
     if level is None:
         return None
     start, end = match.span()
+    if level.value_range is None and match["before"] is None and minus_before(match.string, start):
+        return Mention(
+            _PERCENT, start - 1, end, match.string[start - 1 : end], -level.value, None, "%", level.qualifier
+        )
     return Mention(_PERCENT, start, end, match[0], level.value, level.value_range, "%", level.qualifier)
 
 

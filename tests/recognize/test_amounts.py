@@ -179,6 +179,14 @@ AMOUNTS = [
     ("門店數量超過3000家", "超過3000家", 3000.0, "count", OVER),
     ("全球員工約150萬名", "約150萬名", 1500000.0, "count", APPROX),
     ("公司回購1000萬股", "1000萬股", 10000000.0, "count", EXACT),
+    # a minus sign after a link word or punctuation, and 负 anywhere, make the amount negative
+    ("經營利潤為-141億元", "-141億元", -14100000000.0, "CNY", EXACT),
+    ("经营利润为-141亿元", "-141亿元", -14100000000.0, "CNY", EXACT),
+    ("自由現金流錄得負3億美元", "負3億美元", -300000000.0, "USD", EXACT),
+    ("自由现金流录得负3亿美元", "负3亿美元", -300000000.0, "USD", EXACT),
+    ("經營虧損為-141億元", "-141億元", -14100000000.0, "CNY", EXACT),  # not positive twice over
+    ("Q3-5億美元", "5億美元", 500000000.0, "USD", EXACT),  # a hyphen after a letter or digit joins
+    ("累計營收約為新台幣3兆1,259.16億元", "約為新台幣3兆1,259.16億元", 3125916000000.0, "TWD", APPROX),
 ]
 
 

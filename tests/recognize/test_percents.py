@@ -73,6 +73,12 @@ PERCENTS = [
     ("毛利率约为45.25%", "约为45.25%", 45.25, APPROX),
     ("关税税率为0.5%", "0.5%", 0.5, EXACT),
     ("淨利率6成", "6成", 60.0, EXACT),
+    # a minus sign after a link word or punctuation, and 负 anywhere, make the level negative
+    ("經營利潤率為-20.9%", "-20.9%", -20.9, EXACT),
+    ("经营利润率为-20.9%", "-20.9%", -20.9, EXACT),
+    ("经营利润率下降至负20.9%", "负20.9%", -20.9, EXACT),
+    ("經營利潤率（-5.2%）", "-5.2%", -5.2, EXACT),
+    ("A股-2.3%", "2.3%", 2.3, EXACT),  # a hyphen after a word is no sign
 ]
 
 
