@@ -178,7 +178,9 @@ def _period_from(match: re.Match[str]) -> Period:
     relative = _relatives()[relative_year] if relative_year else None
     if match["end_span"]:
         year = int(match["end_year"]) if match["end_year"] else None
-        return Period(year=year, part=_ending_part(int(match["end_month"]), match["end_span"]))
+        month, span = int(match["end_month"]), match["end_span"]
+        fiscal = month != 12 and _ending_spans()[span] == 12  # 截至2025年6月30日止年度: FY2025
+        return Period(year=year, part=_ending_part(month, span), fiscal=fiscal)
     fiscal = bool(match["fiscal"] or match["fiscal2"] or match["fy"] or _fiscal_regex().search(match[0]))
     year = _year(match)
     if year is None and match["lead_year"]:  # 截至2025年9月30日止第三季

@@ -73,6 +73,9 @@ PERIODS = [
     ("截至2025年9月30日止季度，騰訊收入", "截至2025年9月30日止季度", Period(2025, "Q3")),
     ("截至2025年9月30日止季度，腾讯收入", "截至2025年9月30日止季度", Period(2025, "Q3")),
     ("截至2025年12月31日止年度的收入", "截至2025年12月31日止年度", Period(2025, None)),
+    # a year that ends in another month than December is a fiscal year
+    ("截至2025年6月30日止年度，股東應佔溢利", "截至2025年6月30日止年度", Period(2025, None, fiscal=True)),
+    ("截至2025年3月31日止年度的收入", "截至2025年3月31日止年度", Period(2025, None, fiscal=True)),
     ("截至2025年6月30日止六個月，收入增長", "截至2025年6月30日止六個月", Period(2025, "H1")),
     ("截至2025年12月31日止六个月，收入增长", "截至2025年12月31日止六个月", Period(2025, "H2")),
     # six months to September, nine to December: runs of months the contract has no period for
