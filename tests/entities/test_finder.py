@@ -100,6 +100,8 @@ def test_every_name_of_a_cloud_article_is_found_with_its_canonical_name() -> Non
         ("投资银行业务收入", [("投资银行业务", "Investment Banking")]),
         ("客戶端和遊戲部門營收", [("客戶端和遊戲", "Client and Gaming")]),
         ("嵌入式部门营收", [("嵌入式部门", "Embedded")]),
+        ("智慧電動汽車及AI等創新業務營收", [("智慧電動汽車及AI等創新業務", "Smart EV")]),
+        ("MX及网络部门营收", [("MX及网络", "Mobile eXperience")]),
     ],
 )
 def test_segment_names_as_reports_write_them(text: str, expected: list[tuple[str, str]]) -> None:
@@ -349,6 +351,17 @@ def test_unknown_names_do_not_swallow_registry_names_or_metric_terms() -> None:
         ("净息差与不良贷款率", [("净息差", Metric.OTHER, False), ("不良贷款率", Metric.OTHER, False)]),
         # a line of business and the rest (及其他收入) is revenue, not other income
         ("在線營銷服務及其他收入", [("及其他收入", Metric.REVENUE, False)]),
+        # Hong Kong's underlying profit is adjusted; 末期息 is a dividend
+        (
+            "股東應佔基礎溢利與每股基礎盈利",
+            [("股東應佔基礎溢利", Metric.NET_INCOME, True), ("每股基礎盈利", Metric.EPS, True)],
+        ),
+        (
+            "股东应占基础溢利与每股基础盈利",
+            [("股东应占基础溢利", Metric.NET_INCOME, True), ("每股基础盈利", Metric.EPS, True)],
+        ),
+        ("末期息維持3.75港元", [("末期息", Metric.DIVIDEND, False)]),
+        ("末期息维持3.75港元", [("末期息", Metric.DIVIDEND, False)]),
         ("在线营销服务及其他收入", [("及其他收入", Metric.REVENUE, False)]),
         # a company's listed shares move; the market does not name a company's
         ("拼多多美股盤前跌超6%，美股市場走低", [("美股", Metric.SHARE_PRICE, False)]),
