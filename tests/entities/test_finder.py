@@ -102,6 +102,10 @@ def test_every_name_of_a_cloud_article_is_found_with_its_canonical_name() -> Non
         ("嵌入式部门营收", [("嵌入式部门", "Embedded")]),
         ("智慧電動汽車及AI等創新業務營收", [("智慧電動汽車及AI等創新業務", "Smart EV")]),
         ("MX及网络部门营收", [("MX及网络", "Mobile eXperience")]),
+        (
+            "香水與化妝品部門與葡萄酒及烈酒部門",
+            [("香水與化妝品", "Perfumes & Cosmetics"), ("葡萄酒及烈酒", "Wines & Spirits")],
+        ),
     ],
 )
 def test_segment_names_as_reports_write_them(text: str, expected: list[tuple[str, str]]) -> None:
