@@ -1036,6 +1036,21 @@ def test_counts_of_people(text: str, expected: list[tuple[str, float, str | None
     assert [(c.metric.value, c.value, c.period) for c in extract(text).claims] == expected
 
 
+_DIVISIONS = [(None, 5.809e10), ("Fashion & Leather Goods", 2.81e10), (None, 6.1e9)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a division the registry does not know (香氛部门) does not take the one of the item before it
+        "路威酩轩2025年前九个月营收为580.9亿欧元。其中，时装与皮具部门营收为281亿欧元；香氛部门营收为61亿欧元。",
+        "路威酩軒2025年前九個月營收為580.9億歐元。其中，時裝與皮具部門營收為281億歐元；香氛部門營收為61億歐元。",
+    ],
+)
+def test_an_unknown_division_takes_no_earlier_segment(text: str) -> None:
+    assert [(claim.segment, claim.value) for claim in extract(text).claims] == _DIVISIONS
+
+
 _CAPEX_PARTS = [(None, "capex", 1.2e12), ("Semiconductors", "capex", 6e11)]
 _STAFF_PARTS = [(None, "headcount", 130000.0), ("R&D", "headcount", 20000.0)]
 

@@ -448,7 +448,7 @@ def _attribute(
             if _ends_item(view.text, previous.end, here.clause_start) and _names_segment(view, previous):
                 return previous.subject, segment
             return previous.subject, previous.segment
-        if segment is None:
+        if segment is None or _names_business_unit(view, here):
             return previous.subject, None
     subject = subject or (previous.subject if previous is not None else None) or state.subject
     return subject, segment
@@ -483,6 +483,16 @@ def _opens_with_metric(view: SentenceView, here: Spot) -> bool:
         return True
     words = vocabulary()
     return _names_nothing(words.continuation_words.sub("", words.estimate_cues.sub("", opening)))
+
+
+def _names_business_unit(view: SentenceView, here: Spot) -> bool:
+    """Whether a clause names a business line the registry does not know right before its metric
+    term (香水与化妆品部门营收): the clause is about that line, not one an earlier clause named."""
+    clause_start, position = here.clause_start, here.position
+    first_metric = next((m.start for m in view.metrics if clause_start <= m.start < position), None)
+    if first_metric is None:
+        return False
+    return view.text[clause_start:first_metric].rstrip().endswith(vocabulary().business_unit_suffixes)
 
 
 def _names_nothing(text: str) -> bool:

@@ -43,6 +43,7 @@ class Vocabulary:
     company_self_words: re.Pattern[str]
     distributive: tuple[str, ...]
     continuation_words: re.Pattern[str]
+    business_unit_suffixes: tuple[str, ...]
     blocking_nouns: re.Pattern[str]
     blocking_outside: re.Pattern[str]  # the nouns, or a phrase they stand in that blocks nothing
     level_nouns: tuple[str, ...]
@@ -93,6 +94,7 @@ def vocabulary() -> Vocabulary:
         company_self_words=_any_of(table["company_self_words"]),
         distributive=tuple(table["distributive"]),
         continuation_words=_any_of(table["continuation_words"]),
+        business_unit_suffixes=tuple(table["business_unit_suffixes"]),
         blocking_nouns=_any_of(table["blocking_nouns"]),
         blocking_outside=re.compile(
             f"{'|'.join(table['blocking_exceptions'])}|(?P<noun>{_alternation(table['blocking_nouns'])})"
