@@ -66,6 +66,8 @@ PERCENT_CHANGES = [
     ("Meta净利润同比增幅达到31%", "同比增幅达到31%", 31.0, YOY, EXACT),
     ("谷歌資本開支增幅將達到52%", "增幅將達到52%", 52.0, None, EXACT),
     ("谷歌资本开支增幅将达到52%", "增幅将达到52%", 52.0, None, EXACT),
+    ("按固定匯率計算的有機增長為1%", "有機增長為1%", 1.0, None, EXACT),
+    ("按固定汇率计算的有机增长为1%", "有机增长为1%", 1.0, None, EXACT),
     ("微軟資本支出增幅也高達66%", "增幅也高達66%", 66.0, None, EXACT),
     # a growth outlook, revised or kept, is a rate noun too
     ("沃爾瑪全年銷售額增長預期上調至4.8%至5.1%", "增長預期上調至4.8%至5.1%", 4.95, None, Qualifier.RANGE),
