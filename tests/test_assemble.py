@@ -1319,6 +1319,15 @@ def test_a_phrase_that_qualifies_a_figure_does_not_block_it(
         # a record (创下...的纪录) is the figure's own level
         ("星辰科技第三季度营收创下92.5亿元的纪录，同比增长36%。", [(9.25e9, "actual", (36.0,))]),
         ("星辰科技第三季營收創下92.5億元的紀錄，同比增長36%。", [(9.25e9, "actual", (36.0,))]),
+        # a change an expectation holds (预期的下降2%) is the expectation's, a claim of its own
+        (
+            "星辰科技第三季度营收为181亿元，有机增长为1%，好于分析师预期的下降2%。",
+            [(1.81e10, "actual", (1.0,)), (None, "estimate", (-2.0,))],
+        ),
+        (
+            "星辰科技第三季營收為181億元，有機增長為1%，好於分析師預期的下降2%。",
+            [(1.81e10, "actual", (1.0,)), (None, "estimate", (-2.0,))],
+        ),
     ],
 )
 def test_which_figure_a_change_belongs_to(

@@ -274,6 +274,10 @@ def _assemble_sentence(
         if item.kind is _CHANGE:
             if id(item) in leading:
                 continue
+            expecting = _expecting(view, item, drafts)
+            if expecting is not None:
+                drafts.append(_expected_draft(view, item, expecting, drafts[-1], state))
+                continue
             _place_change(view, item, drafts, state)
             continue
         _remember_currency(item, state)
@@ -701,6 +705,18 @@ def _expected_rate(view: SentenceView, value: Mention, here: Spot, drafts: list[
     if model.percent is None or any(m.start >= here.clause_start for m in here.metrics):
         return None
     return _rate_like(value, model)
+
+
+def _expecting(view: SentenceView, change: Mention, drafts: list[_Draft]) -> Spot | None:
+    """Where a change an expectation holds is (好于分析师预期的下降2%), in a clause naming no metric, after
+    a claim: its place, for a claim of its own, or None for any other change. The expectation is not the
+    claim's own change."""
+    if not drafts or not view.text.endswith(vocabulary().expectation_possessives, 0, change.start):
+        return None
+    here = spot(view, change.start)
+    if any(m.start >= here.clause_start for m in here.metrics):
+        return None
+    return here
 
 
 def _rate_like(value: Mention, model: Mention) -> Mention:
