@@ -936,6 +936,20 @@ def test_a_currency_noted_for_what_follows_counts_every_bare_yuan(text: str) -> 
             "法人分析，星辰科技明年營收恐將下滑約5%，公司先前設定的2026年營收目標為500億元。",
             ["estimate", "guidance"],
         ),
+        # a sentence that opens with analysts' expectation is theirs throughout, a bare 预计 too ...
+        (
+            "分析师平均预计星辰科技第三季度营收将达到549亿元；每股收益预计为1.25元。",
+            ["estimate", "estimate"],
+        ),
+        (
+            "分析師平均預計星辰科技第三季營收將達到549億元；每股盈餘預計為1.25元。",
+            ["estimate", "estimate"],
+        ),
+        # ... but not one where the company's outlook comes first, compared with theirs
+        (
+            "星辰科技预计第三季度营收为560亿元，高于分析师平均预估的549亿元；每股收益预计为1.3元。",
+            ["guidance", "estimate", "guidance"],
+        ),
         # a plan (规划) is guidance
         ("星辰科技将2026年资本支出由先前规划的80亿元上调至约90亿元。", ["guidance", "guidance"]),
         ("星辰科技將2026年資本支出由先前規劃的80億元上調至約90億元。", ["guidance", "guidance"]),

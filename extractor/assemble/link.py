@@ -7,6 +7,7 @@ clauses of the sentence, then (for the subject) in the sentences before.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -476,5 +477,19 @@ def find_status(view: SentenceView, here: Spot) -> Status:
         return Status.GUIDANCE
     if words.estimate_cues.search(text, start, position) is None:
         return Status.GUIDANCE
-    sentence = words.estimate_cues.sub(" ", text[start:position])
-    return Status.GUIDANCE if words.guidance_cues.search(sentence) else Status.ACTUAL
+    sentence = words.estimate_cues.sub(_blank, text[start:position])
+    outlook = words.guidance_cues.search(sentence)
+    if outlook is None:
+        return Status.ACTUAL
+    # A sentence that opens with an expectation (分析师平均预计…；每股收益预计为1.25美元) is the holder's
+    # throughout: a bare outlook word after it goes on with it, unless its clause names a company.
+    opening = words.estimate_cues.search(text, start, position)
+    if opening is None or opening.start() - start > outlook.start():
+        return Status.GUIDANCE
+    named = any(e.subject is not None and e.start >= here.clause_start for e in here.entities)
+    return Status.GUIDANCE if named else Status.ESTIMATE
+
+
+def _blank(match: re.Match[str]) -> str:
+    """A match blanked out, keeping the positions of the text after it."""
+    return " " * len(match.group())

@@ -356,7 +356,8 @@ def _mention(
     implicit: bool,
 ) -> Mention:
     """The amount of one value or a range's midpoint and two ends, made negative after a minus sign
-    (-3亿元, whose span it joins) or a loss word (亏损166亿), and marked per share after 每股; after 每10股 divided by the shares of the lot."""
+    (-3亿元, whose span it joins) or a loss word (亏损166亿), and marked per share after 每股; after
+    每10股 divided by the shares of the lot."""
     counted = unit is None or unit == "count"
     sign = 1.0
     if not counted and ends is None and minus_before(text, start):  # 录得-3亿元
