@@ -37,7 +37,7 @@ def period_pattern() -> str:
     # is tried in full.
     table = vocabulary()["period"]
     quarter_word = alternation(table["quarter_words"])
-    year = rf"(?:(?P<year>(?:19|20)(?<![\d.A-Za-z]\d\d)\d{{2}})(?!\d)|(?P<cn_year>[{_CN_DIGITS}]{{4}}))"
+    year = rf"(?:(?P<year>(?:19|20)(?<![\d.]\d\d)\d{{2}})(?!\d)|(?P<cn_year>[{_CN_DIGITS}]{{4}}))"
     fiscal = alternation(table["fiscal_year"])
     month = r"(?P<month>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月份?"
     day = r"(?:(?P<day>[12]\d|3[01]|0?[1-9]|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])[日号])"

@@ -30,6 +30,9 @@ PERIODS = [
     ("公司2025Q4毛利率", "2025Q4", Period(2025, "Q4")),
     ("公司2025年Q4毛利率", "2025年Q4", Period(2025, "Q4")),
     ("公司2025 Q3營收", "2025 Q3", Period(2025, "Q3")),
+    # a year right after a Latin name, with no space between
+    ("Meta2025年第三季度营收", "2025年第三季度", Period(2025, "Q3")),
+    ("LVMH2025年第三季營收", "2025年第三季", Period(2025, "Q3")),
     ("比亞迪2025年上半年淨利潤", "2025年上半年", Period(2025, "H1")),
     ("比亚迪上半年净利润", "上半年", Period(None, "H1")),
     # 中期 before interim results and payouts is the first half
