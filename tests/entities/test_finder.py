@@ -243,6 +243,7 @@ def test_latin_names_and_tickers_need_word_boundaries(text: str, expected: list[
             ],
         ),
         ("GPU与CPU及IaaS不是名字，PC和EV也不是", []),
+        ("PCB大厂的ABF载板与NIM、CET1都是行业用语", []),
         ("新创公司XYZ获得融资", [("XYZ", EntityType.COMPANY)]),
         ("FY26第一季度与1H25、Q4相比", []),
         ("新车ES9与Fold8开卖", [("ES9", EntityType.PRODUCT), ("Fold8", EntityType.PRODUCT)]),
@@ -365,6 +366,8 @@ def test_unknown_names_do_not_swallow_registry_names_or_metric_terms() -> None:
             [("股东应占基础溢利", Metric.NET_INCOME, True), ("每股基础盈利", Metric.EPS, True)],
         ),
         ("末期息維持3.75港元", [("末期息", Metric.DIVIDEND, False)]),
+        ("前三季每股賺1.12元", [("每股賺", Metric.EPS, False)]),
+        ("前三季每股赚1.12元", [("每股赚", Metric.EPS, False)]),
         ("末期息维持3.75港元", [("末期息", Metric.DIVIDEND, False)]),
         ("在线营销服务及其他收入", [("及其他收入", Metric.REVENUE, False)]),
         # a company's listed shares move; the market does not name a company's
