@@ -1050,6 +1050,19 @@ def test_counts_of_people(text: str, expected: list[tuple[str, float, str | None
     assert [(c.metric.value, c.value, c.period) for c in extract(text).claims] == expected
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a term heading a growth rate in the value's own clause beats one of an earlier clause
+        "星辰科技2025年第三季度，可比销售额增长4.5%；国际业务净销售额增长10.8%至329亿元。",
+        "星辰科技2025年第三季，可比銷售額增長4.5%；國際業務淨銷售額增長10.8%至329億元。",
+    ],
+)
+def test_a_value_reached_by_a_growth_rate_measures_its_own_clauses_term(text: str) -> None:
+    claims = [(c.metric.value, c.segment, c.value) for c in extract(text).claims]
+    assert claims == [("other", None, None), ("revenue", "International", 3.29e10)]
+
+
 _DIVISIONS = [(None, 5.809e10), ("Fashion & Leather Goods", 2.81e10), (None, 6.1e9)]
 
 

@@ -278,24 +278,28 @@ def find_metric(view: SentenceView, mention: Mention, here: Spot) -> MetricMenti
         counted = _counted_noun(view, mention, here) if mention.unit == "count" else None
         if counted is not None:
             return counted
-    chosen = _nearest_fitting(view.text, mention, kind, here.metrics)
+    chosen = _nearest_fitting(view.text, mention, kind, here.metrics, here.clause_start)
     if chosen is None or _blocked(view.text[chosen.end : mention.start]):
         return None
     return chosen
 
 
 def _nearest_fitting(
-    text: str, mention: Mention, kind: ValueKind, metrics: list[MetricMention]
+    text: str, mention: Mention, kind: ValueKind, metrics: list[MetricMention], clause_start: int
 ) -> MetricMention | None:
-    """The last term before a value that fits it and does not head a growth rate, else the first
-    fitting term: read backwards, the nearest plain term ends the search."""
+    """The last term before a value that fits it and does not head a growth rate, else the last one of
+    the value's own clause (净销售额增长10.8%至329亿美元), else the first fitting term: read backwards,
+    the nearest plain term ends the search."""
     first: MetricMention | None = None
+    own: MetricMention | None = None
     for metric in reversed(metrics):
         if _fits(metric.metric, kind) and counts(text, mention, metric):
             if not _heads_rate(text, metric):
                 return metric
             first = metric
-    return first
+            if own is None and metric.start >= clause_start:
+                own = metric
+    return own or first
 
 
 def _noun_after(view: SentenceView, mention: Mention) -> MetricMention | str | None:
