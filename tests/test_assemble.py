@@ -1303,6 +1303,15 @@ def test_a_number_takes_the_names_of_its_metric_terms_clause(text: str) -> None:
         # at constant exchange rates only qualifies the figure ...
         ("友邦保险第三季度新业务价值按固定汇率计算同比上升25%至15.67亿美元。", [("other", 1.567e9)]),
         ("友邦保險第三季度新業務價值按固定匯率計算按年上升25%至15.67億美元。", [("other", 1.567e9)]),
+        # ... and so does the exchange rate a guidance assumes ...
+        (
+            "星辰科技预估第四季营收以美元对新台币汇率1比30.3计算，约在1430亿元至1490亿元之间。",
+            [("revenue", 1.46e11)],
+        ),
+        (
+            "星辰科技預估第四季營收以美元對新台幣匯率1比30.3計算，約在1430億元至1490億元之間。",
+            [("revenue", 1.46e11)],
+        ),
         # ... while an exchange rate itself is no figure of the metric before it
         ("星辰科技第三季度营收增长5%，汇率约为7.1元。", [("revenue", None)]),
         ("星辰科技第三季度營收增長5%，匯率約為7.1元。", [("revenue", None)]),
