@@ -114,7 +114,7 @@ def assemble(
     """The claims `text` states; evidence spans index `text`."""
     period_mentions, changes, values = _by_kind(mentions)
     periods = [_stated(text, mention) for mention in _stated_periods(text, period_mentions)]
-    report = _report_period(periods)
+    report = _report_period(text, periods)
     calendar_year = next(
         (p.period.year for p in mentions if p.period is not None and p.period.year and not p.period.fiscal),
         None,
@@ -195,13 +195,18 @@ def _anchor_days(periods: list[StatedPeriod], context: PeriodContext) -> list[St
     return anchored
 
 
-def _report_period(periods: list[StatedPeriod]) -> Period | None:
-    """The period the article reports on: its first period with a year that is not a point of
+def _report_period(text: str, periods: list[StatedPeriod]) -> Period | None:
+    """The period the article reports on: the first period with a year named as that of a results
+    release (公布2024年全年业绩); else its first period with a year that is not a point of
     comparison (从2023年..., 较2024年同期) and not the date closing a period (截至2025年10月26日); a
     year, half, quarter or month before a day (a dateline: 2025-10-30 财联社...), which is taken only
     when the text gives no other; else the first such date closing a period (截至2025年10月31日), whose
     year is the only one the text gives."""
     dated = [stated for stated in periods if stated.period.year is not None and not stated.comparison]
+    release = vocabulary().results_release
+    released = next((stated.period for stated in dated if release.match(text, stated.end)), None)
+    if released is not None:
+        return released
     reported = [stated.period for stated in dated if not (stated.as_of and is_dated(stated.period))]
     if not reported:
         return dated[0].period if dated else None

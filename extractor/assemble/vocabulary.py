@@ -53,6 +53,7 @@ class Vocabulary:
     comparison_markers: tuple[str, ...]
     comparison_openers: tuple[str, ...]
     as_of_markers: tuple[str, ...]
+    results_release: re.Pattern[str]
     to_connectors: tuple[str, ...]
     topic_markers: tuple[str, ...]
     level_connectors: tuple[str, ...]
@@ -106,6 +107,7 @@ def vocabulary() -> Vocabulary:
         comparison_markers=tuple(table["comparison_markers"]),
         comparison_openers=tuple(table["comparison_openers"]),
         as_of_markers=tuple(table["as_of_markers"]),
+        results_release=re.compile(table["results_release"]),
         to_connectors=tuple(sorted(table["to_connectors"], key=len, reverse=True)),
         topic_markers=tuple(table["topic_markers"]),
         level_connectors=tuple(table["level_connectors"]),
