@@ -1392,6 +1392,19 @@ def test_a_share_belongs_to_what_is_named_before_its_zhan(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        # a headline's plan in 港元 neither sets the report period nor turns bare 元 into 港元
+        "腾讯2025年回购规模将超过800亿港元。腾讯控股公布2024年全年业绩，全年收入为6,603亿元。",
+        "騰訊2025年回購規模將超過800億港元。騰訊控股公布2024年全年業績，全年收入為6,603億元。",
+    ],
+)
+def test_the_results_release_sets_the_period_and_the_home_market_the_currency(text: str) -> None:
+    claims = [(c.metric.value, c.period, c.value, c.unit) for c in extract(text).claims]
+    assert claims == [("buyback", "2025", 8e10, "HKD"), ("revenue", "2024", 6.603e11, "CNY")]
+
+
+@pytest.mark.parametrize(
     ("text", "unit"),
     [
         # a change with no value is counted in the company's home currency when no currency is written

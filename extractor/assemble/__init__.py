@@ -123,7 +123,7 @@ def assemble(
     periods = _anchor_days(periods, context)
     state = _State(
         context,
-        local_currency=_first_local_currency(values) or _home_currency(entities, yuan_countries()),
+        local_currency=_home_currency(entities, yuan_countries()) or _first_local_currency(values),
         home_currency=_home_currency(entities, home_currencies()),
     )
     sentences = split_sentences(text)
@@ -214,8 +214,10 @@ def _report_period(text: str, periods: list[StatedPeriod]) -> Period | None:
 
 
 def _first_local_currency(values: list[Mention]) -> str | None:
-    """The article's local currency, which every bare 元 is read in: the first one written out (a
-    Hong Kong story's 港元 share price does not turn its 人民币 results into 港元)."""
+    """The currency every bare 元 is read in when the first company named has no home market of 元:
+    the first one written out (a Hong Kong story's 港元 share price does not turn its 人民币 results
+    into 港元). A company's home market comes first: a headline's 800亿港元 buyback does not turn
+    Tencent's results into 港元."""
     yuan_currencies = frozenset(yuan_countries().values())
     for value in values:
         if value.kind is MentionKind.AMOUNT and not value.implicit_unit and value.unit in yuan_currencies:
