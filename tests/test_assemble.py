@@ -945,7 +945,12 @@ def test_a_currency_noted_for_what_follows_counts_every_bare_yuan(text: str) -> 
             "分析師平均預計星辰科技第三季營收將達到549億元；每股盈餘預計為1.25元。",
             ["estimate", "estimate"],
         ),
-        # ... but not one where the company's outlook comes first, compared with theirs
+        # ... but not one that states figures before it, nor one where the company's outlook comes
+        # first, compared with theirs
+        (
+            "星辰科技第三季度营收570亿元，分析师预期为549亿元；第四季度营收指引为650亿元。",
+            ["actual", "estimate", "guidance"],
+        ),
         (
             "星辰科技预计第三季度营收为560亿元，高于分析师平均预估的549亿元；每股收益预计为1.3元。",
             ["guidance", "estimate", "guidance"],

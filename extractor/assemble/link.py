@@ -490,6 +490,8 @@ def find_status(view: SentenceView, here: Spot) -> Status:
     opening = words.estimate_cues.search(text, start, position)
     if opening is None or opening.start() - start > outlook.start():
         return Status.GUIDANCE
+    if any(start <= metric.start < opening.start() for metric in view.metrics):
+        return Status.GUIDANCE  # 营收570.1亿美元，分析师预期为549.2亿美元；…营收指引为650亿美元
     named = any(e.subject is not None and e.start >= here.clause_start for e in here.entities)
     return Status.GUIDANCE if named else Status.ESTIMATE
 
