@@ -531,6 +531,22 @@ CASES: list[tuple[str, list[ClaimTuple]]] = [
         [("Apple", None, "net_income", "FY2025-Q4", 27470000000.0, "USD", "exact", "actual", ())],
     ),
     (
+        "星辰科技2025年第三季度营收年增26%至512亿美元；受一次性所得税费用约159亿美元影响，净利润下降。",
+        [
+            (
+                "星辰科技",
+                None,
+                "revenue",
+                "2025-Q3",
+                51200000000.0,
+                "USD",
+                "exact",
+                "actual",
+                (("yoy", 26.0, None, None),),
+            )
+        ],
+    ),
+    (
         "騰訊2025年第三季度收入1928.7億元人民幣。騰訊股價當日收報648港元，成交額約151億港元。",
         [
             ("Tencent", None, "revenue", "2025-Q3", 192870000000.0, "CNY", "exact", "actual", ()),

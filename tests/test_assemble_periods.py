@@ -62,6 +62,17 @@ RESOLVED = [
 ]
 
 
+# 本财年, 下财年 in a 2026财年 story: that fiscal year and the next; in a calendar story, counted from
+# the year it was written in
+_THIS_FISCAL_YEAR = Period(relative=RelativePeriod.THIS_YEAR, fiscal=True)
+_NEXT_FISCAL_YEAR = Period(relative=RelativePeriod.NEXT_YEAR, fiscal=True)
+RESOLVED += [
+    (Period(year=2026, part="H1", fiscal=True), _THIS_FISCAL_YEAR, Period(year=2026, fiscal=True)),
+    (Period(year=2026, part="H1", fiscal=True), _NEXT_FISCAL_YEAR, Period(year=2027, fiscal=True)),
+    (Period(year=2025, part="Q4"), _THIS_FISCAL_YEAR, Period(year=2026, fiscal=True)),
+]
+
+
 @pytest.mark.parametrize(("report", "stated", "expected"), RESOLVED)
 def test_a_period_without_a_year_takes_the_reports(report: Period, stated: Period, expected: Period) -> None:
     assert PeriodContext(report=report, current=report).resolve(stated) == expected

@@ -42,7 +42,7 @@ class PeriodContext:
         """`period` with its year, or None when the context cannot give one. A half or quarter without a
         year in a fiscal report is the fiscal one (苹果四季度 in a 2025财年 story)."""
         if period.relative is not None:
-            return self._resolve_relative(period.relative, period.part)
+            return self._resolve_relative(period.relative, period.part, fiscal=period.fiscal)
         if period.year is not None:
             return period
         anchor = self.current or self.report
@@ -75,8 +75,11 @@ class PeriodContext:
             return report.year + 1
         return anchor.year
 
-    def _resolve_relative(self, relative: RelativePeriod, part: str | None = None) -> Period | None:
-        """A period named by reference; 去年第四季度 keeps its quarter."""
+    def _resolve_relative(
+        self, relative: RelativePeriod, part: str | None = None, *, fiscal: bool = False
+    ) -> Period | None:
+        """A period named by reference; 去年第四季度 keeps its quarter. A fiscal year named so (本财年,
+        下财年) counts from the fiscal year of a fiscal report."""
         current = self.current or self.report
         if current is None or current.year is None:
             return None
@@ -92,13 +95,15 @@ class PeriodContext:
             return replace(current, year=current.year - 1, relative=None)
         if relative is RelativePeriod.LAST_QUARTER:
             return previous_quarter(current)
-        year = self.publication_year()
+        report = self.report
+        fiscal_report = fiscal and report is not None and report.fiscal
+        year = report.year if fiscal_report and report is not None else self.publication_year()
         if year is None:
             return None
         offset = {RelativePeriod.LAST_YEAR: -1, RelativePeriod.THIS_YEAR: 0, RelativePeriod.NEXT_YEAR: 1}[
             relative
         ]
-        return Period(year=year + offset, part=part)
+        return Period(year=year + offset, part=part, fiscal=fiscal)
 
     def publication_year(self) -> int | None:
         """The year the article was written in, which 去年, 今年 and 明年 count from: a report on a

@@ -35,6 +35,8 @@ PERIODS = [
     ("LVMH2025年第三季營收", "2025年第三季", Period(2025, "Q3")),
     ("比亞迪2025年上半年淨利潤", "2025年上半年", Period(2025, "H1")),
     ("比亚迪上半年净利润", "上半年", Period(None, "H1")),
+    ("任天堂將本財年銷量目標上調", "本財年", Period(relative=RelativePeriod.THIS_YEAR, fiscal=True)),
+    ("任天堂预计下财年营收", "下财年", Period(relative=RelativePeriod.NEXT_YEAR, fiscal=True)),
     # 中期 before interim results and payouts is the first half
     ("丰田宣布中期股息为每股45日元", "中期", Period(None, "H1")),
     ("豐田宣布中期股息為每股45日圓", "中期", Period(None, "H1")),
