@@ -1412,6 +1412,26 @@ def test_a_share_belongs_to_what_is_named_before_its_zhan(text: str) -> None:
     ]
 
 
+_LAST_QUARTER = [
+    ("revenue", "FY2026-Q1", None),
+    ("revenue", "FY2026-Q1", 7.77e10),
+    ("gross_margin", "FY2026-Q1", 69.0),
+    ("gross_margin", "FY2025-Q4", 68.0),
+]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # last quarter right after the company is the quarter reported on; as a comparison, the one before
+        "微軟上季營收年增18%。微軟公布2026財年第一財季財報，營收777億美元，毛利率69%，優於上季的68%。",
+        "微软上季度营收同比增长18%。微软公布2026财年第一财季财报，营收777亿美元，毛利率69%，优于上季度的68%。",
+    ],
+)
+def test_last_quarter_after_the_company_is_the_quarter_reported_on(text: str) -> None:
+    assert [(c.metric.value, c.period, c.value) for c in extract(text).claims] == _LAST_QUARTER
+
+
 @pytest.mark.parametrize(
     "text",
     [

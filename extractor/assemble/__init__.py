@@ -113,7 +113,8 @@ def assemble(
 ) -> list[Claim]:
     """The claims `text` states; evidence spans index `text`."""
     period_mentions, changes, values = _by_kind(mentions)
-    periods = [_stated(text, mention) for mention in _stated_periods(text, period_mentions)]
+    company_ends = {entity.end for entity in entities if entity.type is EntityType.COMPANY}
+    periods = [_stated(text, mention, company_ends) for mention in _stated_periods(text, period_mentions)]
     report = _report_period(text, periods)
     calendar_year = next(
         (p.period.year for p in mentions if p.period is not None and p.period.year and not p.period.fiscal),
@@ -165,10 +166,14 @@ def _stated_periods(text: str, periods: list[Mention]) -> list[Mention]:
     return [p for i, p in enumerate(periods) if i not in explained]
 
 
-def _stated(text: str, mention: Mention) -> StatedPeriod:
+def _stated(text: str, mention: Mention, company_ends: set[int]) -> StatedPeriod:
     """A period mention with how the text uses it: as the base of a comparison (较上一季, 与去年同期持平,
-    从2023年的...), or as the date something stands at (截至9月30日)."""
+    从2023年的...), or as the date something stands at (截至9月30日). Last quarter right after a
+    company's name (微软上季营收) is the quarter the article reports on, the last one the company
+    has closed; elsewhere (优于上季的58.6%) it is the quarter before that."""
     assert mention.period is not None
+    if mention.period.relative is RelativePeriod.LAST_QUARTER and mention.start in company_ends:
+        mention = replace(mention, period=replace(mention.period, relative=RelativePeriod.THIS_QUARTER))
     words = vocabulary()
     preceding = text[max(mention.start - 2, 0) : mention.start]
     comparison = looks_back(mention.period) or preceding.endswith(words.comparison_markers)
