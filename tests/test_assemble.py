@@ -1412,6 +1412,19 @@ def test_a_share_belongs_to_what_is_named_before_its_zhan(text: str) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a company the registry lacks, announcing its results, is the subject of its figures
+        "星河股份10月30日晚间公布三季报，2025年前三季度实现营业收入128亿元，同比增长1.8%。",
+        "星河股份10月30日晚間公布三季報，2025年前三季度實現營業收入128億元，同比增長1.8%。",
+    ],
+)
+def test_an_unknown_company_announcing_its_results_is_the_subject(text: str) -> None:
+    claims = [(c.subject, c.metric.value, c.period, c.value) for c in extract(text).claims]
+    assert claims == [("星河股份", "revenue", "2025-9M", 1.28e10)]
+
+
 _LAST_QUARTER = [
     ("revenue", "FY2026-Q1", None),
     ("revenue", "FY2026-Q1", 7.77e10),

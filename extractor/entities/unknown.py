@@ -110,7 +110,7 @@ _NODE_REACH = 4  # a node's number (1.6) and space before its unit, its word (�
 class UnknownNameRules:
     """The compiled rules; built once per process from their word lists."""
 
-    triggers: WordStarts  # groups: role cues, company suffixes, stock code brackets, the name dot
+    triggers: WordStarts  # groups: role cues, company suffixes, stock code brackets, the name dot, verbs
     suffixes: re.Pattern[str]
     ticker: regex.Pattern[str]
     name_breaks: frozenset[str]
@@ -130,14 +130,19 @@ class UnknownNameRules:
     role_cue_end: regex.Pattern[str]
     node_units: tuple[str, ...]
     process_node: re.Pattern[str]
+    announced: re.Pattern[str]  # a verb, then a results word within reach
+    announce_fillers: re.Pattern[str]  # a run of fillers ending where it is searched up to
+    announce_not_endings: tuple[str, ...]
+    clause_openers: frozenset[str]
 
     def find(self, text: str, taken: Taken) -> list[EntityMention]:
         """Names the rules catch in `text`, none overlapping `taken` or each other."""
-        cues, suffixes, brackets, dots = self.triggers.find(text)
+        cues, suffixes, brackets, dots, verbs = self.triggers.find(text)
         found: list[EntityMention] = []
         for mention in (
             *self._people(text, cues, dots),
             *self._organizations(text, suffixes, brackets, taken),
+            *self._announcers(text, verbs, taken),
             *self._latin(text, taken),
             *self._process_nodes(text),
         ):
@@ -184,6 +189,27 @@ class UnknownNameRules:
             if start is not None and not taken.overlaps(start, match.start()):
                 name = text[start : match.start()]
                 yield EntityMention(start, match.start(), name, EntityType.COMPANY, None)
+
+    def _announcers(self, text: str, verbs: list[int], taken: Taken) -> Iterator[EntityMention]:
+        """Companies that open a clause announcing their results (星河股份10月30日公布三季报); a name the
+        registry holds a part of (a place: 中国) begins after that part."""
+        for verb in verbs:
+            if self.announced.match(text, verb) is None:
+                continue
+            fillers = self.announce_fillers.search(text, max(0, verb - self.name_max * 2), verb)
+            end = verb if fillers is None else fillers.start()
+            start, floor = end, max(0, end - self.name_max - 1)
+            while start > floor and is_han(text[start - 1]) and text[start - 1] not in self.name_breaks:
+                start -= 1
+            opens_clause = start == 0 or text[start - 1] in self.clause_openers
+            if opens_clause and start < end:
+                start = max(start, taken.last_before(start, end) + 1)
+            name = text[start:end]
+            if not opens_clause or not self.name_min <= len(name) <= self.name_max:
+                continue
+            if name in self.generic_names or name.endswith((*self.generic_endings, *self.announce_not_endings)):
+                continue
+            yield EntityMention(start, end, name, EntityType.COMPANY, None)
 
     def _name_start(self, text: str, suffix_start: int, taken: Taken, *, listed: bool = False) -> int | None:
         """Where the name before a company suffix (or a stock code: `listed`) begins, or None when
@@ -258,7 +284,13 @@ def unknown_name_rules() -> UnknownNameRules:
     verbs = "|".join(map(re.escape, table["speech_verbs"]))
     return UnknownNameRules(
         triggers=WordStarts(
-            [table["role_cues"], table["org_suffixes"], table["org_ticker_brackets"], [_NAME_DOT]]
+            [
+                table["role_cues"],
+                table["org_suffixes"],
+                table["org_ticker_brackets"],
+                [_NAME_DOT],
+                table["announce_verbs"],
+            ]
         ),
         suffixes=re.compile(f"(?:{suffixes})+(?:{re.escape(table['org_trailing'])})?(?!{not_before})"),
         ticker=regex.compile(f"(?<=\\p{{Han}})(?:{brackets}){table['org_ticker'].strip()}"),
@@ -280,6 +312,13 @@ def unknown_name_rules() -> UnknownNameRules:
         latin_period_label=re.compile(table["latin_period_label"]),
         role_cue_end=regex.compile(f"(?:{cues})\\s?$"),
         node_units=tuple(table["process_node_units"]),
+        announced=re.compile(
+            f"(?:{_alternation(table['announce_verbs'])})[^，。；！？\\n]{{0,{int(table['announce_reach'])}}}?"
+            f"(?:{_alternation(table['announce_results'])})"
+        ),
+        announce_fillers=re.compile(f"(?:{'|'.join(table['announce_fillers'])})*\\Z"),
+        announce_not_endings=tuple(table["announce_not_endings"]),
+        clause_openers=frozenset(table["clause_openers"]),
         process_node=re.compile(
             f"(?P<size>\\d(?<![\\d.]\\d)\\d?(?:\\.\\d)?) ?(?:{_alternation(table['process_node_units'])})"
             f"(?:{_alternation(table['process_node_words'])})?"

@@ -250,6 +250,14 @@ def test_latin_names_and_tickers_need_word_boundaries(text: str, expected: list[
         ("证券时报网讯，星河半导体（688999）披露三季报", [("星河半导体", EntityType.COMPANY)]),
         ("据公告，晨光能源(02345)营收增长", [("晨光能源", EntityType.COMPANY)]),
         ("同比增长(2025)不是代码", []),
+        # a clause that opens with a company announcing its results names that company ...
+        ("星河股份10月30日晚间公布三季报，营收增长。", [("星河股份", EntityType.COMPANY)]),
+        ("据悉，晨光股份今日发布2025年业绩预告", [("晨光股份", EntityType.COMPANY)]),
+        # ... not an authority, nor a clause that opens with something else, nor other news
+        ("星河市统计局10月20日公布三季度报告", []),
+        ("董事会公布年报", []),
+        ("昨日星河股份公布三季报", []),
+        ("星河股份10月30日公布新产品", []),
         # a superlative or a business line before a suffix is a description, not a name
         ("美国最大银行星河金融表示", [("美国", EntityType.PLACE)]),
         ("财产险业务原保险保费收入增长", [("财产险业务", EntityType.SEGMENT)]),

@@ -67,12 +67,13 @@ def test_names_after_overlapping_cues_and_suffixes(text: str, expected: list[tup
     [
         (
             "星河股份有限公司的副总裁表示",
-            [[9, 10], [2, 4], [], []],
+            [[9, 10], [2, 4], [], [], []],
         ),  # 有限公司 in 股份有限公司, 总裁 in 副总裁
-        ("星河股份有限公司的副總裁表示", [[], [2, 4], [], []]),  # the scan reads normalized text only
-        ("首席执行官安迪·杰西", [[0], [], [], [7]]),
-        ("晨光能源(02345)与星河（688999）", [[], [], [4, 14], []]),
-        ("营收增长10%", [[], [], [], []]),
+        ("星河股份有限公司的副總裁表示", [[], [2, 4], [], [], []]),  # the scan reads normalized text only
+        ("首席执行官安迪·杰西", [[0], [], [], [7], []]),
+        ("晨光能源(02345)与星河（688999）", [[], [], [4, 14], [], []]),
+        ("营收增长10%", [[], [], [], [], []]),
+        ("星河股份10月30日公布三季报", [[], [], [], [], [10]]),
     ],
 )
 def test_word_starts_include_overlapping_words(text: str, starts: list[list[int]]) -> None:
@@ -150,7 +151,7 @@ FRAGMENTS = st.sampled_from(
 @settings(max_examples=300, deadline=None)
 @given(st.lists(FRAGMENTS, max_size=20).map("".join))
 def test_rules_tried_at_their_words_find_what_a_full_scan_finds(text: str) -> None:
-    cues, suffixes, brackets, dots = RULES.triggers.find(text)
+    cues, suffixes, brackets, dots, _ = RULES.triggers.find(text)
     assert [m.span() for m in matches_at(RULES.role_named, text, cues)] == [
         m.span() for m in RULES.role_named.finditer(text)
     ]
