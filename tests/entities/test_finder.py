@@ -103,6 +103,10 @@ def test_every_name_of_a_cloud_article_is_found_with_its_canonical_name() -> Non
         ("智慧電動汽車及AI等創新業務營收", [("智慧電動汽車及AI等創新業務", "Smart EV")]),
         ("MX及网络部门营收", [("MX及网络", "Mobile eXperience")]),
         (
+            "阿里巴巴中國電商集團收入，其中即時零售收入",
+            [("阿里巴巴中國電商集團", "China E-commerce Group"), ("即時零售", "Quick Commerce")],
+        ),
+        (
             "香水與化妝品部門與葡萄酒及烈酒部門",
             [("香水與化妝品", "Perfumes & Cosmetics"), ("葡萄酒及烈酒", "Wines & Spirits")],
         ),
