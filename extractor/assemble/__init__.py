@@ -171,14 +171,15 @@ def _stated(text: str, mention: Mention, company_ends: set[int]) -> StatedPeriod
     从2023年的...), or as the date something stands at (截至9月30日). Last quarter right after a
     company's name (微软上季营收) is the quarter the article reports on, the last one the company
     has closed; elsewhere (优于上季的58.6%) it is the quarter before that."""
-    assert mention.period is not None
-    if mention.period.relative is RelativePeriod.LAST_QUARTER and mention.start in company_ends:
-        mention = replace(mention, period=replace(mention.period, relative=RelativePeriod.THIS_QUARTER))
+    period = mention.period
+    assert period is not None
+    if period.relative is RelativePeriod.LAST_QUARTER and mention.start in company_ends:
+        period = replace(period, relative=RelativePeriod.THIS_QUARTER)
     words = vocabulary()
     preceding = text[max(mention.start - 2, 0) : mention.start]
-    comparison = looks_back(mention.period) or preceding.endswith(words.comparison_markers)
+    comparison = looks_back(period) or preceding.endswith(words.comparison_markers)
     as_of = mention.text.startswith(words.as_of_markers) or preceding.endswith(words.as_of_markers)
-    return StatedPeriod(mention.start, mention.end, mention.text, mention.period, comparison, as_of)
+    return StatedPeriod(mention.start, mention.end, mention.text, period, comparison, as_of)
 
 
 def _anchor_days(periods: list[StatedPeriod], context: PeriodContext) -> list[StatedPeriod]:

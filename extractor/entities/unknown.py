@@ -132,7 +132,7 @@ class UnknownNameRules:
     process_node: re.Pattern[str]
     announced: re.Pattern[str]  # a verb, then a results word within reach
     announce_fillers: re.Pattern[str]  # a run of fillers ending where it is searched up to
-    announce_not_endings: tuple[str, ...]
+    announce_not_endings: tuple[str, ...]  # descriptions' endings and authorities' (统计局)
     clause_openers: frozenset[str]
 
     def find(self, text: str, taken: Taken) -> list[EntityMention]:
@@ -207,7 +207,7 @@ class UnknownNameRules:
             name = text[start:end]
             if not opens_clause or not self.name_min <= len(name) <= self.name_max:
                 continue
-            if name in self.generic_names or name.endswith((*self.generic_endings, *self.announce_not_endings)):
+            if name in self.generic_names or name.endswith(self.announce_not_endings):
                 continue
             yield EntityMention(start, end, name, EntityType.COMPANY, None)
 
@@ -317,7 +317,7 @@ def unknown_name_rules() -> UnknownNameRules:
             f"(?:{_alternation(table['announce_results'])})"
         ),
         announce_fillers=re.compile(f"(?:{'|'.join(table['announce_fillers'])})*\\Z"),
-        announce_not_endings=tuple(table["announce_not_endings"]),
+        announce_not_endings=(*table["org_generic_endings"], *table["announce_not_endings"]),
         clause_openers=frozenset(table["clause_openers"]),
         process_node=re.compile(
             f"(?P<size>\\d(?<![\\d.]\\d)\\d?(?:\\.\\d)?) ?(?:{_alternation(table['process_node_units'])})"
