@@ -971,6 +971,9 @@ def test_a_currency_noted_for_what_follows_counts_every_bare_yuan(text: str) -> 
             "星辰科技预计第三季度营收为560亿元，高于分析师平均预估的549亿元；每股收益预计为1.3元。",
             ["guidance", "estimate", "guidance"],
         ),
+        # results that beat expectations (胜预期) are no outlook
+        ("星辰科技第三季度季绩胜预期 数据中心收入同比增长66%。", ["actual"]),
+        ("星辰科技第三季季績勝預期 數據中心收入按年增66%。", ["actual"]),
         # a plan (规划) is guidance
         ("星辰科技将2026年资本支出由先前规划的80亿元上调至约90亿元。", ["guidance", "guidance"]),
         ("星辰科技將2026年資本支出由先前規劃的80億元上調至約90億元。", ["guidance", "guidance"]),

@@ -87,7 +87,10 @@ def vocabulary() -> Vocabulary:
         count_nouns={Metric(k): _count_nouns(v) for k, v in table["count_nouns"].items()},
         cut_metrics=frozenset(Metric(m) for m in table["cut_metrics"]),
         counted_nouns={Metric(k): _count_nouns(v) for k, v in table["counted_nouns"].items()},
-        guidance_cues=_any_of(table["guidance_cues"]),
+        guidance_cues=re.compile(
+            "".join(f"(?<!{re.escape(word)})" for word in table["guidance_not_after"])
+            + f"(?:{_alternation(table['guidance_cues'])})"
+        ),
         estimate_cues=_estimate_cues(table),
         estimate_attributions=_estimate_attributions(table),
         estimate_view_length=int(table["estimate_view_length"]),
