@@ -183,10 +183,20 @@ def _period_from(match: re.Match[str]) -> Period:
         return Period(year=year, part=_ending_part(month, span), fiscal=fiscal)
     fiscal = bool(match["fiscal"] or match["fiscal2"] or match["fy"] or _fiscal_regex().search(match[0]))
     year = _year(match)
+    part = _part(match)
     if year is None and match["lead_year"]:  # 截至2025年9月30日止第三季
         year = int(match["lead_year"])
+        if fiscal:
+            year = _fiscal_year_ending(year, int(match["lead_month"]), part)
     calendar = bool(match["month_quarter"])
-    return Period(year, _part(match), fiscal, relative, None, calendar)  # positional: built twice as fast
+    return Period(year, part, fiscal, relative, None, calendar)  # positional: built twice as fast
+
+
+def _fiscal_year_ending(year: int, month: int, part: str | None) -> int:
+    """The fiscal year (named by the year it ends in) of a fiscal quarter or half that ends in `month`
+    of `year`: 截至2025年10月26日止第三财季 is in the year ending three months later, 2026财年."""
+    months_left = {"Q1": 9, "Q2": 6, "Q3": 3, "H1": 6}.get(part or "", 0)
+    return year + (month + months_left - 1) // 12
 
 
 def _year(match: re.Match[str]) -> int | None:

@@ -75,6 +75,14 @@ PERIODS = [
         Period(2025, "Q4", fiscal=True),
     ),
     ("蘋果預計2026財年第一財季營收", "2026財年第一財季", Period(2026, "Q1", fiscal=True)),
+    # a fiscal quarter's year is the one its fiscal year ends in, whatever year its closing date has
+    (
+        "截至2025年10月26日止第三財季，英偉達收入",
+        "截至2025年10月26日止第三財季",
+        Period(2026, "Q3", fiscal=True),
+    ),
+    ("截至2025年9月27日止第四财季，苹果营收", "截至2025年9月27日止第四财季", Period(2025, "Q4", fiscal=True)),
+    ("截至2025年9月30日止第一财季，微软营收", "截至2025年9月30日止第一财季", Period(2026, "Q1", fiscal=True)),
     ("截至2025年9月30日止季度，騰訊收入", "截至2025年9月30日止季度", Period(2025, "Q3")),
     ("截至2025年9月30日止季度，腾讯收入", "截至2025年9月30日止季度", Period(2025, "Q3")),
     ("截至2025年12月31日止年度的收入", "截至2025年12月31日止年度", Period(2025, None)),
