@@ -381,6 +381,7 @@ def test_unknown_names_do_not_swallow_registry_names_or_metric_terms() -> None:
         ("末期息維持3.75港元", [("末期息", Metric.DIVIDEND, False)]),
         ("前三季每股賺1.12元", [("每股賺", Metric.EPS, False)]),
         ("前三季每股赚1.12元", [("每股赚", Metric.EPS, False)]),
+        ("每股基本盈利0.85元人民幣", [("每股基本盈利", Metric.EPS, False)]),
         ("末期息维持3.75港元", [("末期息", Metric.DIVIDEND, False)]),
         ("在线营销服务及其他收入", [("及其他收入", Metric.REVENUE, False)]),
         # a company's listed shares move; the market does not name a company's
