@@ -96,8 +96,7 @@ class PeriodContext:
         if relative is RelativePeriod.LAST_QUARTER:
             return previous_quarter(current)
         report = self.report
-        fiscal_report = fiscal and report is not None and report.fiscal
-        year = report.year if fiscal_report and report is not None else self.publication_year()
+        year = report.year if fiscal and report is not None and report.fiscal else self.publication_year()
         if year is None:
             return None
         offset = {RelativePeriod.LAST_YEAR: -1, RelativePeriod.THIS_YEAR: 0, RelativePeriod.NEXT_YEAR: 1}[
