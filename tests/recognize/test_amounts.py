@@ -179,6 +179,9 @@ AMOUNTS = [
     ("門店數量超過3000家", "超過3000家", 3000.0, "count", OVER),
     ("全球員工約150萬名", "約150萬名", 1500000.0, "count", APPROX),
     ("公司回購1000萬股", "1000萬股", 10000000.0, "count", EXACT),
+    # a conversion into another currency is approximate
+    ("營收為新台幣9,899億元，約合331億美元", "約合331億美元", 33100000000.0, "USD", APPROX),
+    ("营收为新台币9,899亿元，折合331亿美元", "折合331亿美元", 33100000000.0, "USD", APPROX),
     # a minus sign after a link word or punctuation, and 负 anywhere, make the amount negative
     ("經營利潤為-141億元", "-141億元", -14100000000.0, "CNY", EXACT),
     ("经营利润为-141亿元", "-141亿元", -14100000000.0, "CNY", EXACT),
