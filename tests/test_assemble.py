@@ -971,6 +971,15 @@ def test_a_currency_noted_for_what_follows_counts_every_bare_yuan(text: str) -> 
             "星辰科技预计第三季度营收为560亿元，高于分析师平均预估的549亿元；每股收益预计为1.3元。",
             ["guidance", "estimate", "guidance"],
         ),
+        # a plan's figure compared with a year already reported: that figure is actual
+        (
+            "星辰科技公布2025年年度业绩。公司2026年资本开支计划为30亿元，较2025年的22亿元大幅增加。",
+            ["guidance", "actual"],
+        ),
+        (
+            "星辰科技公布2025年年度業績。公司2026年資本開支計劃為30億元，較2025年的22億元大幅增加。",
+            ["guidance", "actual"],
+        ),
         # results that beat expectations (胜预期) are no outlook
         ("星辰科技第三季度季绩胜预期 数据中心收入同比增长66%。", ["actual"]),
         ("星辰科技第三季季績勝預期 數據中心收入按年增66%。", ["actual"]),

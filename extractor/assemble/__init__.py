@@ -437,6 +437,12 @@ def _outlook_period(here: Spot, period: Period | None, state: _State) -> Period 
     return in_year(period, period.year + 1, period.fiscal)
 
 
+def _reported(period: Period | None, state: _State) -> bool:
+    """Whether a period has closed by the report: it does not start after the reported one."""
+    report = state.periods.report
+    return period is not None and report is not None and not is_after(period, report)
+
+
 def _looks_back_at(here: Spot) -> bool:
     """Whether a number's period is one the text looks back to (上年的, 去年同期的, 上一季的)."""
     chosen = _nearest_period(here)
@@ -544,8 +550,9 @@ def _value_draft(
     )
     status = _status(view, here, period, state, metric.metric)
     if status is not _ACTUAL:
-        if compared and _looks_back_at(here):
-            status = _ACTUAL  # 预计...，但仍低于上年的4.8万亿日元: a past figure is no one's outlook
+        if compared and (_looks_back_at(here) or _reported(period, state)):
+            # 预计...，但仍低于上年的4.8万亿日元; 较2025年的22亿元: a past figure is no one's outlook
+            status = _ACTUAL
         else:
             period = _outlook_period(here, period, state)
     if not here.periods:
