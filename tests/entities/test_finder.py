@@ -101,6 +101,7 @@ def test_every_name_of_a_cloud_article_is_found_with_its_canonical_name() -> Non
         ("客戶端和遊戲部門營收", [("客戶端和遊戲", "Client and Gaming")]),
         ("嵌入式部门营收", [("嵌入式部门", "Embedded")]),
         ("YouTube廣告營收", [("YouTube廣告", "YouTube Ads")]),
+        ("電商銷售成長近13%", [("電商銷售", "E-commerce")]),
         ("智慧電動汽車及AI等創新業務營收", [("智慧電動汽車及AI等創新業務", "Smart EV")]),
         ("MX及网络部门营收", [("MX及网络", "Mobile eXperience")]),
         (
