@@ -496,8 +496,9 @@ def _opens_with_metric(view: SentenceView, here: Spot) -> bool:
     """Whether a clause goes straight to its metric or number (营业利润率35.0%, 同比增长18%): it then
     continues the claim before it; a clause that first names something the registry does not know
     (影像与传感解决方案部门营收...) is about that, not about the business line before it."""
-    clause_start, position = here.clause_start, here.position
-    first_metric = next((m.start for m in view.metrics if clause_start <= m.start < position), position)
+    clause_start, first_metric = here.clause_start, _first_metric(view, here)
+    if first_metric is None:
+        first_metric = here.position
     opening = view.text[clause_start:first_metric]
     for period in view.periods:
         if clause_start <= period.start and period.end <= first_metric:
@@ -511,11 +512,16 @@ def _opens_with_metric(view: SentenceView, here: Spot) -> bool:
 def _names_business_unit(view: SentenceView, here: Spot) -> bool:
     """Whether a clause names a business line the registry does not know right before its metric
     term (香水与化妆品部门营收): the clause is about that line, not one an earlier clause named."""
-    clause_start, position = here.clause_start, here.position
-    first_metric = next((m.start for m in view.metrics if clause_start <= m.start < position), None)
+    first_metric = _first_metric(view, here)
     if first_metric is None:
         return False
-    return view.text[clause_start:first_metric].rstrip().endswith(vocabulary().business_unit_suffixes)
+    return view.text[here.clause_start : first_metric].rstrip().endswith(vocabulary().business_unit_suffixes)
+
+
+def _first_metric(view: SentenceView, here: Spot) -> int | None:
+    """Where the first metric term of a number's clause, before the number, starts."""
+    clause_start, position = here.clause_start, here.position
+    return next((m.start for m in view.metrics if clause_start <= m.start < position), None)
 
 
 def _names_nothing(text: str) -> bool:
@@ -722,7 +728,7 @@ def _expected_rate(view: SentenceView, value: Mention, here: Spot, drafts: list[
     if not view.text.endswith(vocabulary().expectation_possessives, here.clause_start, value.start):
         return None
     model = drafts[-1].changes[-1]
-    if model.percent is None or any(m.start >= here.clause_start for m in here.metrics):
+    if model.percent is None or here.names_metric():
         return None
     return _rate_like(value, model)
 
@@ -734,9 +740,7 @@ def _expecting(view: SentenceView, change: Mention, drafts: list[_Draft]) -> Spo
     if not drafts or not view.text.endswith(vocabulary().expectation_possessives, 0, change.start):
         return None
     here = spot(view, change.start)
-    if any(m.start >= here.clause_start for m in here.metrics):
-        return None
-    return here
+    return None if here.names_metric() else here
 
 
 def _rate_like(value: Mention, model: Mention) -> Mention:

@@ -89,6 +89,10 @@ class Spot:
     metrics: list[MetricMention]
     periods: list[StatedPeriod]
 
+    def names_metric(self) -> bool:
+        """Whether the number's own clause names a metric term before it."""
+        return any(metric.start >= self.clause_start for metric in self.metrics)
+
 
 def spot(view: SentenceView, position: int) -> Spot:
     """The number at `position` in `view` with what its sentence names before it."""
@@ -320,7 +324,7 @@ def _noun_after(view: SentenceView, mention: Mention) -> MetricMention | str | N
 def _counted_noun(view: SentenceView, mention: Mention, here: Spot) -> MetricMention | None:
     """The metric of the noun a count names (35万名企业员工: headcount) when no metric term of its own
     clause comes before it."""
-    if any(metric.start >= here.clause_start for metric in here.metrics):
+    if here.names_metric():
         return None
     for metric, nouns in vocabulary().counted_nouns.items():
         noun = nouns.match(view.text, mention.end)
@@ -479,7 +483,8 @@ def find_status(view: SentenceView, here: Spot) -> Status:
         return Status.ACTUAL
     if _plans_itself(view, here):
         return Status.GUIDANCE
-    if words.estimate_cues.search(text, start, position) is None:
+    opening = words.estimate_cues.search(text, start, position)
+    if opening is None:
         return Status.GUIDANCE
     sentence = words.estimate_cues.sub(_blank, text[start:position])
     outlook = words.guidance_cues.search(sentence)
@@ -487,8 +492,7 @@ def find_status(view: SentenceView, here: Spot) -> Status:
         return Status.ACTUAL
     # A sentence that opens with an expectation (分析师平均预计…；每股收益预计为1.25美元) is the holder's
     # throughout: a bare outlook word after it goes on with it, unless its clause names a company.
-    opening = words.estimate_cues.search(text, start, position)
-    if opening is None or opening.start() - start > outlook.start():
+    if opening.start() - start > outlook.start():
         return Status.GUIDANCE
     if any(start <= metric.start < opening.start() for metric in view.metrics):
         return Status.GUIDANCE  # 营收570.1亿美元，分析师预期为549.2亿美元；…营收指引为650亿美元

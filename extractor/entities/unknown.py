@@ -198,9 +198,7 @@ class UnknownNameRules:
                 continue
             fillers = self.announce_fillers.search(text, max(0, verb - self.name_max * 2), verb)
             end = verb if fillers is None else fillers.start()
-            start, floor = end, max(0, end - self.name_max - 1)
-            while start > floor and is_han(text[start - 1]) and text[start - 1] not in self.name_breaks:
-                start -= 1
+            start = self._han_run_start(text, end, self.name_max + 1)  # one more: a longer run is no name
             opens_clause = start == 0 or text[start - 1] in self.clause_openers
             if opens_clause and start < end:
                 start = max(start, taken.last_before(start, end) + 1)
@@ -217,9 +215,7 @@ class UnknownNameRules:
 
         The name cannot begin before the Han characters that end at the suffix, so the taken spans are
         looked up only when those are enough for a name."""
-        start, floor = suffix_start, max(0, suffix_start - self.name_max)
-        while start > floor and (char := text[start - 1]) not in self.name_breaks and is_han(char):
-            start -= 1
+        start = self._han_run_start(text, suffix_start, self.name_max)
         if suffix_start - start < self.name_min:
             return None
         start = max(start, taken.last_before(start, suffix_start) + 1)
@@ -230,6 +226,14 @@ class UnknownNameRules:
             return None
         if not listed and name.endswith(self.generic_endings):
             return None
+        return start
+
+    def _han_run_start(self, text: str, end: int, reach: int) -> int:
+        """Where the run of Han characters a name may hold, ending at `end`, begins: at most `reach`
+        characters back, and after any character that breaks a name (年, 的, 这)."""
+        start, floor = end, max(0, end - reach)
+        while start > floor and (char := text[start - 1]) not in self.name_breaks and is_han(char):
+            start -= 1
         return start
 
     def _latin(self, text: str, taken: Taken) -> Iterator[EntityMention]:
