@@ -1483,6 +1483,9 @@ def test_the_results_release_sets_the_period_and_the_home_market_the_currency(te
         ("超威半導體數據中心業務年增22%。", "USD"),
         ("丰田第二季度营业利润同比下降27%。", "JPY"),
         ("豐田第二季營業利益年減27%。", "JPY"),
+        # a business line names its company's home market (AWS is Amazon's)
+        ("AWS业务营收同比增长24%。", "USD"),
+        ("AWS業務營收年增24%。", "USD"),
         # a change of an amount counts in the currency it writes out
         ("宁德时代市值单日蒸发400亿美元。", "USD"),
         ("寧德時代市值單日蒸發400億美元。", "USD"),
@@ -1490,3 +1493,49 @@ def test_the_results_release_sets_the_period_and_the_home_market_the_currency(te
 )
 def test_a_change_alone_is_in_the_home_currency(text: str, unit: str) -> None:
     assert [c.unit for c in extract(text).claims] == [unit]
+
+
+_BYD_Q3 = [
+    ("BYD", None, "revenue", 1.95e11, ((("yoy", -3.1, None, None),))),
+    ("BYD", None, "net_income", 7.8e9, ((("yoy", -32.6, None, None),))),
+]
+_FOUNDRIES = [("TSMC", None, "revenue", 3e11, ()), ("UMC", None, "revenue", 2e10, ())]
+_CLOUDS = [
+    ("Microsoft", "Intelligent Cloud", "revenue", None, (("yoy", 40.0, None, None),)),
+    ("Google", "Google Cloud", "revenue", None, (("yoy", 34.0, None, None),)),
+]
+_LINES = [("Amazon", "AWS", "revenue", 3.3e10, ()), ("Amazon", "Advertising", "revenue", 1.8e10, ())]
+_VANKE = [("Vanke", None, "revenue", 1.0046e11, (("yoy", -44.6, None, None),))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 分别 hands the figures and changes listed after it out over the metric terms, companies and
+        # business lines listed before it, in order
+        ("比亚迪营业收入和净利润分别为1950亿元和78亿元，同比分别下降3.1%和32.6%。", _BYD_Q3),
+        ("比亞迪營業收入和淨利潤分別為1950億元和78億元，同比分別下降3.1%和32.6%。", _BYD_Q3),
+        ("比亚迪营业收入为1950亿元，净利润为78亿元，同比分别下降3.1%和32.6%。", _BYD_Q3),
+        ("台積電與聯電營收分別為3,000億元及200億元。", _FOUNDRIES),
+        ("台积电与联电营收分别为3,000亿元及200亿元。", _FOUNDRIES),
+        ("微软和谷歌的云业务营收分别增长40%和34%。", _CLOUDS),
+        ("微軟和谷歌的雲端業務營收分別年增40%和34%。", _CLOUDS),
+        ("亚马逊AWS和广告业务营收分别为330亿美元和180亿美元。", _LINES),
+        ("亞馬遜AWS和廣告業務營收分別為330億美元和180億美元。", _LINES),
+        # a figure listed that is no claim (an area) keeps its change from the others
+        ("万科合同销售面积653.1万平方米，合同销售金额1,004.6亿元，同比分别下降45.7%和44.6%。", _VANKE),
+        ("萬科合同銷售面積653.1萬平方米，合同銷售金額1,004.6億元，同比分別下降45.7%和44.6%。", _VANKE),
+    ],
+)
+def test_figures_stated_respectively(text: str, expected: list[tuple[object, ...]]) -> None:
+    claims = [
+        (
+            c.subject,
+            c.segment,
+            c.metric.value,
+            c.value,
+            tuple((x.basis.value, x.percent, x.points, x.amount) for x in c.changes),
+        )
+        for c in extract(text).claims
+    ]
+    assert claims == expected

@@ -55,6 +55,7 @@ from extractor.data import home_currencies, yuan_countries
 from extractor.entities.mentions import EntityMention, MetricMention
 from extractor.models import Basis, Claim, EntityType, Metric, Qualifier, Status
 from extractor.recognize.mentions import Mention, MentionKind, Period, RelativePeriod
+from extractor.recognize.respective import respective_groups
 
 __all__ = ["assemble"]
 
@@ -281,17 +282,24 @@ def _assemble_sentence(
     """The claims of a sentence that states at least one value or change, added to `state`."""
     led_changes = _changes_leading_values(view, changes, values) if changes and values else {}
     period_overrides = _period_overrides(view, values, state) if len(values) >= 2 else {}
+    items = sorted([*values, *changes], key=_start) if changes else values
+    shares = _respective_shares(view, items) if len(items) >= 2 else {}
+    respective = respective_groups(view.text, changes) if len(changes) >= 2 else {}
     leading = {id(change) for chain in led_changes.values() for change in chain} if led_changes else set()
     drafts: list[_Draft] = []
-    for item in sorted([*values, *changes], key=_start) if changes else values:
+    for item in items:
         if item.kind is _CHANGE:
             if id(item) in leading:
+                continue
+            listed = respective.get(id(item))
+            if listed is not None and _handed_out(listed, values, drafts):
+                leading.update(id(change) for change in listed)
                 continue
             expecting = _expecting(view, item, drafts)
             if expecting is not None:
                 drafts.append(_expected_draft(view, item, expecting, drafts[-1], state))
                 continue
-            _place_change(view, item, drafts, state)
+            _place_change(view, item, drafts, state, shares.get(id(item)))
             continue
         _remember_currency(item, state)
         here = spot(view, item.start)
@@ -304,7 +312,9 @@ def _assemble_sentence(
             _place_change(view, rate, drafts, state)
             continue
         previous = drafts[-1] if drafts else None
-        draft = _value_draft(view, item, here, state, period_overrides.get(id(item)), previous)
+        draft = _value_draft(
+            view, item, here, state, period_overrides.get(id(item)), previous, shares.get(id(item))
+        )
         if draft is not None:
             led = led_changes.get(id(item))
             if led is not None:
@@ -394,6 +404,60 @@ def _distributed_periods(
             for value, period in zip(listed, periods[-len(listed) :], strict=True):
                 overrides[id(value)] = state.periods.resolve(period.period)
     return overrides
+
+
+@dataclass(frozen=True, slots=True)
+class _Share:
+    """What a value or change listed after 分别 takes of the lists before it: the `index`-th of `count`
+    companies, business lines or metric terms (台积电与联电营收分别为3000亿元和200亿元)."""
+
+    index: int
+    count: int
+    metric: MetricMention | None  # the metric term of the same place, when as many are listed
+
+    def own(self, names: str | None) -> str | None:
+        """Its own name of names listed jointly ("TSMC, UMC"), when there are as many."""
+        if names is None:
+            return None
+        listed = names.split(", ")
+        return listed[self.index] if len(listed) == self.count else names
+
+
+def _respective_shares(view: SentenceView, items: list[Mention]) -> dict[int, _Share]:
+    """分别 hands the values or changes listed after it in its clause out over as many companies,
+    business lines or metric terms listed before it, in order (营业收入和净利润分别为1950亿元和78亿元),
+    keyed by the item's id."""
+    shares: dict[int, _Share] = {}
+    sentence = view.sentence
+    for word in vocabulary().distributive:
+        position = view.text.find(word, sentence.start, sentence.end)
+        while position >= 0:
+            clause_start = sentence.clause_start(position)
+            listed = [i for i in items if i.end > position and sentence.clause_start(i.start) == clause_start]
+            terms = [m for m in view.metrics if clause_start <= m.start and m.end <= position]
+            count = len(listed)
+            if count >= 2:
+                for index, item in enumerate(listed):
+                    metric = terms[index] if len(terms) == count else None
+                    shares[id(item)] = _Share(index, count, metric)
+            position = view.text.find(word, position + len(word), sentence.end)
+    return shares
+
+
+def _handed_out(listed: list[Mention], values: list[Mention], drafts: list[_Draft]) -> bool:
+    """Whether changes stated respectively went each to the figure in its place among as many figures
+    just before them (营业收入和净利润分别为1950亿元和78亿元，同比分别下降3.1%和32.6%). A figure that
+    is no claim (面积653.1万平方米) keeps its change from the others."""
+    figures = [value for value in values if value.end <= listed[0].start][-len(listed) :]
+    if len(figures) < len(listed):
+        return False
+    by_value = {id(draft.value): draft for draft in drafts if draft.value is not None}
+    for figure, change in zip(figures, listed, strict=True):
+        draft = by_value.get(id(figure))
+        if draft is not None:
+            draft.changes.append(change)
+            draft.end = max(draft.end, change.end)
+    return True
 
 
 def _period_before(here: Spot, state: _State, metric: Metric) -> tuple[Period | None, bool]:
@@ -536,11 +600,14 @@ def _value_draft(
     state: _State,
     period_override: Period | None,
     previous: _Draft | None,
+    share: _Share | None,
 ) -> _Draft | None:
-    metric = find_metric(view, value, here)
+    metric = (share and share.metric) or find_metric(view, value, here)
     if metric is None:
         return None
     subject, segment = _attribute(view, _share_holder(view, here, metric), state, previous, metric)
+    if share is not None:
+        subject, segment = share.own(subject), share.own(segment)
     if subject is None:
         return None
     if value.kind is _AMOUNT and value.value is not None and value.value > 0 and _names_loss(metric):
@@ -635,16 +702,22 @@ def _status(view: SentenceView, here: Spot, period: Period | None, state: _State
     return status
 
 
-def _place_change(view: SentenceView, change: Mention, drafts: list[_Draft], state: _State) -> None:
+def _place_change(
+    view: SentenceView,
+    change: Mention,
+    drafts: list[_Draft],
+    state: _State,
+    share: _Share | None = None,
+) -> None:
     """Join a change to the claim it follows, or make it a claim of its own."""
-    if drafts:
+    if drafts and share is None:
         target = _change_target(view, drafts)
         if _continues(view, target, change):
             target.changes.append(change)
             target.end = max(target.end, change.end)
             return
     here = spot(view, change.start)
-    metric = find_change_metric(view, change, here)
+    metric = (share and share.metric) or find_change_metric(view, change, here)
     if metric is None and names_business_before(view, here):
         metric = MetricMention(change.start, change.start, "", Metric.REVENUE)
     if metric is None:
@@ -653,6 +726,8 @@ def _place_change(view: SentenceView, change: Mention, drafts: list[_Draft], sta
     if count is not None and not counts(view.text, count, metric):
         return  # 削减100个门店 cuts no jobs
     subject, segment = _attribute(view, here, state, drafts[-1] if drafts else None)
+    if share is not None:
+        subject, segment = share.own(subject), share.own(segment)
     if subject is None:
         return
     period, compared = _period_before(here, state, metric.metric)

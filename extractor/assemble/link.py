@@ -118,7 +118,8 @@ def find_subject(view: SentenceView, here: Spot) -> Attribution:
         if entity.subject is not None:
             if entity.type is not _COMPANY:
                 joint = _joint_segment(view.text, in_clause[: index + 1])
-                return entity.subject, segment or joint, True
+                listed = _generic_listed(view.text, entity, in_clause[index + 1 :])
+                return entity.subject, ", ".join([joint, *listed]) if listed else segment or joint, True
             name = _joint_subject(view.text, in_clause, index)
             return name, segment or _segment_of(in_clause[:index], name), True
         if entity.segment_like and segment is None:
@@ -165,11 +166,29 @@ def _joint_segment(text: str, in_clause: list[Named]) -> str:
     for entity in reversed(in_clause[:-1]):
         gap = text[entity.end : following.start]
         namesake = brands and entity.type is _COMPANY and entity.name == last.parent
-        if not (namesake or (entity.segment_like and entity.parent == last.parent)) or not _lists(gap):
+        if not (namesake or (entity.segment_like and _same_company(entity, last))) or not _lists(gap):
             break
         names.insert(0, entity.name)
         following = entity
     return ", ".join(dict.fromkeys(names))
+
+
+def _generic_listed(text: str, entity: Named, following: list[Named]) -> list[str]:
+    """The generic business lines listed right after a company's line (AWS和广告业务)."""
+    names: list[str] = []
+    before = entity
+    for other in following:
+        if not other.segment_like or other.subject is not None or not _lists(text[before.end : other.start]):
+            break
+        names.append(other.name)
+        before = other
+    return names
+
+
+def _same_company(entity: Named, other: Named) -> bool:
+    """Whether two business lines can be one company's: the same company's, or either a generic line
+    (AWS和广告业务)."""
+    return entity.parent == other.parent or entity.parent is None or other.parent is None
 
 
 def _lists(gap: str) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from bisect import insort
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from operator import attrgetter
 from pathlib import Path
@@ -47,7 +47,7 @@ class AliasIndex:
 
     @classmethod
     def of(cls, entries: Sequence[Entry]) -> AliasIndex:
-        table = alias_table(entries)
+        table = alias_table(_with_parent_countries(entries))
         matcher = PhraseMatcher([*table, *not_names()])
         return cls(matcher, [table.get(phrase) for phrase in matcher.by_index])
 
@@ -71,6 +71,18 @@ class AliasIndex:
             )
             taken_until = end
         return mentions
+
+
+def _with_parent_countries(entries: Sequence[Entry]) -> list[Entry]:
+    """`entries`, a business line, product or person of a company given the company's country: a text
+    naming Azure before Microsoft is about a company at home in the United States."""
+    countries = {entry.canonical: entry.country for entry in entries if entry.country is not None}
+    return [
+        replace(entry, country=countries.get(entry.parent))
+        if entry.parent is not None and entry.country is None
+        else entry
+        for entry in entries
+    ]
 
 
 @cache

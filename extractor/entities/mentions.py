@@ -25,7 +25,7 @@ class EntityMention:
     type: EntityType
     canonical: str | None
     parent: str | None = None
-    country: str | None = None  # where a company is listed or based (registry `country`)
+    country: str | None = None  # where a company (or the parent company) is listed or based
 
 
 @dataclass(slots=True)

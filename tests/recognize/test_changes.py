@@ -245,3 +245,26 @@ def test_percent_forms_in_changes(
     mention = only(sentence, C, surface)
     assert (mention.percent, mention.value_range, mention.qualifier) == (percent, ends, qualifier)
     assert not mentions_of(sentence, MentionKind.PERCENT)  # the change's magnitude is no level
+
+
+@pytest.mark.parametrize(
+    ("sentence", "changes"),
+    [
+        # 分别 lists one magnitude per item: each later one is a change with the first one's basis and
+        # direction, no percentage level
+        ("比亚迪营业收入和净利润同比分别下降3.1%和32.6%", [("同比分别下降3.1%", -3.1), ("32.6%", -32.6)]),
+        ("比亞迪營業收入和淨利潤同比分別下降3.1%和32.6%", [("同比分別下降3.1%", -3.1), ("32.6%", -32.6)]),
+        ("華碩營收與稅後淨利年增分別為12%、30%與8%", [("年增分別為12%", 12.0), ("30%", 30.0), ("8%", 8.0)]),
+        ("华硕营收与税后净利年增分别为12%、30%与8%", [("年增分别为12%", 12.0), ("30%", 30.0), ("8%", 8.0)]),
+        # 分别 before the direction word, outside the change's own words
+        ("微软和谷歌的云业务营收分别增长40%和34%", [("增长40%", 40.0), ("34%", 34.0)]),
+        # without 分别 a percentage after a change stays a level of its own
+        ("营业收入同比下降3.1%和毛利率32.6%", [("同比下降3.1%", -3.1)]),
+    ],
+)
+def test_changes_stated_respectively(sentence: str, changes: list[tuple[str, float]]) -> None:
+    found = [(surface, mention.percent, mention.basis) for surface, mention in mentions_of(sentence, C)]
+    basis = found[0][2]
+    assert found == [(surface, percent, basis) for surface, percent in changes]
+    listed = {surface for surface, _ in changes[1:]}
+    assert [s for s, _ in mentions_of(sentence, MentionKind.PERCENT) if s in listed] == []
