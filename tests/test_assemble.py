@@ -1539,3 +1539,27 @@ def test_figures_stated_respectively(text: str, expected: list[tuple[object, ...
         for c in extract(text).claims
     ]
     assert claims == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a change naming no basis right after the period it is compared with: the quarter before the
+        # claim's is quarter on quarter, the same part of the year before year on year; the claim keeps
+        # its own period
+        ("中国国航2025年第三季度营业收入480亿元，与第二季度持平。", ("2025-Q3", "qoq", 0.0)),
+        ("中國國航2025年第三季營業收入480億元，與第二季持平。", ("2025-Q3", "qoq", 0.0)),
+        ("台積電2025年第4季營收與第3季相比增加5%。", ("2025-Q4", "qoq", 5.0)),
+        ("台积电2025年第4季营收与第3季相比增加5%。", ("2025-Q4", "qoq", 5.0)),
+        ("苹果2026年第一季度营收与2025年第四季度持平。", ("2026-Q1", "qoq", 0.0)),
+        ("蘋果2026年第一季營收與2025年第四季持平。", ("2026-Q1", "qoq", 0.0)),
+        ("苹果2026年第一季度营收较2025年第一季度增长3%。", ("2026-Q1", "yoy", 3.0)),
+        ("小米2025年营收较2024年增长25%。", ("2025", "yoy", 25.0)),
+        ("小米2025年營收較2024年增長25%。", ("2025", "yoy", 25.0)),
+    ],
+)
+def test_a_change_takes_its_basis_from_the_period_compared_with(
+    text: str, expected: tuple[str, str, float]
+) -> None:
+    claims = [(c.period, c.changes[0].basis.value, c.changes[0].percent) for c in extract(text).claims]
+    assert claims == [expected]

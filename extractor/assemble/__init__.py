@@ -60,6 +60,7 @@ from extractor.recognize.respective import respective_groups
 __all__ = ["assemble"]
 
 _MAGNITUDES = ("percent", "points", "amount")
+_QUARTERS = frozenset(("Q1", "Q2", "Q3", "Q4"))
 _Magnitudes = tuple[float | None, float | None, float | None]  # a change's percent, points and amount
 _HAN_CHARACTER = regex.compile(r"\p{Han}")
 _start = operator.attrgetter("start")
@@ -323,6 +324,10 @@ def _assemble_sentence(
             shared = shared_by_each(view, here)
             drafts.extend([replace(draft, segment=segment) for segment in shared] if shared else [draft])
     for draft in drafts:
+        if view.periods and any(change.basis is None for change in draft.changes):
+            draft.changes = [
+                _with_compared_basis(view, change, draft.period, state) for change in draft.changes
+            ]
         state.claims.append(_claim(view, draft))
         state.stated.setdefault((draft.subject, draft.metric.metric), []).append(draft)
     _carry(view.entities, view.periods, drafts, state)
@@ -730,7 +735,8 @@ def _place_change(
         subject, segment = share.own(subject), share.own(segment)
     if subject is None:
         return
-    period, compared = _period_before(here, state, metric.metric)
+    base = _compared_period(view, change) if view.periods else None  # 较2024年增长5% is no claim on 2024
+    period, compared = _period_before(here if base is None else spot(view, base.start), state, metric.metric)
     start = view.sentence.clause_start(metric.start) if metric.start < change.start else here.clause_start
     status = _status(view, here, period, state, metric.metric)
     if status is _ACTUAL and vocabulary().guidance_cues.search(change.text) is not None:
@@ -940,6 +946,60 @@ def _unit(value: Mention | None, metric: Metric, state: _State) -> str:
     if value.implicit_unit or value.unit is None:
         return state.local_currency or value.unit or "CNY"
     return value.unit
+
+
+def _with_compared_basis(
+    view: SentenceView, change: Mention, period: Period | None, state: _State
+) -> Mention:
+    """A change naming no basis with the basis of the period it is compared with right before it: the
+    quarter before the claim's is quarter on quarter (第四季度营收与第三季度持平), the same period a year
+    earlier year on year (较2024年增长5%)."""
+    if change.basis is not None:
+        return change
+    compared = _compared_period(view, change)
+    if compared is None:
+        return change
+    own = period or _stated_period_before(view, compared.start)
+    basis = (
+        None
+        if own is None
+        else _basis_between(own, state.periods.resolve(compared.period) or compared.period)
+    )
+    return change if basis is None else replace(change, basis=basis)
+
+
+def _compared_period(view: SentenceView, change: Mention) -> StatedPeriod | None:
+    """The period a change is compared with, written right before it (与第三季度持平, 较2024年增长5%)."""
+    words = vocabulary()
+    for stated in view.periods:
+        if stated.end > change.start:
+            return None
+        if view.text[stated.end : change.start] in words.basis_period_links and view.text.endswith(
+            words.basis_period_markers, view.sentence.start, stated.start
+        ):
+            return stated
+    return None
+
+
+def _stated_period_before(view: SentenceView, position: int) -> Period | None:
+    """The last period written before `position` in the sentence."""
+    before = [stated.period for stated in view.periods if stated.end <= position]
+    return before[-1] if before else None
+
+
+def _basis_between(own: Period, compared: Period) -> Basis | None:
+    """Year on year when `compared` is the same part of the year before `own`, quarter on quarter when
+    it is the quarter before; with a year left to context on either side, the parts alone tell
+    (与第3季持平 in a story on the fourth quarter)."""
+    year, other_year = own.year, compared.year
+    if own.part == compared.part:
+        return Basis.YOY if year is None or other_year is None or other_year == year - 1 else None
+    if own.part not in _QUARTERS or compared.part not in _QUARTERS:
+        return None
+    number = int(own.part[1])
+    if int(compared.part[1]) != (number + 2) % 4 + 1:  # not the quarter before
+        return None
+    return Basis.QOQ if year is None or other_year is None or other_year == year - (number == 1) else None
 
 
 def _remember_currency(value: Mention, state: _State) -> None:

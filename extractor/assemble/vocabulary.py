@@ -51,6 +51,8 @@ class Vocabulary:
     from_marker: str
     revision_words: re.Pattern[str]
     comparison_markers: tuple[str, ...]
+    basis_period_markers: tuple[str, ...]
+    basis_period_links: frozenset[str]
     comparison_openers: tuple[str, ...]
     as_of_markers: tuple[str, ...]
     results_release: re.Pattern[str]
@@ -105,6 +107,8 @@ def vocabulary() -> Vocabulary:
         from_marker=table["from_marker"],
         revision_words=_any_of(load_table("checks.yaml")["revision_words"]),
         comparison_markers=tuple(table["comparison_markers"]),
+        basis_period_markers=tuple(table["basis_period_markers"]),
+        basis_period_links=frozenset(["", *table["basis_period_links"]]),
         comparison_openers=tuple(table["comparison_openers"]),
         as_of_markers=tuple(table["as_of_markers"]),
         results_release=re.compile(table["results_release"]),
