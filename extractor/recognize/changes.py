@@ -7,6 +7,7 @@ times" (+300). A direction followed by 至/为 names the level reached (飙升�
 magnitude, the level is an AMOUNT or PERCENT of its own.
 
 The span runs from the basis word (同比, 较去年同期) through the direction to the end of the magnitude.
+Two changes joined by a range word (环比持平到增长2%, 季减1%至持平) are one change over that range.
 环比 is read as quarter on quarter; a monthly 环比 is for the claim assembly to tell from context.
 """
 
@@ -145,13 +146,49 @@ def _change_regex() -> re.Pattern[str]:
 
 
 def find_changes(text: str) -> list[Mention]:
-    """Every change in normalized `text`, in order."""
+    """Every change in normalized `text`, in order; two joined by a range word as one range."""
     found = []
     for match in _change_regex().finditer(text):
         mention = _change_from(match)
         if mention is not None:
             found.append(mention)
-    return found
+    return _joined_ranges(text, found) if len(found) >= 2 else found
+
+
+@cache
+def _range_separators() -> frozenset[str]:
+    return frozenset(forms(vocabulary()["range_separators"]))
+
+
+def _joined_ranges(text: str, changes: list[Mention]) -> list[Mention]:
+    """`changes` with each pair that states one range (环比持平到增长2%, 季减1%至持平) as one change:
+    the second names no basis of its other than the first's, and both are in per cent."""
+    joined: list[Mention] = []
+    for change in changes:
+        last = joined[-1] if joined else None
+        if (
+            last is not None
+            and text[last.end : change.start] in _range_separators()
+            and change.basis in (None, last.basis)
+            and last.percent is not None
+            and change.percent is not None
+            and last.value_range is None
+            and change.value_range is None
+        ):
+            low, high = sorted((last.percent, change.percent))
+            joined[-1] = Mention(
+                _CHANGE,
+                last.start,
+                change.end,
+                text[last.start : change.end],
+                value_range=(low, high),
+                qualifier=Qualifier.RANGE,
+                basis=last.basis,
+                percent=(low + high) / 2,
+            )
+            continue
+        joined.append(change)
+    return joined
 
 
 def _change_from(match: re.Match[str]) -> Mention | None:

@@ -268,3 +268,21 @@ def test_changes_stated_respectively(sentence: str, changes: list[tuple[str, flo
     assert found == [(surface, percent, basis) for surface, percent in changes]
     listed = {surface for surface, _ in changes[1:]}
     assert [s for s, _ in mentions_of(sentence, MentionKind.PERCENT) if s in listed] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "basis", "ends"),
+    [
+        # two changes joined by a range word state one range: its midpoint, with the first one's basis
+        ("中芯国际预计第四季度收入环比持平到增长2%", "环比持平到增长2%", QOQ, (0.0, 2.0)),
+        ("中芯國際預計第四季收入環比持平到增長2%", "環比持平到增長2%", QOQ, (0.0, 2.0)),
+        ("聯電預期第4季晶圓出貨量將季減1%至持平", "季減1%至持平", QOQ, (-1.0, 0.0)),
+        ("联电预期第四季度晶圆出货量将环比减少1%至持平", "环比减少1%至持平", QOQ, (-1.0, 0.0)),
+        ("預計第一季營收將季減5%至季增1%", "季減5%至季增1%", QOQ, (-5.0, 1.0)),
+    ],
+)
+def test_two_changes_joined_by_a_range_word_are_one_range(
+    sentence: str, surface: str, basis: Basis, ends: tuple[float, float]
+) -> None:
+    found = [(s, m.basis, m.value_range, m.percent, m.qualifier) for s, m in mentions_of(sentence, C)]
+    assert found == [(surface, basis, ends, (ends[0] + ends[1]) / 2, Qualifier.RANGE)]
