@@ -1563,3 +1563,22 @@ def test_a_change_takes_its_basis_from_the_period_compared_with(
 ) -> None:
     claims = [(c.period, c.changes[0].basis.value, c.changes[0].percent) for c in extract(text).claims]
     assert claims == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        # a share price or a move on it with no currency of its own is in the currency of the market quoted
+        ("蔚来美股周二收涨5%。", ["USD"]),
+        ("蔚來美股周二收漲5%。", ["USD"]),
+        ("阿里巴巴美股盘前上涨3%，港股收跌1%。", ["USD", "HKD"]),
+        ("阿里巴巴美股盤前上漲3%，港股收跌1%。", ["USD", "HKD"]),
+        ("小米集团港股收报52.3元，上涨2%。", ["HKD"]),
+        ("小米集團港股收報52.3元，上漲2%。", ["HKD"]),
+        # 台股 and H股 inside a name before 股价 name no market
+        ("贵州茅台股价报1428.50元/股。", ["CNY"]),
+        ("LVMH股价在巴黎股市大涨12%。", ["EUR"]),
+    ],
+)
+def test_a_share_price_is_in_the_currency_of_its_market(text: str, units: list[str]) -> None:
+    assert [c.unit for c in extract(text).claims] == units

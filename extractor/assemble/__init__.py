@@ -51,7 +51,7 @@ from extractor.assemble.periods import (
 )
 from extractor.assemble.text import Sentence, split_sentences
 from extractor.assemble.vocabulary import ValueKind, vocabulary
-from extractor.data import home_currencies, yuan_countries
+from extractor.data import home_currencies, market_currencies, yuan_countries
 from extractor.entities.mentions import EntityMention, MetricMention
 from extractor.models import Basis, Claim, EntityType, Metric, Qualifier, Status
 from extractor.recognize.mentions import Mention, MentionKind, Period, RelativePeriod
@@ -645,7 +645,7 @@ def _value_draft(
         metric,
         period,
         status,
-        _unit(value, metric.metric, state),
+        _value_unit(view, value, metric.metric, state),
         start,
         value.end,
         compared,
@@ -746,7 +746,11 @@ def _place_change(
     if count is not None and metric.metric in vocabulary().cut_metrics:  # 裁减约1.4万个职位: 14,000 layoffs
         drafts.append(_Draft(count, [], subject, segment, metric, period, status, "count", start, change.end))
         return
-    unit = _change_unit(change) or _unit(None, metric.metric, state)
+    unit = (
+        _change_unit(change)
+        or _market_unit(view, change.start, metric.metric)
+        or _unit(None, metric.metric, state)
+    )
     drafts.append(
         _Draft(None, [change], subject, segment, metric, period, status, unit, start, change.end, compared)
     )
@@ -1000,6 +1004,22 @@ def _basis_between(own: Period, compared: Period) -> Basis | None:
     if int(compared.part[1]) != (number + 2) % 4 + 1:  # not the quarter before
         return None
     return Basis.QOQ if year is None or other_year is None or other_year == year - (number == 1) else None
+
+
+def _value_unit(view: SentenceView, value: Mention, metric: Metric, state: _State) -> str:
+    """A value's unit (`_unit`); a share price in a bare 元 is in the currency of the market quoted."""
+    if value.implicit_unit:
+        return _market_unit(view, value.start, metric) or _unit(value, metric, state)
+    return _unit(value, metric, state)
+
+
+def _market_unit(view: SentenceView, position: int, metric: Metric) -> str | None:
+    """The currency of the stock market named last before `position` in the sentence (美股, 港股), for
+    a share price or market value: what a move with no currency of its own is counted in."""
+    if metric not in vocabulary().point_in_time_metrics:
+        return None
+    named = vocabulary().markets.findall(view.text, view.sentence.start, position)
+    return market_currencies()[named[-1]] if named else None
 
 
 def _remember_currency(value: Mention, state: _State) -> None:

@@ -10,7 +10,7 @@ from typing import Any
 
 import regex
 
-from extractor.data import load_table
+from extractor.data import load_table, market_currencies
 from extractor.models import Metric
 
 
@@ -66,6 +66,7 @@ class Vocabulary:
     brand_words: tuple[str, ...]
     segment_references: re.Pattern[str]
     point_in_time_metrics: frozenset[Metric]
+    markets: re.Pattern[str]  # market_currencies' words (currencies.yaml), not in a name or 股价
     declared_metrics: frozenset[Metric]
     rate_nouns: tuple[str, ...]
     collective: regex.Pattern[str]
@@ -122,6 +123,7 @@ def vocabulary() -> Vocabulary:
         brand_words=tuple(table["brand_words"]),
         segment_references=_any_of(table["segment_references"]),
         point_in_time_metrics=frozenset(Metric(m) for m in table["point_in_time_metrics"]),
+        markets=re.compile(rf"(?<![A-Za-z])(?:{_alternation(list(market_currencies()))})(?!价)"),
         declared_metrics=frozenset(Metric(m) for m in table["declared_metrics"]),
         rate_nouns=tuple(table["rate_nouns"]),
         collective=regex.compile(table["collective_pattern"]),

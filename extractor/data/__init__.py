@@ -62,6 +62,12 @@ def home_currencies() -> dict[str, str]:
 
 
 @cache
+def market_currencies() -> dict[str, str]:
+    """A stock market's word → the currency it quotes in (currencies.yaml `market_currencies`)."""
+    return {str(k): str(v) for k, v in load_table("currencies.yaml")["market_currencies"].items()}
+
+
+@cache
 def known_units() -> frozenset[str]:
     """Every unit a claim may carry: the currency codes of currencies.yaml and the other units."""
     table = load_table("currencies.yaml")
