@@ -1555,6 +1555,9 @@ def test_figures_stated_respectively(text: str, expected: list[tuple[object, ...
         ("蘋果2026年第一季營收與2025年第四季持平。", ("2026-Q1", "qoq", 0.0)),
         ("苹果2026年第一季度营收较2025年第一季度增长3%。", ("2026-Q1", "yoy", 3.0)),
         ("小米2025年营收较2024年增长25%。", ("2025", "yoy", 25.0)),
+        ("鴻海2025年10月營收較9月減少4.3%。", ("2025-10", "mom", -4.3)),
+        ("鸿海2025年10月营收较9月减少4.3%。", ("2025-10", "mom", -4.3)),
+        ("小米2025年1月营收较2024年12月增长3%。", ("2025-01", "mom", 3.0)),
         ("小米2025年營收較2024年增長25%。", ("2025", "yoy", 25.0)),
     ],
 )
@@ -1582,3 +1585,17 @@ def test_a_change_takes_its_basis_from_the_period_compared_with(
 )
 def test_a_share_price_is_in_the_currency_of_its_market(text: str, units: list[str]) -> None:
     assert [c.unit for c in extract(text).claims] == units
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # a cut announced as one to come is the company's plan; one made is actual
+        ("惠普將裁員最多6000人。", "guidance"),
+        ("惠普将裁员最多6000人。", "guidance"),
+        ("英特尔将裁减约2.4万个职位。", "guidance"),
+        ("英特爾今年已裁減約2.4萬個職位。", "actual"),
+    ],
+)
+def test_a_layoff_to_come_is_a_plan(text: str, status: str) -> None:
+    assert [c.status.value for c in extract(text).claims] == [status]

@@ -60,7 +60,8 @@ from extractor.recognize.respective import respective_groups
 __all__ = ["assemble"]
 
 _MAGNITUDES = ("percent", "points", "amount")
-_QUARTERS = frozenset(("Q1", "Q2", "Q3", "Q4"))
+_QUARTERS = {f"Q{number}": number for number in range(1, 5)}
+_MONTHS = {f"{number:02d}": number for number in range(1, 13)}
 _Magnitudes = tuple[float | None, float | None, float | None]  # a change's percent, points and amount
 _HAN_CHARACTER = regex.compile(r"\p{Han}")
 _start = operator.attrgetter("start")
@@ -992,18 +993,20 @@ def _stated_period_before(view: SentenceView, position: int) -> Period | None:
 
 
 def _basis_between(own: Period, compared: Period) -> Basis | None:
-    """Year on year when `compared` is the same part of the year before `own`, quarter on quarter when
-    it is the quarter before; with a year left to context on either side, the parts alone tell
-    (与第3季持平 in a story on the fourth quarter)."""
+    """Year on year when `compared` is the same part of the year before `own`; quarter on quarter or
+    month on month when it is the quarter or month before. With a year left to context on either side,
+    the parts alone tell (与第3季持平 in a story on the fourth quarter)."""
     year, other_year = own.year, compared.year
     if own.part == compared.part:
         return Basis.YOY if year is None or other_year is None or other_year == year - 1 else None
-    if own.part not in _QUARTERS or compared.part not in _QUARTERS:
-        return None
-    number = int(own.part[1])
-    if int(compared.part[1]) != (number + 2) % 4 + 1:  # not the quarter before
-        return None
-    return Basis.QOQ if year is None or other_year is None or other_year == year - (number == 1) else None
+    for parts, basis in ((_QUARTERS, Basis.QOQ), (_MONTHS, Basis.MOM)):
+        if own.part in parts and compared.part in parts:
+            number, count = parts[own.part], len(parts)
+            if parts[compared.part] != (number - 2) % count + 1:  # not the one before
+                return None
+            first = number == 1  # the one before is in the year before
+            return basis if year is None or other_year is None or other_year == year - first else None
+    return None
 
 
 def _value_unit(view: SentenceView, value: Mention, metric: Metric, state: _State) -> str:

@@ -37,6 +37,8 @@ PERIODS = [
     ("比亚迪上半年净利润", "上半年", Period(None, "H1")),
     ("任天堂將本財年銷量目標上調", "本財年", Period(relative=RelativePeriod.THIS_YEAR, fiscal=True)),
     ("任天堂预计下财年营收", "下财年", Period(relative=RelativePeriod.NEXT_YEAR, fiscal=True)),
+    ("新鴻基預期新財年的合約銷售額", "新財年", Period(relative=RelativePeriod.NEXT_YEAR, fiscal=True)),
+    ("新鸿基预期新财年的合约销售额", "新财年", Period(relative=RelativePeriod.NEXT_YEAR, fiscal=True)),
     # 中期 before interim results and payouts is the first half
     ("丰田宣布中期股息为每股45日元", "中期", Period(None, "H1")),
     ("豐田宣布中期股息為每股45日圓", "中期", Period(None, "H1")),
