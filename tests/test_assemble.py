@@ -1599,3 +1599,28 @@ def test_a_share_price_is_in_the_currency_of_its_market(text: str, units: list[s
 )
 def test_a_layoff_to_come_is_a_plan(text: str, status: str) -> None:
     assert [c.status.value for c in extract(text).claims] == [status]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a bank's balances are figures of their own (metric other), not revenue, and one does not take
+        # the term of the one before
+        (
+            "截至9月末，招商银行资产总额12.64万亿元，较上年末增长4.84%；贷款和垫款总额7.41万亿元，较上年末增长4.2%。",
+            [
+                ("other", 1.264e13, "招商银行资产总额12.64万亿元，较上年末增长4.84%"),
+                ("other", 7.41e12, "贷款和垫款总额7.41万亿元，较上年末增长4.2%"),
+            ],
+        ),
+        (
+            "截至9月末，招商銀行資產總額12.64萬億元，較上年末增長4.84%；貸款和墊款總額7.41萬億元，較上年末增長4.2%。",
+            [
+                ("other", 1.264e13, "招商銀行資產總額12.64萬億元，較上年末增長4.84%"),
+                ("other", 7.41e12, "貸款和墊款總額7.41萬億元，較上年末增長4.2%"),
+            ],
+        ),
+    ],
+)
+def test_a_banks_balances_are_figures_of_their_own(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert [(c.metric.value, c.value, c.evidence.text) for c in extract(text).claims] == expected
