@@ -44,8 +44,9 @@ class Taken:
     metric terms, nor found names), so a test is a bisection per source, with no per-character work.
     """
 
-    def __init__(self, *sources: Sequence[Span]) -> None:
+    def __init__(self, *sources: Sequence[Span], company_ends: frozenset[int] = frozenset()) -> None:
         self.found: tuple[list[int], list[int]] = ([], [])  # starts and ends of the names found
+        self.company_ends = company_ends  # where a registry company's name ends
         self.layers = [([span.start for span in spans], [span.end for span in spans]) for spans in sources]
         self.layers.append(self.found)
 
@@ -219,6 +220,8 @@ class UnknownNameRules:
         if suffix_start - start < self.name_min:
             return None
         start = max(start, taken.last_before(start, suffix_start) + 1)
+        if start in taken.company_ends:  # 腾讯音乐娱乐集团: the registry's company in full, no other
+            return None
         for word in self.break_words.finditer(text, max(0, start - self.break_reach), suffix_start):
             start = max(start, word.end())
         name = text[start:suffix_start]
