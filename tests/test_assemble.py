@@ -1624,3 +1624,25 @@ def test_a_layoff_to_come_is_a_plan(text: str, status: str) -> None:
 )
 def test_a_banks_balances_are_figures_of_their_own(text: str, expected: list[tuple[str, float, str]]) -> None:
     assert [(c.metric.value, c.value, c.evidence.text) for c in extract(text).claims] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 估 before a change or a figure, and 可望, state the company's outlook
+        ("日月光投控第四季營收估季增4%至6%。", [("ASE", None, "guidance")]),
+        ("日月光投控第四季度营收估季增4%至6%。", [("ASE", None, "guidance")]),
+        ("台積電第4季營收估達1兆元。", [("TSMC", None, "guidance")]),
+        ("日月光投控2026年先進封裝營收可望再增加10億美元。", [("ASE", "Advanced Packaging", "guidance")]),
+        # the lines of a packaging and testing house
+        (
+            "日月光投控預估封測事業營收將季增4%至6%，電子代工服務營收將與第三季持平。",
+            [
+                ("ASE", "Packaging and Testing", "guidance"),
+                ("ASE", "Electronic Manufacturing Services", "guidance"),
+            ],
+        ),
+    ],
+)
+def test_an_outlook_in_taiwan_phrasing(text: str, expected: list[tuple[str, str | None, str]]) -> None:
+    assert [(c.subject, c.segment, c.status.value) for c in extract(text).claims] == expected

@@ -740,8 +740,8 @@ def _place_change(
     period, compared = _period_before(here if base is None else spot(view, base.start), state, metric.metric)
     start = view.sentence.clause_start(metric.start) if metric.start < change.start else here.clause_start
     status = _status(view, here, period, state, metric.metric)
-    if status is _ACTUAL and vocabulary().guidance_cues.search(change.text) is not None:
-        status = Status.GUIDANCE  # 销售额增长预期上调至5%: the change names an outlook itself
+    if status is _ACTUAL and vocabulary().guidance_cues.search(view.text, change.start - 1, change.end):
+        status = Status.GUIDANCE  # the change names an outlook itself (增长预期上调至5%), or with 估 (估季增)
     if status is not _ACTUAL:
         period = _outlook_period(here, period, state)
     if count is not None and metric.metric in vocabulary().cut_metrics:  # 裁减约1.4万个职位: 14,000 layoffs

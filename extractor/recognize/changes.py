@@ -96,11 +96,13 @@ def change_pattern() -> str:
         ]
     )
     times = alternation(change["multiple_marks"])
+    to_range = alternation(vocabulary()["range_separators"])
     # The percentage keeps its groups, so `level_of` reads it from the change's match; the change's
     # own groups are named apart from them (magnitude_before, not before).
     magnitude = (
         rf"(?:(?P<percent>{percent_pattern()})"
-        rf"|(?P<magnitude_before>{before})?(?:(?P<points>{simple}){alternation(change['points'])}"
+        rf"|(?P<magnitude_before>{before})?(?:(?P<points>{simple})(?:{to_range}(?P<points_high>{simple}))?"
+        rf"{alternation(change['points'])}"
         rf"|(?P<basis_points>{simple}){alternation(change['basis_points'])}"
         rf"|(?P<multiple>{simple}){times}"
         rf"|(?P<digits>{alternation(_digit_counts())})"
@@ -246,6 +248,12 @@ def _magnitude(match: re.Match[str], sign: float) -> dict[str, Any] | None:
             "implicit_unit": amount.implicit_unit,
         }
     qualifier = _qualifier(match["magnitude_before"] or match["to_before"] or match["lead_before"])
+    if match["points_high"]:  # 提升0.5至1个百分点
+        low, high = numeral_float(match["points"]), numeral_float(match["points_high"])
+        if low is None or high is None:
+            return None
+        bottom, top = sorted((sign * low, sign * high))
+        return {"points": (bottom + top) / 2, "value_range": (bottom, top), "qualifier": Qualifier.RANGE}
     for group, scale in (("points", 1.0), ("basis_points", 0.01)):
         if match[group]:
             value = numeral_float(match[group])

@@ -286,3 +286,19 @@ def test_two_changes_joined_by_a_range_word_are_one_range(
 ) -> None:
     found = [(s, m.basis, m.value_range, m.percent, m.qualifier) for s, m in mentions_of(sentence, C)]
     assert found == [(surface, basis, ends, (ends[0] + ends[1]) / 2, Qualifier.RANGE)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "basis", "ends"),
+    [
+        # a change in points stated as a range: its midpoint, with the range
+        ("日月光投控預估毛利率將季增0.5至1個百分點", "季增0.5至1個百分點", QOQ, (0.5, 1.0)),
+        ("日月光投控预估毛利率将环比提升0.5至1个百分点", "环比提升0.5至1个百分点", QOQ, (0.5, 1.0)),
+        ("公司毛利率同比下降1至2个百分点", "同比下降1至2个百分点", YOY, (-2.0, -1.0)),
+    ],
+)
+def test_a_change_in_points_stated_as_a_range(
+    sentence: str, surface: str, basis: Basis, ends: tuple[float, float]
+) -> None:
+    found = [(s, m.basis, m.value_range, m.points, m.qualifier) for s, m in mentions_of(sentence, C)]
+    assert found == [(surface, basis, ends, (ends[0] + ends[1]) / 2, Qualifier.RANGE)]
