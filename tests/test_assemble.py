@@ -1646,3 +1646,21 @@ def test_a_banks_balances_are_figures_of_their_own(text: str, expected: list[tup
 )
 def test_an_outlook_in_taiwan_phrasing(text: str, expected: list[tuple[str, str | None, str]]) -> None:
     assert [(c.subject, c.segment, c.status.value) for c in extract(text).claims] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a business line the registry lacks, named before its metric, takes no segment of the clause
+        # before it; a bare 分部 names none
+        "分業務看，京東零售收入為2,506億元，按年增長11.4%；新業務收入為155億元，經營虧損為157億元。",
+        "分业务看，京东零售收入为2,506亿元，同比增长11.4%；新业务收入为155亿元，经营亏损为157亿元。",
+    ],
+)
+def test_a_business_line_the_registry_lacks_takes_no_earlier_segment(text: str) -> None:
+    claims = [(c.segment, c.metric.value, c.value) for c in extract(text).claims]
+    assert claims == [
+        ("JD Retail", "revenue", 2.506e11),
+        (None, "revenue", 1.55e10),
+        (None, "operating_income", -1.57e10),
+    ]

@@ -537,11 +537,13 @@ def _attribute(
         if named[2]:
             subject, segment, in_clause = named
     if not in_clause and previous is not None:
+        if _names_business_unit(view, here):  # 新业务收入: a line of its own, if the registry lacks it
+            return previous.subject, None
         if _opens_with_metric(view, here):
             if _ends_item(view.text, previous.end, here.clause_start) and _names_segment(view, previous):
                 return previous.subject, segment
             return previous.subject, previous.segment
-        if segment is None or _names_business_unit(view, here):
+        if segment is None:
             return previous.subject, None
     subject = subject or (previous.subject if previous is not None else None) or state.subject
     return subject, segment
@@ -585,7 +587,9 @@ def _names_business_unit(view: SentenceView, here: Spot) -> bool:
     first_metric = _first_metric(view, here)
     if first_metric is None:
         return False
-    return view.text[here.clause_start : first_metric].rstrip().endswith(vocabulary().business_unit_suffixes)
+    opening = view.text[here.clause_start : first_metric].rstrip()
+    suffix = next((s for s in vocabulary().business_unit_suffixes if opening.endswith(s)), None)
+    return suffix is not None and len(opening) > len(suffix)  # 分部经营收益 names no line
 
 
 def _first_metric(view: SentenceView, here: Spot) -> int | None:

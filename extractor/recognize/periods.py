@@ -62,7 +62,11 @@ def period_pattern() -> str:
         rf"|(?P<full>{alternation(table['full_year'])})|{month}{day}?"
         rf"|(?P<h>H(?<![A-Za-z]H)[12])(?![\dA-Za-z]))"
     )
-    year_phrase = rf"{year}(?:(?P<fiscal>{fiscal})|年(?P<fiscal2>{fiscal})?度?|(?= ?(?:[Qq][1-4]|H[12])))"
+    # 2025/26财年: a fiscal year across two calendar years, named by the one it ends in
+    split = rf"[/-](?P<split_end>(?:19|20)?\d{{2}})(?P<fiscal3>{fiscal}|年度)"
+    year_phrase = (
+        rf"{year}(?:{split}|(?P<fiscal>{fiscal})|年(?P<fiscal2>{fiscal})?度?|(?= ?(?:[Qq][1-4]|H[12])))"
+    )
     fy = r"F(?<![A-Za-z]F)Y ?(?P<fy>\d{4}|\d{2})(?!\d)"
     compact = r"(?<![\dA-Za-z])(?:(?P<short_quarter>[1-4])Q|(?P<short_half>[12])H)(?P<short_year>\d{2})(?!\d)"
     relative_year = alternation([word for words in table["relative_years"].values() for word in words])
@@ -181,7 +185,13 @@ def _period_from(match: re.Match[str]) -> Period:
         month, span = int(match["end_month"]), match["end_span"]
         fiscal = month != 12 and _ending_spans()[span] == 12  # 截至2025年6月30日止年度: FY2025
         return Period(year=year, part=_ending_part(month, span), fiscal=fiscal)
-    fiscal = bool(match["fiscal"] or match["fiscal2"] or match["fy"] or _fiscal_regex().search(match[0]))
+    fiscal = bool(
+        match["fiscal"]
+        or match["fiscal2"]
+        or match["fiscal3"]
+        or match["fy"]
+        or _fiscal_regex().search(match[0])
+    )
     year = _year(match)
     part = _part(match)
     if year is None and match["lead_year"]:  # 截至2025年9月30日止第三季
@@ -200,6 +210,9 @@ def _fiscal_year_ending(year: int, month: int, part: str | None) -> int:
 
 
 def _year(match: re.Match[str]) -> int | None:
+    if match["split_end"]:  # 2025/26财年 is the fiscal year ending in 2026
+        start, end = int(match["year"]), int(match["split_end"])
+        return end if end >= 100 else start - start % 100 + end + (100 if end < start % 100 else 0)
     if match["year"]:
         return int(match["year"])
     if match["cn_year"]:

@@ -38,6 +38,12 @@ PERIODS = [
     ("任天堂將本財年銷量目標上調", "本財年", Period(relative=RelativePeriod.THIS_YEAR, fiscal=True)),
     ("任天堂预计下财年营收", "下财年", Period(relative=RelativePeriod.NEXT_YEAR, fiscal=True)),
     ("新鴻基預期新財年的合約銷售額", "新財年", Period(relative=RelativePeriod.NEXT_YEAR, fiscal=True)),
+    # a fiscal year across two calendar years is named by the year it ends in
+    ("联想公布2025/26财年第二财季业绩", "2025/26财年第二财季", Period(2026, "Q2", fiscal=True)),
+    ("聯想公布2025/26財年第二財季業績", "2025/26財年第二財季", Period(2026, "Q2", fiscal=True)),
+    ("公司2025/2026财年营收", "2025/2026财年", Period(2026, None, fiscal=True)),
+    ("新鴻基2024/25年度中期業績", "2024/25年度中期", Period(2025, "H1", fiscal=True)),
+    ("公司1999-00财年营收", "1999-00财年", Period(2000, None, fiscal=True)),
     ("新鸿基预期新财年的合约销售额", "新财年", Period(relative=RelativePeriod.NEXT_YEAR, fiscal=True)),
     # 中期 before interim results and payouts is the first half
     ("丰田宣布中期股息为每股45日元", "中期", Period(None, "H1")),
