@@ -183,8 +183,9 @@ def _period_from(match: re.Match[str]) -> Period:
     if match["end_span"]:
         year = int(match["end_year"]) if match["end_year"] else None
         month, span = int(match["end_month"]), match["end_span"]
-        fiscal = month != 12 and _ending_spans()[span] == 12  # 截至2025年6月30日止年度: FY2025
-        return Period(year=year, part=_ending_part(month, span), fiscal=fiscal)
+        part = _ending_part(month, span)
+        fiscal = month != 12 and part is None  # 截至2025年6月30日止年度: FY2025
+        return Period(year=year, part=part, fiscal=fiscal)
     fiscal = bool(
         match["fiscal"]
         or match["fiscal2"]
@@ -234,7 +235,7 @@ def _ending_part(month: int, phrase: str) -> str | None:
         return {6: "H1", 12: "H2"}.get(month, SPAN)
     if span == 9:
         return "9M" if month == 9 else SPAN
-    return None
+    return None if month == 12 or "年" in phrase else SPAN  # 止十二个月 to September: trailing months
 
 
 @cache

@@ -97,6 +97,10 @@ PERIODS = [
     # a year that ends in another month than December is a fiscal year
     ("截至2025年6月30日止年度，股東應佔溢利", "截至2025年6月30日止年度", Period(2025, None, fiscal=True)),
     ("截至2025年3月31日止年度的收入", "截至2025年3月31日止年度", Period(2025, None, fiscal=True)),
+    # twelve months to another month than December are trailing months, no fiscal year
+    ("截至2025年9月30日止十二個月，活躍用戶數", "截至2025年9月30日止十二個月", Period(2025, "span")),
+    ("截至2025年9月30日止十二个月，活跃用户数", "截至2025年9月30日止十二个月", Period(2025, "span")),
+    ("截至2025年12月31日止十二个月的收入", "截至2025年12月31日止十二个月", Period(2025, None)),
     ("截至2025年6月30日止六個月，收入增長", "截至2025年6月30日止六個月", Period(2025, "H1")),
     ("截至2025年12月31日止六个月，收入增长", "截至2025年12月31日止六个月", Period(2025, "H2")),
     # six months to September, nine to December: runs of months the contract has no period for
