@@ -74,10 +74,11 @@ def period_pattern() -> str:
     ending_word = alternation(table["ending"])
 
     def ending(name: str) -> str:
-        """截至2025年9月30日, its year and month in groups `{name}_year` and `{name}_month`."""
+        """截至2025年9月30日 (or 截至2026年3月, 3月底), its year and month in groups `{name}_year` and
+        `{name}_month`."""
         return (
             rf"{ending_word} ?(?:(?P<{name}_year>(?:19|20)\d{{2}})年)?"
-            rf"(?P<{name}_month>1[0-2]|0?[1-9])月(?:[12]\d|3[01]|0?[1-9])日"
+            rf"(?P<{name}_month>1[0-2]|0?[1-9])月(?:(?:[12]\d|3[01]|0?[1-9])日|底|末)?"
         )
 
     # 截至2025年9月30日止六个月中期业绩: the interim is the span the phrase names, not a first half

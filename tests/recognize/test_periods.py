@@ -97,6 +97,11 @@ PERIODS = [
     # a year that ends in another month than December is a fiscal year
     ("截至2025年6月30日止年度，股東應佔溢利", "截至2025年6月30日止年度", Period(2025, None, fiscal=True)),
     ("截至2025年3月31日止年度的收入", "截至2025年3月31日止年度", Period(2025, None, fiscal=True)),
+    # a year to a month, without its day, is the fiscal year ending then
+    ("本田將截至2026年3月的全年營業利潤預期下調", "截至2026年3月的全年", Period(2026, None, fiscal=True)),
+    ("本田将截至2026年3月的全年营业利润预期下调", "截至2026年3月的全年", Period(2026, None, fiscal=True)),
+    ("截至2026年3月底的财年营收", "截至2026年3月底的财年", Period(2026, None, fiscal=True)),
+    ("截至9月底的三个月营收", "截至9月底的三个月", Period(None, "Q3")),
     # twelve months to another month than December are trailing months, no fiscal year
     ("截至2025年9月30日止十二個月，活躍用戶數", "截至2025年9月30日止十二個月", Period(2025, "span")),
     ("截至2025年9月30日止十二个月，活跃用户数", "截至2025年9月30日止十二个月", Period(2025, "span")),
