@@ -1664,3 +1664,19 @@ def test_a_business_line_the_registry_lacks_takes_no_earlier_segment(text: str) 
         (None, "revenue", 1.55e10),
         (None, "operating_income", -1.57e10),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "segments"),
+    [
+        # the whole company's figure after a business line's takes no business line
+        ("苹果iPhone营收为490亿美元，同比增长6%，公司总营收为1025亿美元。", ["iPhone", None]),
+        ("蘋果iPhone營收為490億美元，年增6%，公司總營收為1025億美元。", ["iPhone", None]),
+        ("小米手机出货量为4330万台，集团总收入为1131亿元。", ["Smartphones", None]),
+        ("台積電HPC營收季增9%，合併營收為3,676億元。", ["HPC", None]),
+        # a clause going straight to its metric goes on with the line before it
+        ("iPhone營收為490億美元，年增6%，營業利益率為30%。", ["iPhone", "iPhone"]),
+    ],
+)
+def test_the_whole_companys_figure_takes_no_business_line(text: str, segments: list[str | None]) -> None:
+    assert [c.segment for c in extract(text).claims] == segments

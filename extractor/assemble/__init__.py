@@ -537,8 +537,8 @@ def _attribute(
         if named[2]:
             subject, segment, in_clause = named
     if not in_clause and previous is not None:
-        if _names_business_unit(view, here):  # 新业务收入: a line of its own, if the registry lacks it
-            return previous.subject, None
+        if _names_business_unit(view, here) or _names_whole_company(view, here):
+            return previous.subject, None  # 新业务收入 (a line the registry lacks), 公司总营收
         if _opens_with_metric(view, here):
             if _ends_item(view.text, previous.end, here.clause_start) and _names_segment(view, previous):
                 return previous.subject, segment
@@ -568,9 +568,8 @@ def _opens_with_metric(view: SentenceView, here: Spot) -> bool:
     """Whether a clause goes straight to its metric or number (营业利润率35.0%, 同比增长18%): it then
     continues the claim before it; a clause that first names something the registry does not know
     (影像与传感解决方案部门营收...) is about that, not about the business line before it."""
-    clause_start, first_metric = here.clause_start, _first_metric(view, here)
-    if first_metric is None:
-        first_metric = here.position
+    clause_start, first = here.clause_start, _first_metric(view, here)
+    first_metric = here.position if first is None else first.start
     opening = view.text[clause_start:first_metric]
     for period in view.periods:
         if clause_start <= period.start and period.end <= first_metric:
@@ -584,18 +583,31 @@ def _opens_with_metric(view: SentenceView, here: Spot) -> bool:
 def _names_business_unit(view: SentenceView, here: Spot) -> bool:
     """Whether a clause names a business line the registry does not know right before its metric
     term (香水与化妆品部门营收): the clause is about that line, not one an earlier clause named."""
-    first_metric = _first_metric(view, here)
-    if first_metric is None:
+    first = _first_metric(view, here)
+    if first is None:
         return False
-    opening = view.text[here.clause_start : first_metric].rstrip()
+    opening = view.text[here.clause_start : first.start].rstrip()
     suffix = next((s for s in vocabulary().business_unit_suffixes if opening.endswith(s)), None)
     return suffix is not None and len(opening) > len(suffix)  # 分部经营收益 names no line
 
 
-def _first_metric(view: SentenceView, here: Spot) -> int | None:
-    """Where the first metric term of a number's clause, before the number, starts."""
+def _names_whole_company(view: SentenceView, here: Spot) -> bool:
+    """Whether a clause speaks of the whole company before its metric term (公司总营收, 集团收入) or
+    with a whole-company term (合并营收, 整体毛利率)."""
+    words = vocabulary()
+    first = _first_metric(view, here)
+    if first is None:
+        return False
+    return (
+        first.text.startswith(words.whole_company_terms)
+        or words.company_self_words.search(view.text, here.clause_start, first.start) is not None
+    )
+
+
+def _first_metric(view: SentenceView, here: Spot) -> MetricMention | None:
+    """The first metric term of a number's clause, before the number."""
     clause_start, position = here.clause_start, here.position
-    return next((m.start for m in view.metrics if clause_start <= m.start < position), None)
+    return next((m for m in view.metrics if clause_start <= m.start < position), None)
 
 
 def _names_nothing(text: str) -> bool:

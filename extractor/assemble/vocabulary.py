@@ -44,6 +44,7 @@ class Vocabulary:
     distributive: tuple[str, ...]
     continuation_words: re.Pattern[str]
     business_unit_suffixes: tuple[str, ...]
+    whole_company_terms: tuple[str, ...]
     blocking_nouns: re.Pattern[str]
     blocking_outside: re.Pattern[str]  # the nouns, or a phrase they stand in that blocks nothing
     level_nouns: tuple[str, ...]
@@ -99,6 +100,7 @@ def vocabulary() -> Vocabulary:
         distributive=tuple(table["distributive"]),
         continuation_words=_any_of(table["continuation_words"]),
         business_unit_suffixes=tuple(table["business_unit_suffixes"]),
+        whole_company_terms=tuple(table["whole_company_terms"]),
         blocking_nouns=_any_of(table["blocking_nouns"]),
         blocking_outside=re.compile(
             f"{'|'.join(table['blocking_exceptions'])}|(?P<noun>{_alternation(table['blocking_nouns'])})"
