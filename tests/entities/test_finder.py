@@ -505,3 +505,18 @@ def test_any_text_gives_exact_non_overlapping_mentions(text: str) -> None:
     entities, metrics = FINDER.find(text)
     assert all(text[e.start : e.end] == e.text and e.start < e.end for e in (*entities, *metrics))
     assert all(a.end <= b.start for a, b in itertools.pairwise(entities))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a console's successor is a product of its own, not the first one's
+        ("任天堂Switch 2销量为1036万台，前代Nintendo Switch累计销量超过1.5亿台", [
+            ("Switch 2", "Nintendo Switch 2"), ("Nintendo Switch", "Nintendo Switch")
+        ]),
+        ("任天堂Switch2銷量為1036萬台", [("Switch2", "Nintendo Switch 2")]),
+    ],
+)  # fmt: skip
+def test_a_successor_product_is_a_product_of_its_own(text: str, expected: list[tuple[str, str]]) -> None:
+    products = [e for e in FINDER.entities(normalize(text).text) if e.type is EntityType.PRODUCT]
+    assert [(text[e.start : e.end], e.canonical) for e in products] == expected
