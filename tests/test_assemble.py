@@ -1680,3 +1680,28 @@ def test_a_business_line_the_registry_lacks_takes_no_earlier_segment(text: str) 
 )
 def test_the_whole_companys_figure_takes_no_business_line(text: str, segments: list[str | None]) -> None:
     assert [c.segment for c in extract(text).claims] == segments
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # in a sentence opening with analysts' forecast, a company's figure expected later is theirs; a
+        # company expecting something itself states its outlook
+        (
+            "据LSEG汇编的分析师预测，阿里巴巴该季度营收预计为2425亿元人民币，经调整每股美国存托股收益预计为12.5元。",
+            [("revenue", 2.425e11, "estimate"), ("eps", 12.5, "estimate")],
+        ),
+        (
+            "據LSEG彙編的分析師預測，阿里巴巴該季度營收預計為2425億元人民幣，經調整每股美國存託股收益預計為12.5元。",
+            [("revenue", 2.425e11, "estimate"), ("eps", 12.5, "estimate")],
+        ),
+        (
+            "分析师平均预计英伟达营收为549亿美元；英伟达预计第四季度营收为650亿美元。",
+            [("revenue", 5.49e10, "estimate"), ("revenue", 6.5e10, "guidance")],
+        ),
+    ],
+)
+def test_a_figure_expected_in_analysts_sentence_is_theirs(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert [(c.metric.value, c.value, c.status.value) for c in extract(text).claims] == expected

@@ -510,13 +510,27 @@ def find_status(view: SentenceView, here: Spot) -> Status:
     if outlook is None:
         return Status.ACTUAL
     # A sentence that opens with an expectation (分析师平均预计…；每股收益预计为1.25美元) is the holder's
-    # throughout: a bare outlook word after it goes on with it, unless its clause names a company.
+    # throughout: a bare outlook word after it goes on with it, unless a company of its clause holds
+    # the outlook itself (…；英伟达预计第四季度营收…), not a figure of its (阿里巴巴该季度营收预计为…).
     if opening.start() - start > outlook.start():
         return Status.GUIDANCE
     if any(start <= metric.start < opening.start() for metric in view.metrics):
         return Status.GUIDANCE  # 营收570.1亿美元，分析师预期为549.2亿美元；…营收指引为650亿美元
-    named = any(e.subject is not None and e.start >= here.clause_start for e in here.entities)
-    return Status.GUIDANCE if named else Status.ESTIMATE
+    clause_cue = words.guidance_cues.search(sentence, here.clause_start - start)
+    cue = position if clause_cue is None else start + clause_cue.start()
+    return Status.GUIDANCE if _holds_outlook(view, here, cue) else Status.ESTIMATE
+
+
+def _holds_outlook(view: SentenceView, here: Spot, cue: int) -> bool:
+    """Whether a company named in the number's clause before the outlook word at `cue` holds the
+    outlook: no metric term comes between its name and the word."""
+    return any(
+        entity.subject is not None
+        and here.clause_start <= entity.start
+        and entity.end <= cue
+        and not any(entity.end <= metric.start < cue for metric in view.metrics)
+        for entity in here.entities
+    )
 
 
 def _blank(match: re.Match[str]) -> str:
