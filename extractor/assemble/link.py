@@ -517,8 +517,8 @@ def find_status(view: SentenceView, here: Spot) -> Status:
     if any(start <= metric.start < opening.start() for metric in view.metrics):
         return Status.GUIDANCE  # 营收570.1亿美元，分析师预期为549.2亿美元；…营收指引为650亿美元
     clause_cue = words.guidance_cues.search(sentence, here.clause_start - start)
-    cue = position if clause_cue is None else start + clause_cue.start()
-    return Status.GUIDANCE if _holds_outlook(view, here, cue) else Status.ESTIMATE
+    cue_at = position if clause_cue is None else start + clause_cue.start()
+    return Status.GUIDANCE if _holds_outlook(view, here, cue_at) else Status.ESTIMATE
 
 
 def _holds_outlook(view: SentenceView, here: Spot, cue: int) -> bool:
