@@ -1705,3 +1705,29 @@ def test_a_figure_expected_in_analysts_sentence_is_theirs(
     text: str, expected: list[tuple[str, float, str]]
 ) -> None:
     assert [(c.metric.value, c.value, c.status.value) for c in extract(text).claims] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a listed subsidiary in a story on its parent's results is one of the parent's businesses
+        (
+            "京东集团公布第三季度业绩。京东物流收入为551亿元，同比增长24.1%；新业务收入为155.9亿元。",
+            [("JD.com", "JD Logistics", 5.51e10), ("JD.com", None, 1.559e10)],
+        ),
+        (
+            "京東集團公布第三季業績。京東物流收入為551億元，按年增長24.1%；新業務收入為155.9億元。",
+            [("JD.com", "JD Logistics", 5.51e10), ("JD.com", None, 1.559e10)],
+        ),
+        # its own story, also when the first sentence names it with its parent
+        ("京东物流第三季度收入为551亿元，同比增长24.1%。", [("JD Logistics", None, 5.51e10)]),
+        (
+            "腾讯控股旗下的腾讯音乐公布第三季度业绩。腾讯音乐收入为84.6亿元。",
+            [("Tencent Music", None, 8.46e9)],
+        ),
+    ],
+)
+def test_a_listed_subsidiary_in_its_parents_story_is_a_business(
+    text: str, expected: list[tuple[str, str | None, float]]
+) -> None:
+    assert [(c.subject, c.segment, c.value) for c in extract(text).claims] == expected

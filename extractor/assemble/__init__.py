@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import itertools
 import operator
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
@@ -133,7 +134,9 @@ def assemble(
     sentences = split_sentences(text)
     starts = [sentence.start for sentence in sentences]
     ends = [sentence.end for sentence in sentences]
-    by_entities = _by_sentence([named(e) for e in entities], starts, ends)
+    by_entities = _by_sentence(
+        _subsidiaries_as_businesses([named(e) for e in entities], starts), starts, ends
+    )
     by_metrics = _by_sentence(metrics, starts, ends)
     by_periods = _by_sentence(periods, starts, ends)
     by_values = _by_sentence(values, starts, ends)
@@ -155,6 +158,28 @@ def assemble(
         )
         _assemble_sentence(view, values, changes, state)
     return _claims().validate_python(state.claims)
+
+
+def _subsidiaries_as_businesses(entities: list[Named], sentence_starts: list[int]) -> list[Named]:
+    """`entities`, a listed subsidiary of the story's company (its first) as one of that company's
+    businesses (京东...京东物流收入为551亿元: JD.com's segment). A subsidiary named in the sentence that
+    first names its parent (京东集团旗下的京东物流公布业绩) is a company of its own throughout: the
+    story may be its."""
+    first = next((e for e in entities if e.type is EntityType.COMPANY), None)
+    if first is None or not any(e.parent == first.subject and e.type is EntityType.COMPANY for e in entities):
+        return entities
+    opening = bisect_right(sentence_starts, first.start) - 1
+    introduced = {
+        e.name
+        for e in entities
+        if e.parent == first.subject and bisect_right(sentence_starts, e.start) - 1 == opening
+    }
+    return [
+        Named(e.start, e.end, EntityType.SEGMENT, e.parent, e.name, e.parent, True)
+        if e.type is EntityType.COMPANY and e.parent == first.subject and e.name not in introduced
+        else e
+        for e in entities
+    ]
 
 
 def _stated_periods(text: str, periods: list[Mention]) -> list[Mention]:
