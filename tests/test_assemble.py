@@ -1505,6 +1505,10 @@ _CLOUDS = [
     ("Google", "Google Cloud", "revenue", None, (("yoy", 34.0, None, None),)),
 ]
 _LINES = [("Amazon", "AWS", "revenue", 3.3e10, ()), ("Amazon", "Advertising", "revenue", 1.8e10, ())]
+_LIQUORS = [
+    ("Kweichow Moutai", "Moutai Liquor", "revenue", 1.105e11, ()),
+    ("Kweichow Moutai", "Series Liquor", "revenue", 2.01e10, ()),
+]
 _VANKE = [("Vanke", None, "revenue", 1.0046e11, (("yoy", -44.6, None, None),))]
 
 
@@ -1522,6 +1526,9 @@ _VANKE = [("Vanke", None, "revenue", 1.0046e11, (("yoy", -44.6, None, None),))]
         ("微軟和谷歌的雲端業務營收分別年增40%和34%。", _CLOUDS),
         ("亚马逊AWS和广告业务营收分别为330亿美元和180亿美元。", _LINES),
         ("亞馬遜AWS和廣告業務營收分別為330億美元和180億美元。", _LINES),
+        # each figure takes the business line of its own metric term, when each has one
+        ("贵州茅台前三季度茅台酒收入和系列酒收入分别为1105亿元和201亿元。", _LIQUORS),
+        ("貴州茅台前三季茅台酒收入和系列酒收入分別為1105億元和201億元。", _LIQUORS),
         # a figure listed that is no claim (an area) keeps its change from the others
         ("万科合同销售面积653.1万平方米，合同销售金额1,004.6亿元，同比分别下降45.7%和44.6%。", _VANKE),
         ("萬科合同銷售面積653.1萬平方米，合同銷售金額1,004.6億元，同比分別下降45.7%和44.6%。", _VANKE),
@@ -1731,3 +1738,24 @@ def test_a_listed_subsidiary_in_its_parents_story_is_a_business(
     text: str, expected: list[tuple[str, str | None, float]]
 ) -> None:
     assert [(c.subject, c.segment, c.value) for c in extract(text).claims] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # servers as Taiwan's makers report them
+        (
+            "廣達第四季AI伺服器營收將季增逾兩成，全年伺服器營收占比可望達到七成。",
+            [("AI Servers", "revenue"), ("Servers", "revenue_share")],
+        ),
+        (
+            "广达第四季度AI服务器营收将环比增长逾两成，全年服务器营收占比可望达到七成。",
+            [("AI Servers", "revenue"), ("Servers", "revenue_share")],
+        ),
+        # a tax credit inside a profit is no figure of the profit
+        ("LG新能源营业利润为6013亿韩元，其中包含税收抵免3655亿韩元。", [(None, "operating_income")]),
+        ("LG新能源營業利益為6013億韓元，其中包含稅收抵免3655億韓元。", [(None, "operating_income")]),
+    ],
+)
+def test_server_lines_and_credits(text: str, expected: list[tuple[str | None, str]]) -> None:
+    assert [(c.segment, c.metric.value) for c in extract(text).claims] == expected

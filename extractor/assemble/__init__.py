@@ -446,6 +446,11 @@ class _Share:
     count: int
     metric: MetricMention | None  # the metric term of the same place, when as many are listed
 
+    def names_at(self, view: SentenceView, here: Spot) -> Spot:
+        """Where its names are read: at its own metric term when each item has one (茅台酒收入和系列酒收入
+        分别为...: 系列酒 is the second item's), else at the number."""
+        return here if self.metric is None else spot(view, self.metric.end)
+
     def own(self, names: str | None) -> str | None:
         """Its own name of names listed jointly ("TSMC, UMC"), when there are as many."""
         if names is None:
@@ -652,7 +657,8 @@ def _value_draft(
     metric = (share and share.metric) or find_metric(view, value, here)
     if metric is None:
         return None
-    subject, segment = _attribute(view, _share_holder(view, here, metric), state, previous, metric)
+    names_at = _share_holder(view, here, metric) if share is None else share.names_at(view, here)
+    subject, segment = _attribute(view, names_at, state, previous, metric)
     if share is not None:
         subject, segment = share.own(subject), share.own(segment)
     if subject is None:
@@ -772,7 +778,8 @@ def _place_change(
     count = _count_of(change)
     if count is not None and not counts(view.text, count, metric):
         return  # 削减100个门店 cuts no jobs
-    subject, segment = _attribute(view, here, state, drafts[-1] if drafts else None)
+    names_at = here if share is None else share.names_at(view, here)
+    subject, segment = _attribute(view, names_at, state, drafts[-1] if drafts else None)
     if share is not None:
         subject, segment = share.own(subject), share.own(segment)
     if subject is None:
