@@ -310,15 +310,16 @@ def _assemble_sentence(
     led_changes = _changes_leading_values(view, changes, values) if changes and values else {}
     period_overrides = _period_overrides(view, values, state) if len(values) >= 2 else {}
     items = sorted([*values, *changes], key=_start) if changes else values
-    shares = _respective_shares(view, items) if len(items) >= 2 else {}
-    respective = respective_groups(view.text, changes) if len(changes) >= 2 else {}
+    respectively = len(items) >= 2 and _lists_respectively(view)
+    shares = _respective_shares(view, items) if respectively else {}
+    respective = respective_groups(view.text, changes) if respectively and len(changes) >= 2 else {}
     leading = {id(change) for chain in led_changes.values() for change in chain} if led_changes else set()
     drafts: list[_Draft] = []
     for item in items:
         if item.kind is _CHANGE:
             if id(item) in leading:
                 continue
-            listed = respective.get(id(item))
+            listed = respective.get(id(item)) if respective else None
             if listed is not None and _handed_out(listed, values, drafts):
                 leading.update(id(change) for change in listed)
                 continue
@@ -326,7 +327,7 @@ def _assemble_sentence(
             if expecting is not None:
                 drafts.append(_expected_draft(view, item, expecting, drafts[-1], state))
                 continue
-            _place_change(view, item, drafts, state, shares.get(id(item)))
+            _place_change(view, item, drafts, state, shares.get(id(item)) if shares else None)
             continue
         _remember_currency(item, state)
         here = spot(view, item.start)
@@ -340,7 +341,13 @@ def _assemble_sentence(
             continue
         previous = drafts[-1] if drafts else None
         draft = _value_draft(
-            view, item, here, state, period_overrides.get(id(item)), previous, shares.get(id(item))
+            view,
+            item,
+            here,
+            state,
+            period_overrides.get(id(item)) if period_overrides else None,
+            previous,
+            shares.get(id(item)) if shares else None,
         )
         if draft is not None:
             led = led_changes.get(id(item))
@@ -350,7 +357,7 @@ def _assemble_sentence(
             shared = shared_by_each(view, here)
             drafts.extend([replace(draft, segment=segment) for segment in shared] if shared else [draft])
     for draft in drafts:
-        if view.periods and any(change.basis is None for change in draft.changes):
+        if draft.changes and view.periods and any(change.basis is None for change in draft.changes):
             draft.changes = [
                 _with_compared_basis(view, change, draft.period, state) for change in draft.changes
             ]
@@ -457,6 +464,12 @@ class _Share:
             return None
         listed = names.split(", ")
         return listed[self.index] if len(listed) == self.count else names
+
+
+def _lists_respectively(view: SentenceView) -> bool:
+    """Whether the sentence hands out a list (分别), which most sentences do not."""
+    sentence = view.sentence
+    return any(view.text.find(word, sentence.start, sentence.end) >= 0 for word in vocabulary().distributive)
 
 
 def _respective_shares(view: SentenceView, items: list[Mention]) -> dict[int, _Share]:
@@ -567,7 +580,7 @@ def _attribute(
         if named[2]:
             subject, segment, in_clause = named
     if not in_clause and previous is not None:
-        if _names_business_unit(view, here) or _names_whole_company(view, here):
+        if _names_own_line(view, here):
             return previous.subject, None  # 新业务收入 (a line the registry lacks), 公司总营收
         if _opens_with_metric(view, here):
             if _ends_item(view.text, previous.end, here.clause_start) and _names_segment(view, previous):
@@ -610,27 +623,20 @@ def _opens_with_metric(view: SentenceView, here: Spot) -> bool:
     return _names_nothing(words.continuation_words.sub("", words.estimate_cues.sub("", opening)))
 
 
-def _names_business_unit(view: SentenceView, here: Spot) -> bool:
-    """Whether a clause names a business line the registry does not know right before its metric
-    term (香水与化妆品部门营收): the clause is about that line, not one an earlier clause named."""
+def _names_own_line(view: SentenceView, here: Spot) -> bool:
+    """Whether a clause speaks, before its metric term, of a business line the registry does not know
+    (香水与化妆品部门营收, 新业务收入) or of the whole company (公司总营收, 集团收入, 合并营收): it is about
+    that, not about the line an earlier clause named."""
     first = _first_metric(view, here)
     if first is None:
         return False
-    opening = view.text[here.clause_start : first.start].rstrip()
-    suffix = next((s for s in vocabulary().business_unit_suffixes if opening.endswith(s)), None)
-    return suffix is not None and len(opening) > len(suffix)  # 分部经营收益 names no line
-
-
-def _names_whole_company(view: SentenceView, here: Spot) -> bool:
-    """Whether a clause speaks of the whole company before its metric term (公司总营收, 集团收入) or
-    with a whole-company term (合并营收, 整体毛利率)."""
     words = vocabulary()
-    first = _first_metric(view, here)
-    if first is None:
-        return False
+    opening = view.text[here.clause_start : first.start].rstrip()
+    suffix = next((s for s in words.business_unit_suffixes if opening.endswith(s)), None)
     return (
-        first.text.startswith(words.whole_company_terms)
-        or words.company_self_words.search(view.text, here.clause_start, first.start) is not None
+        (suffix is not None and len(opening) > len(suffix))  # 分部经营收益 names no line
+        or first.text.startswith(words.whole_company_terms)
+        or words.company_self_words.search(opening) is not None
     )
 
 
