@@ -1759,3 +1759,51 @@ def test_a_listed_subsidiary_in_its_parents_story_is_a_business(
 )
 def test_server_lines_and_credits(text: str, expected: list[tuple[str | None, str]]) -> None:
     assert [(c.segment, c.metric.value) for c in extract(text).claims] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a value reached by a growth rate measures its own clause's term, also after a plain term of
+        # an earlier clause
+        (
+            "友邦营收按年增长18%至14.1亿美元；净利润增长12%至2.8亿美元。",
+            [
+                ("revenue", 1.41e9, "友邦营收按年增长18%至14.1亿美元"),
+                ("net_income", 2.8e8, "净利润增长12%至2.8亿美元"),
+            ],
+        ),
+        (
+            "友邦營收按年增長18%至14.1億美元；淨利潤增長12%至2.8億美元。",
+            [
+                ("revenue", 1.41e9, "友邦營收按年增長18%至14.1億美元"),
+                ("net_income", 2.8e8, "淨利潤增長12%至2.8億美元"),
+            ],
+        ),
+        # a telecom's customers are its users; an EBITDA margin is a figure of its own
+        (
+            "中國移動客戶總數達10.05億戶，EBITDA率為33.5%。",
+            [("users", 1.005e9, "中國移動客戶總數達10.05億戶"), ("other", 33.5, "EBITDA率為33.5%")],
+        ),
+        (
+            "中国移动客户总数达10.05亿户，EBITDA率为33.5%。",
+            [("users", 1.005e9, "中国移动客户总数达10.05亿户"), ("other", 33.5, "EBITDA率为33.5%")],
+        ),
+    ],
+)
+def test_which_term_a_value_measures(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert [(c.metric.value, c.value, c.evidence.text) for c in extract(text).claims] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a listed subsidiary of its own story; regions of an insurer
+        ("比亞迪電子中期純利跌8%。", [("BYD Electronic", None)]),
+        ("比亚迪电子中期纯利下跌8%。", [("BYD Electronic", None)]),
+        ("友邦保險香港業務新業務價值增長25%。", [("AIA", "Hong Kong")]),
+        ("友邦保险香港业务新业务价值增长25%。", [("AIA", "Hong Kong")]),
+    ],
+)
+def test_subsidiaries_and_regions_of_their_own(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert [(c.subject, c.segment) for c in extract(text).claims] == expected

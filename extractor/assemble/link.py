@@ -311,12 +311,15 @@ def _nearest_fitting(
     text: str, mention: Mention, kind: ValueKind, metrics: list[MetricMention], clause_start: int
 ) -> MetricMention | None:
     """The last term before a value that fits it and does not head a growth rate, else the last one of
-    the value's own clause (净销售额增长10.8%至329亿美元), else the first fitting term: read backwards,
-    the nearest plain term ends the search."""
+    the value's own clause (净销售额增长10.8%至329亿美元; also before a plain term of an earlier clause:
+    营收增长18%至14.1亿美元；净利润增长12%至2.8亿美元), else the first fitting term: read backwards, the
+    nearest plain term ends the search."""
     first: MetricMention | None = None
     own: MetricMention | None = None
     for metric in reversed(metrics):
         if _fits(metric.metric, kind) and counts(text, mention, metric):
+            if own is not None and metric.start < clause_start:
+                return own
             if not _heads_rate(text, metric):
                 return metric
             first = metric
