@@ -62,6 +62,7 @@ __all__ = ["assemble"]
 
 _MAGNITUDES = ("percent", "points", "amount")
 _QUARTERS = {f"Q{number}": number for number in range(1, 5)}
+_KIND_AND_PARENT = operator.attrgetter("type", "parent")
 _MONTHS = {f"{number:02d}": number for number in range(1, 13)}
 _Magnitudes = tuple[float | None, float | None, float | None]  # a change's percent, points and amount
 _HAN_CHARACTER = regex.compile(r"\p{Han}")
@@ -166,8 +167,8 @@ def _subsidiaries_as_businesses(entities: list[Named], sentence_starts: list[int
     first names its parent (京东集团旗下的京东物流公布业绩) is a company of its own throughout: the
     story may be its."""
     first = next((e for e in entities if e.type is EntityType.COMPANY), None)
-    if first is None or not any(e.parent == first.subject and e.type is EntityType.COMPANY for e in entities):
-        return entities
+    if first is None or (EntityType.COMPANY, first.subject) not in set(map(_KIND_AND_PARENT, entities)):
+        return entities  # no subsidiary of the first company: the pairs are collected without a loop
     opening = bisect_right(sentence_starts, first.start) - 1
     introduced = {
         e.name
@@ -429,10 +430,8 @@ def _distributed_periods(
 ) -> dict[int, Period | None]:
     """分别 hands the values after it (two or more) out over the periods before it, in order."""
     overrides: dict[int, Period | None] = {}
-    for word in vocabulary().distributive:
-        position = view.text.find(word, view.sentence.start, view.sentence.end)
-        if position < 0:
-            continue
+    for word in vocabulary().distributive.finditer(view.text, view.sentence.start, view.sentence.end):
+        position = word.start()
         clause_start = view.sentence.clause_start(position)
         listed = [
             v for v in values if v.start > position and view.sentence.clause_start(v.start) == clause_start
@@ -469,7 +468,7 @@ class _Share:
 def _lists_respectively(view: SentenceView) -> bool:
     """Whether the sentence hands out a list (分别), which most sentences do not."""
     sentence = view.sentence
-    return any(view.text.find(word, sentence.start, sentence.end) >= 0 for word in vocabulary().distributive)
+    return vocabulary().distributive.search(view.text, sentence.start, sentence.end) is not None
 
 
 def _respective_shares(view: SentenceView, items: list[Mention]) -> dict[int, _Share]:
@@ -478,18 +477,16 @@ def _respective_shares(view: SentenceView, items: list[Mention]) -> dict[int, _S
     keyed by the item's id."""
     shares: dict[int, _Share] = {}
     sentence = view.sentence
-    for word in vocabulary().distributive:
-        position = view.text.find(word, sentence.start, sentence.end)
-        while position >= 0:
-            clause_start = sentence.clause_start(position)
-            listed = [i for i in items if i.end > position and sentence.clause_start(i.start) == clause_start]
-            terms = [m for m in view.metrics if clause_start <= m.start and m.end <= position]
-            count = len(listed)
-            if count >= 2:
-                for index, item in enumerate(listed):
-                    metric = terms[index] if len(terms) == count else None
-                    shares[id(item)] = _Share(index, count, metric)
-            position = view.text.find(word, position + len(word), sentence.end)
+    for word in vocabulary().distributive.finditer(view.text, sentence.start, sentence.end):
+        position = word.start()
+        clause_start = sentence.clause_start(position)
+        listed = [i for i in items if i.end > position and sentence.clause_start(i.start) == clause_start]
+        terms = [m for m in view.metrics if clause_start <= m.start and m.end <= position]
+        count = len(listed)
+        if count >= 2:
+            for index, item in enumerate(listed):
+                metric = terms[index] if len(terms) == count else None
+                shares[id(item)] = _Share(index, count, metric)
     return shares
 
 
@@ -580,9 +577,10 @@ def _attribute(
         if named[2]:
             subject, segment, in_clause = named
     if not in_clause and previous is not None:
-        if _names_own_line(view, here):
+        first = _first_metric(view, here)
+        if _names_own_line(view, here, first):
             return previous.subject, None  # 新业务收入 (a line the registry lacks), 公司总营收
-        if _opens_with_metric(view, here):
+        if _opens_with_metric(view, here, first):
             if _ends_item(view.text, previous.end, here.clause_start) and _names_segment(view, previous):
                 return previous.subject, segment
             return previous.subject, previous.segment
@@ -607,12 +605,12 @@ def _names_segment(view: SentenceView, draft: _Draft) -> bool:
     )
 
 
-def _opens_with_metric(view: SentenceView, here: Spot) -> bool:
+def _opens_with_metric(view: SentenceView, here: Spot, first: MetricMention | None) -> bool:
     """Whether a clause goes straight to its metric or number (营业利润率35.0%, 同比增长18%): it then
     continues the claim before it; a clause that first names something the registry does not know
-    (影像与传感解决方案部门营收...) is about that, not about the business line before it."""
-    clause_start, first = here.clause_start, _first_metric(view, here)
-    first_metric = here.position if first is None else first.start
+    (影像与传感解决方案部门营收...) is about that, not about the business line before it. `first` is
+    the clause's first metric term (`_first_metric`)."""
+    clause_start, first_metric = here.clause_start, here.position if first is None else first.start
     opening = view.text[clause_start:first_metric]
     for period in view.periods:
         if clause_start <= period.start and period.end <= first_metric:
@@ -623,18 +621,17 @@ def _opens_with_metric(view: SentenceView, here: Spot) -> bool:
     return _names_nothing(words.continuation_words.sub("", words.estimate_cues.sub("", opening)))
 
 
-def _names_own_line(view: SentenceView, here: Spot) -> bool:
-    """Whether a clause speaks, before its metric term, of a business line the registry does not know
-    (香水与化妆品部门营收, 新业务收入) or of the whole company (公司总营收, 集团收入, 合并营收): it is about
-    that, not about the line an earlier clause named."""
-    first = _first_metric(view, here)
+def _names_own_line(view: SentenceView, here: Spot, first: MetricMention | None) -> bool:
+    """Whether a clause speaks, before its first metric term `first`, of a business line the registry
+    does not know (香水与化妆品部门营收, 新业务收入) or of the whole company (公司总营收, 集团收入,
+    合并营收): it is about that, not about the line an earlier clause named."""
     if first is None:
         return False
     words = vocabulary()
     opening = view.text[here.clause_start : first.start].rstrip()
-    suffix = next((s for s in words.business_unit_suffixes if opening.endswith(s)), None)
+    suffixes = words.business_unit_suffixes
     return (
-        (suffix is not None and len(opening) > len(suffix))  # 分部经营收益 names no line
+        (opening.endswith(suffixes) and opening not in suffixes)  # 分部经营收益 names no line
         or first.text.startswith(words.whole_company_terms)
         or words.company_self_words.search(opening) is not None
     )
@@ -691,6 +688,9 @@ def _value_draft(
         earlier = _stated_before(state, subject, metric.metric, value)
         if earlier is not None:
             period, status = earlier.period, earlier.status
+    unit = _unit(value, metric.metric, state)
+    if value.implicit_unit:  # a share price in a bare 元 is in the currency of the market quoted
+        unit = _market_unit(view, value.start, metric.metric) or unit
     return _Draft(
         value,
         [],
@@ -699,7 +699,7 @@ def _value_draft(
         metric,
         period,
         status,
-        _value_unit(view, value, metric.metric, state),
+        unit,
         start,
         value.end,
         compared,
@@ -1030,13 +1030,12 @@ def _with_compared_basis(
 def _compared_period(view: SentenceView, change: Mention) -> StatedPeriod | None:
     """The period a change is compared with, written right before it (与第三季度持平, 较2024年增长5%)."""
     words = vocabulary()
-    for stated in view.periods:
-        if stated.end > change.start:
-            return None
-        if view.text[stated.end : change.start] in words.basis_period_links and view.text.endswith(
-            words.basis_period_markers, view.sentence.start, stated.start
-        ):
-            return stated
+    for stated in reversed(view.periods):
+        if stated.end <= change.start:
+            linked = view.text[stated.end : change.start] in words.basis_period_links
+            if linked and view.text.endswith(words.basis_period_markers, view.sentence.start, stated.start):
+                return stated
+            return None  # only the last period before the change can be compared with
     return None
 
 
@@ -1061,13 +1060,6 @@ def _basis_between(own: Period, compared: Period) -> Basis | None:
             first = number == 1  # the one before is in the year before
             return basis if year is None or other_year is None or other_year == year - first else None
     return None
-
-
-def _value_unit(view: SentenceView, value: Mention, metric: Metric, state: _State) -> str:
-    """A value's unit (`_unit`); a share price in a bare 元 is in the currency of the market quoted."""
-    if value.implicit_unit:
-        return _market_unit(view, value.start, metric) or _unit(value, metric, state)
-    return _unit(value, metric, state)
 
 
 def _market_unit(view: SentenceView, position: int, metric: Metric) -> str | None:

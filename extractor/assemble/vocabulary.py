@@ -41,7 +41,7 @@ class Vocabulary:
     estimate_view_length: int
     estimate_view_ends: frozenset[str]  # the last characters of the views
     company_self_words: re.Pattern[str]
-    distributive: tuple[str, ...]
+    distributive: re.Pattern[str]
     continuation_words: re.Pattern[str]
     business_unit_suffixes: tuple[str, ...]
     whole_company_terms: tuple[str, ...]
@@ -97,7 +97,7 @@ def vocabulary() -> Vocabulary:
         estimate_view_length=int(table["estimate_view_length"]),
         estimate_view_ends=frozenset(view[-1] for view in table["estimate_views"]),
         company_self_words=_any_of(table["company_self_words"]),
-        distributive=tuple(table["distributive"]),
+        distributive=_any_of(table["distributive"]),
         continuation_words=_any_of(table["continuation_words"]),
         business_unit_suffixes=tuple(table["business_unit_suffixes"]),
         whole_company_terms=tuple(table["whole_company_terms"]),
