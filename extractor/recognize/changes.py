@@ -149,48 +149,52 @@ def _change_regex() -> re.Pattern[str]:
 
 def find_changes(text: str) -> list[Mention]:
     """Every change in normalized `text`, in order; two joined by a range word as one range."""
-    found = []
+    found: list[Mention] = []
+    separators = _range_separators()
     for match in _change_regex().finditer(text):
         mention = _change_from(match)
-        if mention is not None:
-            found.append(mention)
-    return _joined_ranges(text, found) if len(found) >= 2 else found
+        if mention is None:
+            continue
+        last = found[-1] if found else None
+        if last is not None and mention.start == last.end + 1 and text[last.end] in separators:
+            joined = _joined_range(text, last, mention)
+            if joined is not None:
+                found[-1] = joined
+                continue
+        found.append(mention)
+    return found
 
 
 @cache
 def _range_separators() -> frozenset[str]:
-    return frozenset(forms(vocabulary()["range_separators"]))
+    """The range words, each one character (至, 到, -)."""
+    separators = frozenset(forms(vocabulary()["range_separators"]))
+    assert all(len(separator) == 1 for separator in separators)
+    return separators
 
 
-def _joined_ranges(text: str, changes: list[Mention]) -> list[Mention]:
-    """`changes` with each pair that states one range (环比持平到增长2%, 季减1%至持平) as one change:
-    the second names no basis of its other than the first's, and both are in per cent."""
-    joined: list[Mention] = []
-    for change in changes:
-        last = joined[-1] if joined else None
-        if (
-            last is not None
-            and text[last.end : change.start] in _range_separators()
-            and change.basis in (None, last.basis)
-            and last.percent is not None
-            and change.percent is not None
-            and last.value_range is None
-            and change.value_range is None
-        ):
-            low, high = sorted((last.percent, change.percent))
-            joined[-1] = Mention(
-                _CHANGE,
-                last.start,
-                change.end,
-                text[last.start : change.end],
-                value_range=(low, high),
-                qualifier=Qualifier.RANGE,
-                basis=last.basis,
-                percent=(low + high) / 2,
-            )
-            continue
-        joined.append(change)
-    return joined
+def _joined_range(text: str, first: Mention, second: Mention) -> Mention | None:
+    """Two changes joined by a range word as the one range they state (环比持平到增长2%, 季减1%至持平),
+    when the second names no basis of its own other than the first's and both are in per cent."""
+    if (
+        second.basis not in (None, first.basis)
+        or first.percent is None
+        or second.percent is None
+        or first.value_range is not None
+        or second.value_range is not None
+    ):
+        return None
+    low, high = sorted((first.percent, second.percent))
+    return Mention(
+        _CHANGE,
+        first.start,
+        second.end,
+        text[first.start : second.end],
+        value_range=(low, high),
+        qualifier=Qualifier.RANGE,
+        basis=first.basis,
+        percent=(low + high) / 2,
+    )
 
 
 def _change_from(match: re.Match[str]) -> Mention | None:

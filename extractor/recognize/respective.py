@@ -8,17 +8,23 @@ many figures or metric terms, in order (`respective_groups`).
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from extractor.recognize.mentions import Mention, MentionKind
-from extractor.recognize.patterns import forms, vocabulary
+from extractor.recognize.patterns import alternation, compile_pattern, forms, vocabulary
 
 _CHANGE, _PERCENT = MentionKind.CHANGE, MentionKind.PERCENT
 
 
 @cache
-def _distributive_words() -> tuple[str, ...]:
-    return tuple(forms(vocabulary()["change"]["distributive"]))
+def _distributive_length() -> int:
+    return max(map(len, forms(vocabulary()["change"]["distributive"])))
+
+
+@cache
+def _distributive_regex() -> re.Pattern[str]:
+    return compile_pattern(alternation(vocabulary()["change"]["distributive"]))
 
 
 @cache
@@ -31,6 +37,8 @@ def with_respective_changes(
 ) -> tuple[list[Mention], list[Mention]]:
     """`changes` with the percentages listed after a change stated respectively turned into changes,
     and `levels` without them. Both keep their order; most texts state no such change."""
+    if _distributive_regex().search(text) is None:
+        return changes, levels
     listing = [change for change in changes if change.percent and _states_respectively(text, change)]
     if not listing:
         return changes, levels
@@ -67,7 +75,8 @@ def respective_groups(text: str, changes: list[Mention]) -> dict[int, list[Menti
 
 def _states_respectively(text: str, change: Mention) -> bool:
     """Whether 分别 is among a change's words (同比分别下降) or right before it (分别增长40%)."""
-    return any(word in change.text or text.endswith(word, 0, change.start) for word in _distributive_words())
+    reach = _distributive_length()  # 分别 may stand right before the change
+    return _distributive_regex().search(text, max(change.start - reach, 0), change.end) is not None
 
 
 def _listed_at(text: str, end: int) -> int:
