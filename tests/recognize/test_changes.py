@@ -302,3 +302,21 @@ def test_a_change_in_points_stated_as_a_range(
 ) -> None:
     found = [(s, m.basis, m.value_range, m.points, m.qualifier) for s, m in mentions_of(sentence, C)]
     assert found == [(surface, basis, ends, (ends[0] + ends[1]) / 2, Qualifier.RANGE)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "percent", "basis"),
+    [
+        # a growth rate that slowed or widened to a level is still that rate: the change is the level,
+        # signed by the rate noun
+        ("腾讯第三季度营收增速放缓至15%", "增速放缓至15%", 15.0, None),
+        ("騰訊第三季營收增速放緩至15%", "增速放緩至15%", 15.0, None),
+        ("台積電10月營收年增幅擴大至16.9%", "年增幅擴大至16.9%", 16.9, YOY),
+        ("台积电10月营收年增幅扩大至16.9%", "年增幅扩大至16.9%", 16.9, YOY),
+        ("特斯拉股价跌幅扩大至5%", "跌幅扩大至5%", -5.0, None),
+    ],
+)
+def test_a_rate_moved_to_a_level_is_that_rate(
+    sentence: str, surface: str, percent: float, basis: Basis | None
+) -> None:
+    assert [(s, m.percent, m.basis) for s, m in mentions_of(sentence, C)] == [(surface, percent, basis)]
