@@ -1807,3 +1807,32 @@ def test_which_term_a_value_measures(text: str, expected: list[tuple[str, float,
 )
 def test_subsidiaries_and_regions_of_their_own(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert [(c.subject, c.segment) for c in extract(text).claims] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a company moving with no metric term is its share price; a business line growing, its revenue
+        ("个股方面，寒武纪上涨6.3%。", [("share_price", "vs_prior", 6.3)]),
+        ("個股方面，寒武紀上漲6.3%。", [("share_price", "vs_prior", 6.3)]),
+        ("亚马逊广告业务增长22%。", [("revenue", "yoy", 22.0)]),
+    ],
+)
+def test_a_company_moving_is_its_share_price(text: str, expected: list[tuple[str, str, float]]) -> None:
+    claims = [(c.metric.value, c.changes[0].basis.value, c.changes[0].percent) for c in extract(text).claims]
+    assert claims == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a result achieved in a period after the one an article opens with is actual all the same
+        "摩尔线程2024年营业收入为4.38亿元。2025年前三季度，公司实现营收7.85亿元，同比增长182%。",
+        "摩爾線程2024年營業收入為4.38億元。2025年前三季，公司實現營收7.85億元，年增182%。",
+    ],
+)
+def test_a_result_achieved_is_actual(text: str) -> None:
+    assert [(c.period, c.status.value) for c in extract(text).claims] == [
+        ("2024", "actual"),
+        ("2025-9M", "actual"),
+    ]

@@ -757,7 +757,8 @@ def _status(view: SentenceView, here: Spot, period: Period | None, state: _State
     if metric in vocabulary().point_in_time_metrics:
         return _ACTUAL if status is Status.GUIDANCE else status
     if status is _ACTUAL and period is not None and is_after(period, state.periods.report):
-        return Status.GUIDANCE
+        achieved = vocabulary().achieved_verbs.search(view.text, here.clause_start, here.position)
+        return _ACTUAL if achieved else Status.GUIDANCE  # 2025年前三季度实现营收: a result all the same
     return status
 
 
@@ -778,7 +779,8 @@ def _place_change(
     here = spot(view, change.start)
     metric = (share and share.metric) or find_change_metric(view, change, here)
     if metric is None and names_business_before(view, here):
-        metric = MetricMention(change.start, change.start, "", Metric.REVENUE)
+        moved = Metric.SHARE_PRICE if _moves_price(here, change) else Metric.REVENUE
+        metric = MetricMention(change.start, change.start, "", moved)
     if metric is None:
         return
     count = _count_of(change)
@@ -809,6 +811,12 @@ def _place_change(
     drafts.append(
         _Draft(None, [change], subject, segment, metric, period, status, unit, start, change.end, compared)
     )
+
+
+def _moves_price(here: Spot, change: Mention) -> bool:
+    """Whether a change right after a company's name is a move of its share price (寒武纪上涨6.3%),
+    not of its business (广告业务增长22%)."""
+    return here.entities[-1].type is EntityType.COMPANY and change.text.startswith(vocabulary().price_moves)
 
 
 def _change_unit(change: Mention) -> str | None:

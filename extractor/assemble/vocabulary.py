@@ -44,6 +44,8 @@ class Vocabulary:
     distributive: re.Pattern[str]
     continuation_words: re.Pattern[str]
     business_unit_suffixes: tuple[str, ...]
+    price_moves: tuple[str, ...]
+    achieved_verbs: re.Pattern[str]
     whole_company_terms: tuple[str, ...]
     blocking_nouns: re.Pattern[str]
     blocking_outside: re.Pattern[str]  # the nouns, or a phrase they stand in that blocks nothing
@@ -100,6 +102,8 @@ def vocabulary() -> Vocabulary:
         distributive=_any_of(table["distributive"]),
         continuation_words=_any_of(table["continuation_words"]),
         business_unit_suffixes=tuple(table["business_unit_suffixes"]),
+        price_moves=tuple(table["price_moves"]),
+        achieved_verbs=_any_of(table["achieved_verbs"]),
         whole_company_terms=tuple(table["whole_company_terms"]),
         blocking_nouns=_any_of(table["blocking_nouns"]),
         blocking_outside=re.compile(
