@@ -1836,3 +1836,40 @@ def test_a_result_achieved_is_actual(text: str) -> None:
         ("2024", "actual"),
         ("2025-9M", "actual"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "statuses"),
+    [
+        # analysts' view opening a clause speaks for the rest of its sentence
+        (
+            "受运价下滑影响，法人预估长荣海运第四季获利将进一步季减，全年每股纯益约在26元至28元之间。",
+            ["estimate"],
+        ),
+        (
+            "受運價下滑影響，法人預估長榮海運第四季獲利將進一步季減，全年每股純益約在26元至28元之間。",
+            ["estimate"],
+        ),
+        # ... not when it holds its own figure, is compared with, or what actually happened follows
+        (
+            "谷歌营收为1023.5亿美元，市场预期为996.9亿美元；净利润为349.8亿美元。",
+            ["actual", "estimate", "actual"],
+        ),
+        ("英伟达数据中心营收512亿美元，高于市场预期，净利润为319亿美元。", ["actual", "actual"]),
+        ("市场预期苹果第四季度营收1000亿美元，苹果实际营收1025亿美元。", ["estimate", "actual"]),
+    ],
+)
+def test_analysts_view_speaks_for_the_rest_of_its_sentence(text: str, statuses: list[str]) -> None:
+    assert [c.status.value for c in extract(text).claims] == statuses
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 获利 is Taiwan's word for profit
+        ("宏碁獲利年減64%。", [("net_income", -64.0)]),
+        ("宏碁获利年减64%。", [("net_income", -64.0)]),
+    ],
+)
+def test_taiwans_word_for_profit(text: str, expected: list[tuple[str, float]]) -> None:
+    assert [(c.metric.value, c.changes[0].percent) for c in extract(text).claims] == expected

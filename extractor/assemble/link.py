@@ -468,8 +468,8 @@ def attribution_end(text: str, sentence: Sentence) -> int | None:
     for start in (*starts[1:], sentence.end + 1):
         if text[start - 2] in ends and start - previous <= longest:
             match = words.estimate_attributions.search(text, previous, start)
-            if match is not None:
-                return match.end()
+            if match is not None and not text.endswith(words.compared_with, previous, match.start()):
+                return match.end()  # 法人预估，; not 高于市场预期， (a comparison)
         previous = start
     return None
 
@@ -511,7 +511,7 @@ def find_status(view: SentenceView, here: Spot) -> Status:
     sentence = words.estimate_cues.sub(_blank, text[start:position])
     outlook = words.guidance_cues.search(sentence)
     if outlook is None:
-        return Status.ACTUAL
+        return Status.ESTIMATE if _holds_view(text, opening, position) else Status.ACTUAL
     # A sentence that opens with an expectation (分析师平均预计…；每股收益预计为1.25美元) is the holder's
     # throughout: a bare outlook word after it goes on with it, unless a company of its clause holds
     # the outlook itself (…；英伟达预计第四季度营收…), not a figure of its (阿里巴巴该季度营收预计为…).
@@ -533,6 +533,23 @@ def _holds_outlook(view: SentenceView, here: Spot, cue: int) -> bool:
         and entity.end <= cue
         and not any(entity.end <= metric.start < cue for metric in view.metrics)
         for entity in here.entities
+    )
+
+
+def _holds_view(text: str, cue: re.Match[str], position: int) -> bool:
+    """Whether an expectation cue is analysts' or the market's view of what follows (法人预估长荣第四季
+    获利将季减，全年...), which speaks for the rest of its item of the sentence up to `position`; not
+    a figure compared with theirs (高于市场预期的4.85美元, 高于市场预期，) nor their own figure
+    (分析师预期为549.2亿美元；...)."""
+    words = vocabulary()
+    held, following = cue.group(), text[cue.end() : cue.end() + 1]
+    return (
+        held.startswith(words.estimate_holders)
+        and held[-1] in words.estimate_view_ends
+        and following not in words.view_not_before
+        and not text.endswith(words.compared_with, 0, cue.start())
+        and not any(text.find(mark, cue.end(), position) >= 0 for mark in words.item_ends)
+        and words.actual_markers.search(text, cue.end(), position) is None
     )
 
 

@@ -36,6 +36,9 @@ class Vocabulary:
     cut_metrics: frozenset[Metric]
     counted_nouns: dict[Metric, re.Pattern[str]]  # matched right after a count
     guidance_cues: re.Pattern[str]
+    compared_with: tuple[str, ...]  # words comparing results with expectations (胜, 高于)
+    view_not_before: frozenset[str]  # after a view word: its own figure or a comparison ends there
+    actual_markers: re.Pattern[str]
     estimate_cues: re.Pattern[str]
     estimate_attributions: re.Pattern[str]  # a holder's view that speaks for the rest of the sentence
     estimate_view_length: int
@@ -94,6 +97,10 @@ def vocabulary() -> Vocabulary:
         cut_metrics=frozenset(Metric(m) for m in table["cut_metrics"]),
         counted_nouns={Metric(k): _count_nouns(v) for k, v in table["counted_nouns"].items()},
         guidance_cues=_not_after(table["guidance_cues"], table["guidance_not_after"]),
+        compared_with=tuple(table["guidance_not_after"]),
+        actual_markers=_any_of(table["actual_markers"]),
+        view_not_before=frozenset(table["view_not_before"])
+        | frozenset(table["clause_ends"] + table["sentence_ends"]),
         estimate_cues=_estimate_cues(table),
         estimate_attributions=_estimate_attributions(table),
         estimate_view_length=int(table["estimate_view_length"]),
