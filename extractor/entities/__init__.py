@@ -31,7 +31,6 @@ from extractor.entities.segment_words import (
     shipped_segment_words,
 )
 from extractor.entities.unknown import Taken, unknown_name_rules
-from extractor.models import EntityType
 
 __all__ = ["EntityFinder", "EntityMention", "MetricMention"]
 
@@ -140,8 +139,7 @@ class EntityFinder:
         metrics = metric_lexicon().find(text)
         added = find_segment_words(text, entities, metrics, self._segment_words)
         added.extend(find_subset_segments(text, [*entities, *added]))
-        companies = frozenset(entity.end for entity in entities if entity.type is EntityType.COMPANY)
-        added.extend(unknown_name_rules().find(text, Taken(entities, metrics, company_ends=companies)))
+        added.extend(unknown_name_rules().find(text, Taken(entities, metrics, registry=entities)))
         for name in added:
             insort(entities, name, key=_START)  # a few names into a sorted list: cheaper than a sort
         return entities, metrics

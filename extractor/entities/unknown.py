@@ -16,6 +16,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
+from operator import attrgetter
 from typing import Protocol
 
 import regex
@@ -30,6 +31,7 @@ RULES = "registry/unknown_names.yaml"
 _LATIN_WORD = regex.compile(r"(?<![A-Za-z0-9])[A-Z][A-Za-z0-9]*(?:[-&'][A-Za-z0-9]+)*(?![A-Za-z0-9])")
 _DIGIT = re.compile(r"\d")
 _NAME_DOT = "·"  # joins the parts of a transliterated name
+_END = attrgetter("end")
 
 
 class Span(Protocol):
@@ -44,9 +46,9 @@ class Taken:
     metric terms, nor found names), so a test is a bisection per source, with no per-character work.
     """
 
-    def __init__(self, *sources: Sequence[Span], company_ends: frozenset[int] = frozenset()) -> None:
+    def __init__(self, *sources: Sequence[Span], registry: Sequence[EntityMention] = ()) -> None:
         self.found: tuple[list[int], list[int]] = ([], [])  # starts and ends of the names found
-        self.company_ends = company_ends  # where a registry company's name ends
+        self.registry = registry  # the registry's entities, sorted and disjoint
         self.layers = [([span.start for span in spans], [span.end for span in spans]) for spans in sources]
         self.layers.append(self.found)
 
@@ -63,6 +65,15 @@ class Taken:
             if after < len(starts) and starts[after] < end:
                 return True
         return False
+
+    def company_ends_at(self, position: int) -> bool:
+        """Whether the name of a company of the registry ends at `position`."""
+        index = bisect_left(self.registry, position, key=_END)
+        return (
+            index < len(self.registry)
+            and (entity := self.registry[index]).end == position
+            and (entity.type is EntityType.COMPANY)
+        )
 
     def last_before(self, start: int, end: int) -> int:
         """The last taken position in [start, end), or -1."""
@@ -220,7 +231,7 @@ class UnknownNameRules:
         if suffix_start - start < self.name_min:
             return None
         start = max(start, taken.last_before(start, suffix_start) + 1)
-        if start in taken.company_ends:  # 腾讯音乐娱乐集团: the registry's company in full, no other
+        if taken.company_ends_at(start):  # 腾讯音乐娱乐集团: the registry's company in full, no other
             return None
         for word in self.break_words.finditer(text, max(0, start - self.break_reach), suffix_start):
             start = max(start, word.end())
