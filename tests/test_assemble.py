@@ -1873,3 +1873,18 @@ def test_analysts_view_speaks_for_the_rest_of_its_sentence(text: str, statuses: 
 )
 def test_taiwans_word_for_profit(text: str, expected: list[tuple[str, float]]) -> None:
     assert [(c.metric.value, c.changes[0].percent) for c in extract(text).claims] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "segments"),
+    [
+        # generic lines listed together are one joint line; 分别 hands them out
+        ("台积电7纳米和5纳米营收占比分别为14%和35%。", ["7nm", "5nm"]),
+        ("台積電7奈米和5奈米營收占比分別為14%和35%。", ["7nm", "5nm"]),
+        ("台积电7纳米和5纳米营收占比合计为49%。", ["7nm, 5nm"]),
+        # a line the last item named is not the next item's
+        ("网易第三季度，游戏及相关增值服务净收入为232.8亿元；有道净收入为16.3亿元。", ["Games", None]),
+    ],
+)
+def test_generic_lines_listed_together(text: str, segments: list[str | None]) -> None:
+    assert [c.segment for c in extract(text).claims] == segments

@@ -582,7 +582,8 @@ def _attribute(
             return previous.subject, None  # 新业务收入 (a line the registry lacks), 公司总营收
         if _opens_with_metric(view, here, first):
             if _ends_item(view.text, previous.end, here.clause_start) and _names_segment(view, previous):
-                return previous.subject, segment
+                # a new item: the line the last one named is not this one's (…；有道净收入为…)
+                return previous.subject, None if segment == previous.segment else segment
             return previous.subject, previous.segment
         if segment is None:
             return previous.subject, None

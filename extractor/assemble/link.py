@@ -123,7 +123,7 @@ def find_subject(view: SentenceView, here: Spot) -> Attribution:
             name = _joint_subject(view.text, in_clause, index)
             return name, segment or _segment_of(in_clause[:index], name), True
         if entity.segment_like and segment is None:
-            segment = entity.name
+            segment = _joint_segment(view.text, in_clause[: index + 1])  # 7纳米和5纳米: both
     group = _collective(view, clause_start, position, before)
     if group is not None:
         return group, segment, True
