@@ -1483,6 +1483,9 @@ def test_the_results_release_sets_the_period_and_the_home_market_the_currency(te
         ("超威半導體數據中心業務年增22%。", "USD"),
         ("丰田第二季度营业利润同比下降27%。", "JPY"),
         ("豐田第二季營業利益年減27%。", "JPY"),
+        # a company reporting in another currency than its home market's (registry `currency`)
+        ("汇丰控股第三季度税前利润下跌14%。", "USD"),
+        ("滙豐控股第三季稅前利潤年減14%。", "USD"),
         # a business line names its company's home market (AWS is Amazon's)
         ("AWS业务营收同比增长24%。", "USD"),
         ("AWS業務營收年增24%。", "USD"),

@@ -130,7 +130,7 @@ def assemble(
     state = _State(
         context,
         local_currency=_home_currency(entities, yuan_countries()) or _first_local_currency(values),
-        home_currency=_home_currency(entities, home_currencies()),
+        home_currency=_reporting_currency(entities),
     )
     sentences = split_sentences(text)
     starts = [sentence.start for sentence in sentences]
@@ -264,6 +264,18 @@ def _home_currency(entities: Sequence[EntityMention], homes: dict[str, str]) -> 
     """The home currency in `homes` of the first company named that has one: what a bare 元 means at
     home (a Taiwan company's is TWD), or what the company reports in."""
     return next((homes[e.country] for e in entities if e.country in homes), None)
+
+
+def _reporting_currency(entities: Sequence[EntityMention]) -> str | None:
+    """What the first company with a known currency reports in: its own (registry `currency`: HSBC
+    reports in USD), else its home market's."""
+    homes = home_currencies()
+    for entity in entities:
+        if entity.currency is not None:
+            return entity.currency
+        if entity.country in homes:
+            return homes[entity.country]
+    return None
 
 
 def _by_kind(mentions: Sequence[Mention]) -> tuple[list[Mention], list[Mention], list[Mention]]:
@@ -1006,7 +1018,7 @@ def _unit(value: Mention | None, metric: Metric, state: _State) -> str:
             return "%"
         if kind is ValueKind.COUNT:
             return "count"
-        return state.currency or state.local_currency or state.home_currency or "CNY"
+        return state.currency or state.home_currency or state.local_currency or "CNY"
     if value.kind is _PERCENT:
         return "%"
     if value.unit is None and metric_kind(metric) is ValueKind.COUNT:

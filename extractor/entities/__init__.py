@@ -67,7 +67,9 @@ class AliasIndex:
                 end, canonical = version.end(), f"{canonical} {version.group(1)}"
                 name = text[start:end]
             mentions.append(
-                EntityMention(start, end, name, entry.type, canonical, entry.parent, entry.country)
+                EntityMention(
+                    start, end, name, entry.type, canonical, entry.parent, entry.country, entry.currency
+                )
             )
             taken_until = end
         return mentions

@@ -26,6 +26,7 @@ class EntityMention:
     canonical: str | None
     parent: str | None = None
     country: str | None = None  # where a company (or the parent company) is listed or based
+    currency: str | None = None  # what a company reports in, when not its home market's currency
 
 
 @dataclass(slots=True)

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from extractor.data import DataError, load_table
+from extractor.data import DataError, known_units, load_table
 from extractor.models import EntityType
 from extractor.normalize import converter
 
@@ -46,7 +46,7 @@ SECTIONS = {
 RULE_SECTIONS = frozenset({"segment_words"})
 ALIAS_FIELDS = ("zh", "en", "former")
 _LIST_FIELDS = (*ALIAS_FIELDS, "tickers")
-_TEXT_FIELDS = ("canonical", "parent", "country", "role", "note")
+_TEXT_FIELDS = ("canonical", "parent", "country", "currency", "role", "note")
 _FLAG_FIELDS = ("versioned",)
 _KNOWN_FIELDS = frozenset((*_LIST_FIELDS, *_TEXT_FIELDS, *_FLAG_FIELDS))
 MATCHING = "registry/matching.yaml"
@@ -64,6 +64,7 @@ class Entry:
     versioned: bool = False
     source: str = ""
     country: str | None = None
+    currency: str | None = None  # what a company reports in, when not its home market's currency
 
 
 def entries_of(table: Any, source: str) -> list[Entry]:
@@ -101,6 +102,8 @@ def _entry(item: Any, kind: EntityType, where: str) -> Entry:
             raise DataError(f"{where}: {field!r} must be a list of non-empty strings")
     if not isinstance(item.get("versioned", False), bool):
         raise DataError(f"{where}: 'versioned' must be true or false")
+    if "currency" in item and item["currency"] not in known_units():
+        raise DataError(f"{where}: 'currency' is no currency code of currencies.yaml: {item['currency']!r}")
     aliases = tuple(alias for field in ALIAS_FIELDS for alias in item.get(field, []))
     if not aliases and not item.get("tickers"):
         raise DataError(f"{where}: no names (give 'zh', 'en', 'former' or 'tickers')")
@@ -113,6 +116,7 @@ def _entry(item: Any, kind: EntityType, where: str) -> Entry:
         versioned=item.get("versioned", False),
         source=where,
         country=item.get("country"),
+        currency=item.get("currency"),
     )
 
 

@@ -143,6 +143,10 @@ def test_metric_terms_are_listed_in_both_scripts() -> None:
             "'versioned' must be true or false",
         ),
         ({"companies": [{"canonical": "", "en": ["A"]}]}, "'canonical' must be a non-empty string"),
+        (
+            {"companies": [{"canonical": "A", "en": ["A"], "currency": "Dollars"}]},
+            "'currency' is no currency code of currencies.yaml: 'Dollars'",
+        ),
     ],
 )
 def test_malformed_tables_raise_one_line_data_errors(table: Any, message: str) -> None:
