@@ -1891,3 +1891,22 @@ def test_taiwans_word_for_profit(text: str, expected: list[tuple[str, float]]) -
 )
 def test_generic_lines_listed_together(text: str, segments: list[str | None]) -> None:
     assert [c.segment for c in extract(text).claims] == segments
+
+
+@pytest.mark.parametrize(
+    ("text", "segments"),
+    [
+        # a bank's trading lines; 股票 alone (其中股票回购) is no trading line
+        (
+            "摩根大通交易业务收入为89亿美元，其中股票交易收入为33亿美元，固定收益交易收入为56亿美元。",
+            ["Markets", "Equities", "Fixed Income"],
+        ),
+        (
+            "摩根大通交易業務收入為89億美元，其中股票交易收入為33億美元，固定收益交易收入為56億美元。",
+            ["Markets", "Equities", "Fixed Income"],
+        ),
+        ("英伟达其中股票回购金额为129亿美元。", [None]),
+    ],
+)
+def test_a_banks_trading_lines(text: str, segments: list[str | None]) -> None:
+    assert [c.segment for c in extract(text).claims] == segments
