@@ -271,36 +271,26 @@ def test_changes_stated_respectively(sentence: str, changes: list[tuple[str, flo
 
 
 @pytest.mark.parametrize(
-    ("sentence", "surface", "basis", "ends"),
+    ("sentence", "surface", "basis", "magnitude", "ends"),
     [
         # two changes joined by a range word state one range: its midpoint, with the first one's basis
-        ("中芯国际预计第四季度收入环比持平到增长2%", "环比持平到增长2%", QOQ, (0.0, 2.0)),
-        ("中芯國際預計第四季收入環比持平到增長2%", "環比持平到增長2%", QOQ, (0.0, 2.0)),
-        ("聯電預期第4季晶圓出貨量將季減1%至持平", "季減1%至持平", QOQ, (-1.0, 0.0)),
-        ("联电预期第四季度晶圆出货量将环比减少1%至持平", "环比减少1%至持平", QOQ, (-1.0, 0.0)),
-        ("預計第一季營收將季減5%至季增1%", "季減5%至季增1%", QOQ, (-5.0, 1.0)),
+        ("中芯国际预计第四季度收入环比持平到增长2%", "环比持平到增长2%", QOQ, "percent", (0.0, 2.0)),
+        ("中芯國際預計第四季收入環比持平到增長2%", "環比持平到增長2%", QOQ, "percent", (0.0, 2.0)),
+        ("聯電預期第4季晶圓出貨量將季減1%至持平", "季減1%至持平", QOQ, "percent", (-1.0, 0.0)),
+        ("联电预期第四季度晶圆出货量将环比减少1%至持平", "环比减少1%至持平", QOQ, "percent", (-1.0, 0.0)),
+        ("預計第一季營收將季減5%至季增1%", "季減5%至季增1%", QOQ, "percent", (-5.0, 1.0)),
+        # a change in points stated as a range
+        ("日月光投控預估毛利率將季增0.5至1個百分點", "季增0.5至1個百分點", QOQ, "points", (0.5, 1.0)),
+        ("日月光投控预估毛利率将环比提升0.5至1个百分点", "环比提升0.5至1个百分点", QOQ, "points", (0.5, 1.0)),
+        ("公司毛利率同比下降1至2个百分点", "同比下降1至2个百分点", YOY, "points", (-2.0, -1.0)),
     ],
 )
-def test_two_changes_joined_by_a_range_word_are_one_range(
-    sentence: str, surface: str, basis: Basis, ends: tuple[float, float]
+def test_a_change_stated_as_a_range(
+    sentence: str, surface: str, basis: Basis, magnitude: str, ends: tuple[float, float]
 ) -> None:
-    found = [(s, m.basis, m.value_range, m.percent, m.qualifier) for s, m in mentions_of(sentence, C)]
-    assert found == [(surface, basis, ends, (ends[0] + ends[1]) / 2, Qualifier.RANGE)]
-
-
-@pytest.mark.parametrize(
-    ("sentence", "surface", "basis", "ends"),
-    [
-        # a change in points stated as a range: its midpoint, with the range
-        ("日月光投控預估毛利率將季增0.5至1個百分點", "季增0.5至1個百分點", QOQ, (0.5, 1.0)),
-        ("日月光投控预估毛利率将环比提升0.5至1个百分点", "环比提升0.5至1个百分点", QOQ, (0.5, 1.0)),
-        ("公司毛利率同比下降1至2个百分点", "同比下降1至2个百分点", YOY, (-2.0, -1.0)),
-    ],
-)
-def test_a_change_in_points_stated_as_a_range(
-    sentence: str, surface: str, basis: Basis, ends: tuple[float, float]
-) -> None:
-    found = [(s, m.basis, m.value_range, m.points, m.qualifier) for s, m in mentions_of(sentence, C)]
+    found = [
+        (s, m.basis, m.value_range, getattr(m, magnitude), m.qualifier) for s, m in mentions_of(sentence, C)
+    ]
     assert found == [(surface, basis, ends, (ends[0] + ends[1]) / 2, Qualifier.RANGE)]
 
 
