@@ -1910,3 +1910,17 @@ def test_generic_lines_listed_together(text: str, segments: list[str | None]) ->
 )
 def test_a_banks_trading_lines(text: str, segments: list[str | None]) -> None:
     assert [c.segment for c in extract(text).claims] == segments
+
+
+@pytest.mark.parametrize(
+    ("text", "segments"),
+    [
+        # vehicle sales are the automotive line; a China business, the China line
+        ("理想汽车其中车辆销售收入为259亿元。", ["Automotive"]),
+        ("理想汽車其中車輛銷售收入為259億元。", ["Automotive"]),
+        ("星巴克中國業務營收為8.3億美元。", ["China"]),
+        ("星巴克中国业务营收为8.3亿美元。", ["China"]),
+    ],
+)
+def test_vehicle_sales_and_a_china_business(text: str, segments: list[str]) -> None:
+    assert [c.segment for c in extract(text).claims] == segments

@@ -234,7 +234,7 @@ def _monthly_before(match: re.Match[str]) -> bool:
 def _magnitude(match: re.Match[str], sign: float) -> dict[str, Any] | None:
     """The mention fields of the signed magnitude (percent, points or amount) and its qualifier."""
     if match["percent"]:
-        level = level_of(match)
+        level = level_of(match, descending=sign < 0)
         if level is None:
             return None
         ends = level.value_range

@@ -136,9 +136,10 @@ def _percent_from(match: re.Match[str]) -> Mention | None:
     return Mention(_PERCENT, start, end, match[0], level.value, level.value_range, "%", level.qualifier)
 
 
-def level_of(match: re.Match[str]) -> Level | None:
+def level_of(match: re.Match[str], *, descending: bool = False) -> Level | None:
     """The percentage a match of `percent_pattern` states, or None. A change's pattern holds the
-    percent pattern with its groups (a change's magnitude), so its match is read here too."""
+    percent pattern with its groups (a change's magnitude), so its match is read here too; a fall
+    may be stated from the larger fall down (`descending`: 下降约33.7%至26.9%)."""
     level = match["level"]
     if level is not None:  # 14%, most percentages: no range, no arithmetic, so read as a float at once
         value = numeral_float(level)
@@ -149,7 +150,9 @@ def level_of(match: re.Match[str]) -> Level | None:
     if high is None:
         return Level(float(low), None, _qualifier(match))
     if high < low:
-        return None
+        if not descending:
+            return None
+        low, high = high, low
     return Level(float((low + high) / 2), (float(low), float(high)), _RANGE)
 
 

@@ -310,3 +310,18 @@ def test_a_rate_moved_to_a_level_is_that_rate(
     sentence: str, surface: str, percent: float, basis: Basis | None
 ) -> None:
     assert [(s, m.percent, m.basis) for s, m in mentions_of(sentence, C)] == [(surface, percent, basis)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "ends"),
+    [
+        # a fall stated from the larger fall down is a range all the same
+        ("理想汽车总收入同比下降约33.7%至26.9%", "同比下降约33.7%至26.9%", (-33.7, -26.9)),
+        ("理想汽車總收入年減約33.7%至26.9%", "年減約33.7%至26.9%", (-33.7, -26.9)),
+    ],
+)
+def test_a_fall_stated_from_the_larger_fall_down(
+    sentence: str, surface: str, ends: tuple[float, float]
+) -> None:
+    found = [(s, m.value_range, m.percent, m.qualifier) for s, m in mentions_of(sentence, C)]
+    assert found == [(surface, ends, -30.3, Qualifier.RANGE)]
