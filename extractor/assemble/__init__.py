@@ -28,6 +28,7 @@ from extractor.assemble.link import (
     Spot,
     attribution_end,
     counts,
+    ends_item,
     find_change_metric,
     find_metric,
     find_status,
@@ -323,9 +324,9 @@ def _assemble_sentence(
     led_changes = _changes_leading_values(view, changes, values) if changes and values else {}
     period_overrides = _period_overrides(view, values, state) if len(values) >= 2 else {}
     items = sorted([*values, *changes], key=_start) if changes else values
-    respectively = len(items) >= 2 and _lists_respectively(view)
-    shares = _respective_shares(view, items) if respectively else {}
-    respective = respective_groups(view.text, changes) if respectively and len(changes) >= 2 else {}
+    shares = _respective_shares(view, items) if len(items) >= 2 else {}
+    # a list of changes stated respectively lies in one clause with its 分别: there it has shares
+    respective = respective_groups(view.text, changes) if shares and len(changes) >= 2 else {}
     leading = {id(change) for chain in led_changes.values() for change in chain} if led_changes else set()
     drafts: list[_Draft] = []
     for item in items:
@@ -477,12 +478,6 @@ class _Share:
         return listed[self.index] if len(listed) == self.count else names
 
 
-def _lists_respectively(view: SentenceView) -> bool:
-    """Whether the sentence hands out a list (分别), which most sentences do not."""
-    sentence = view.sentence
-    return vocabulary().distributive.search(view.text, sentence.start, sentence.end) is not None
-
-
 def _respective_shares(view: SentenceView, items: list[Mention]) -> dict[int, _Share]:
     """分别 hands the values or changes listed after it in its clause out over as many companies,
     business lines or metric terms listed before it, in order (营业收入和净利润分别为1950亿元和78亿元),
@@ -593,7 +588,7 @@ def _attribute(
         if _names_own_line(view, here, first):
             return previous.subject, None  # 新业务收入 (a line the registry lacks), 公司总营收
         if _opens_with_metric(view, here, first):
-            if _ends_item(view.text, previous.end, here.clause_start) and _names_segment(view, previous):
+            if ends_item(view.text, previous.end, here.clause_start) and _names_segment(view, previous):
                 # a new item: the line the last one named is not this one's (…；有道净收入为…)
                 return previous.subject, None if segment == previous.segment else segment
             return previous.subject, previous.segment
@@ -601,12 +596,6 @@ def _attribute(
             return previous.subject, None
     subject = subject or (previous.subject if previous is not None else None) or state.subject
     return subject, segment
-
-
-def _ends_item(text: str, start: int, end: int) -> bool:
-    """Whether an item of a list of parallel statements ends between `start` and `end` (see
-    assembly.yaml `item_ends`)."""
-    return any(text.find(mark, start, end) >= 0 for mark in vocabulary().item_ends)
 
 
 def _names_segment(view: SentenceView, draft: _Draft) -> bool:
@@ -1040,11 +1029,9 @@ def _with_compared_basis(
     if compared is None:
         return change
     own = period or _stated_period_before(view, compared.start)
-    basis = (
-        None
-        if own is None
-        else _basis_between(own, state.periods.resolve(compared.period) or compared.period)
-    )
+    if own is None:
+        return change
+    basis = _basis_between(own, state.periods.resolve(compared.period) or compared.period)
     return change if basis is None else replace(change, basis=basis)
 
 

@@ -548,9 +548,15 @@ def _holds_view(text: str, cue: re.Match[str], position: int) -> bool:
         and held[-1] in words.estimate_view_ends
         and following not in words.view_not_before
         and not text.endswith(words.compared_with, 0, cue.start())
-        and not any(text.find(mark, cue.end(), position) >= 0 for mark in words.item_ends)
+        and not ends_item(text, cue.end(), position)
         and words.actual_markers.search(text, cue.end(), position) is None
     )
+
+
+def ends_item(text: str, start: int, end: int) -> bool:
+    """Whether an item of a list of parallel statements ends between `start` and `end` (see
+    assembly.yaml `item_ends`)."""
+    return any(text.find(mark, start, end) >= 0 for mark in vocabulary().item_ends)
 
 
 def _blank(match: re.Match[str]) -> str:
