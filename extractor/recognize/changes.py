@@ -34,7 +34,7 @@ from extractor.recognize.patterns import (
     qualifier_words,
     vocabulary,
 )
-from extractor.recognize.percents import level_of, percent_pattern
+from extractor.recognize.percents import level_of, percent_pattern, signed_range
 
 _CHANGE, _QOQ, _MOM, _EXACT, _OVER = (  # read once, not per match
     MentionKind.CHANGE,
@@ -184,16 +184,16 @@ def _joined_range(text: str, first: Mention, second: Mention) -> Mention | None:
         or second.value_range is not None
     ):
         return None
-    low, high = sorted((first.percent, second.percent))
+    ends = signed_range((first.percent, second.percent), 1.0)
     return Mention(
         _CHANGE,
         first.start,
         second.end,
         text[first.start : second.end],
-        value_range=(low, high),
+        value_range=ends,
         qualifier=Qualifier.RANGE,
         basis=first.basis,
-        percent=(low + high) / 2,
+        percent=sum(ends) / 2,
     )
 
 
@@ -238,7 +238,7 @@ def _magnitude(match: re.Match[str], sign: float) -> dict[str, Any] | None:
         if level is None:
             return None
         ends = level.value_range
-        value_range = None if ends is None else tuple(sorted((sign * ends[0], sign * ends[1])))
+        value_range = None if ends is None else signed_range(ends, sign)
         return {"percent": sign * level.value, "value_range": value_range, "qualifier": level.qualifier}
     if match["amount"]:
         amount = read_amount(match["amount"])
@@ -256,8 +256,8 @@ def _magnitude(match: re.Match[str], sign: float) -> dict[str, Any] | None:
         low, high = numeral_float(match["points"]), numeral_float(match["points_high"])
         if low is None or high is None:
             return None
-        bottom, top = sorted((sign * low, sign * high))
-        return {"points": (bottom + top) / 2, "value_range": (bottom, top), "qualifier": Qualifier.RANGE}
+        ends = signed_range((low, high), sign)
+        return {"points": sum(ends) / 2, "value_range": ends, "qualifier": Qualifier.RANGE}
     for group, scale in (("points", 1.0), ("basis_points", 0.01)):
         if match[group]:
             value = numeral_float(match[group])

@@ -136,6 +136,12 @@ def _percent_from(match: re.Match[str]) -> Mention | None:
     return Mention(_PERCENT, start, end, match[0], level.value, level.value_range, "%", level.qualifier)
 
 
+def signed_range(ends: tuple[float, float], sign: float) -> tuple[float, float]:
+    """The ends of a range given `sign`, the lower first: a fall of 10% to 12% runs from -12 to -10."""
+    low, high = sorted((sign * ends[0], sign * ends[1]))
+    return low, high
+
+
 def level_of(match: re.Match[str], *, descending: bool = False) -> Level | None:
     """The percentage a match of `percent_pattern` states, or None. A change's pattern holds the
     percent pattern with its groups (a change's magnitude), so its match is read here too; a fall

@@ -13,6 +13,7 @@ from functools import cache
 
 from extractor.recognize.mentions import Mention, MentionKind
 from extractor.recognize.patterns import alternation, compile_pattern, forms, vocabulary
+from extractor.recognize.percents import signed_range
 
 _CHANGE, _PERCENT = MentionKind.CHANGE, MentionKind.PERCENT
 
@@ -92,15 +93,12 @@ def _as_change(level: Mention, first: Mention) -> Mention:
     assert level.value is not None and first.percent is not None
     sign = -1.0 if first.percent < 0 else 1.0
     ends = level.value_range
-    value_range = (
-        None if ends is None else (min(sign * ends[0], sign * ends[1]), max(sign * ends[0], sign * ends[1]))
-    )
     return Mention(
         _CHANGE,
         level.start,
         level.end,
         level.text,
-        value_range=value_range,
+        value_range=None if ends is None else signed_range(ends, sign),
         qualifier=level.qualifier,
         basis=first.basis,
         percent=sign * level.value,
